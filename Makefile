@@ -1,0 +1,57 @@
+# Alles wat je nodig hebt: `make rapport` (rapport Twente op de voorbeelddata) en `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DATA   := voorbeelddata/overijssel-2024
+UIT    ?= uitvoer
+
+export TZ := Europe/Amsterdam
+export NO_COLOR := 1
+export COLUMNS := 100
+
+.PHONY: help install rapport bereken valideer test lint docs voorbeelddata golden benchmark clean
+
+help:
+	@echo "make rapport   - installeer (eenmalig) en schrijf het regionaal plan Twente naar $(UIT)/"
+	@echo "make test      - installeer (eenmalig) en draai alle tests"
+	@echo "make valideer | bereken | docs | voorbeelddata | golden | benchmark | lint"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+rapport: $(STAMP)
+	$(BIN)/regioplan rapport $(DATA) --regio twente --uit $(UIT)
+
+valideer: $(STAMP)
+	$(BIN)/regioplan valideer $(DATA)
+
+bereken: $(STAMP)
+	$(BIN)/regioplan bereken $(DATA)
+
+test: $(STAMP)
+	$(BIN)/ruff check regioplan tests benchmarks
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check regioplan tests benchmarks
+
+docs: $(STAMP)
+	$(BIN)/python -m regioplan.docs
+
+voorbeelddata: $(STAMP)
+	$(BIN)/python -m regioplan.voorbeeld $(DATA)
+
+golden: $(STAMP)
+	REGIOPLAN_GOLDEN_BIJWERKEN=1 $(BIN)/python -m pytest tests/test_rapport_golden.py
+
+benchmark: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) $(UIT) build dist *.egg-info

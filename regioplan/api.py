@@ -1,0 +1,46 @@
+"""The importable API: read -> validate -> compute -> render, one call per CLI command.
+
+    >>> from regioplan.api import valideer, bereken
+    >>> rapport = valideer(Path("voorbeelddata/overijssel-2024"))
+    >>> resultaat = bereken(Path("voorbeelddata/overijssel-2024"))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from .berekening import Resultaat
+from .berekening import bereken as _bereken
+from .config import Config, laad_config
+from .controles import Validatie, controleer
+from .fouten import RegioplanFout
+from .uitvraag.lezen import Invoer, lees_map
+
+
+def _config_voor(pad: Path, config: Config | None) -> Config:
+    if not pad.exists():
+        raise RegioplanFout("pad-bestaat-niet", f"'{pad}' bestaat niet.", "Geef de map met de werkboeken op, of één .xlsx-bestand.")
+    if config is not None:
+        return config
+    return laad_config(pad if pad.is_dir() else pad.parent)
+
+
+def lees(pad: Path, config: Config | None = None) -> Invoer:
+    """Read a folder (or one workbook) and run every check; findings are in ``invoer.bevindingen``."""
+    config = _config_voor(pad, config)
+    invoer = lees_map(pad, config)
+    controleer(invoer, enkel_bestand=pad.is_file())
+    return invoer
+
+
+def valideer(pad: Path, config: Config | None = None) -> Validatie:
+    """Check a folder or one workbook; the result lists every finding and an overview per gemeente."""
+    invoer = lees(pad, config)
+    return Validatie.van(invoer)
+
+
+def bereken(pad: Path, config: Config | None = None, peildata: Sequence[dt.date] = ()) -> Resultaat:
+    """Read, check and compute every figure (optionally with a timeline over ``peildata``)."""
+    return _bereken(lees(pad, config), peildata)

@@ -1,0 +1,234 @@
+"""Findings: what ``valideer`` reports, as data.
+
+Each check has a stable code, a severity (``fout`` or ``waarschuwing``), a Dutch message template and
+a hint. Readers and checks *collect* findings; nothing is raised. The catalogue below is the single
+source for the messages, the JSON schema and the generated ``docs/controles.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+FOUT = "fout"
+WAARSCHUWING = "waarschuwing"
+
+
+@dataclass(frozen=True)
+class Controle:
+    """One entry of the catalogue."""
+
+    code: str
+    ernst: str
+    groep: str
+    bericht: str  #: message template, ``{name}`` placeholders
+    hint: str  #: how to fix it, same placeholders
+    voorbeeld: dict[str, object] = field(default_factory=dict)  #: parameters for the docs example
+
+
+def _c(code: str, ernst: str, groep: str, bericht: str, hint: str, /, **voorbeeld: object) -> Controle:
+    return Controle(code, ernst, groep, bericht, hint, voorbeeld)
+
+
+CATALOGUS: dict[str, Controle] = {
+    c.code: c
+    for c in [
+        # --- bestand ---
+        _c("bestand-geen-xlsx", FOUT, "bestand", "Dit is geen Excel-werkboek (.xlsx) maar {soort}.",
+           "Open het bestand in Excel of LibreOffice en sla het op als 'Excel-werkmap (.xlsx)'.", soort="een .xls-bestand (Excel 97-2003)"),
+        _c("bestand-corrupt", FOUT, "bestand", "Het werkboek is beschadigd of onvolledig en kan niet worden gelezen ({detail}).",
+           "Stuur het bestand opnieuw; open het eerst zelf in Excel om te zien of het opent.", detail="zip-archief afgebroken"),
+        _c("bestand-beveiligd", FOUT, "bestand", "Het werkboek is met een wachtwoord beveiligd.",
+           "Haal de wachtwoordbeveiliging eraf (Bestand > Info > Werkmap beveiligen) en stuur het opnieuw."),
+        _c("bestand-leeg", FOUT, "bestand", "Het bestand is leeg (0 bytes).", "Sla het werkboek opnieuw op en stuur het opnieuw."),
+        _c("bestand-te-groot", FOUT, "bestand", "Het werkboek is te groot om veilig te lezen ({detail}).",
+           "Een uitvraag is klein (enkele tientallen kB). Verwijder afbeeldingen en extra bladen, of begin opnieuw met `regioplan sjabloon`.",
+           detail="uitgepakt 350 MB, maximaal 50 MB"),
+        _c("bestand-macro", WAARSCHUWING, "bestand", "Het werkboek bevat macro's (.xlsm); die worden niet uitgevoerd, alleen de gegevens worden gelezen.",
+           "Sla het werkboek op als .xlsx zonder macro's."),
+        _c("bestand-vergrendeld", WAARSCHUWING, "bestand", "Tijdelijk Excel-bestand '{naam}' overgeslagen.",
+           "Dit is een vergrendelbestand van een geopend werkboek. Sluit Excel en verwijder het uit de map.", naam="~$almelo.xlsx"),
+        _c("bestand-formaatversie", FOUT, "bestand", "Het werkboek heeft uitvraagformaat '{gevonden}', verwacht is versie {verwacht}.",
+           "Vraag de coördinator om het huidige sjabloon (`regioplan sjabloon --gemeente <naam>`) en neem de gegevens daarin over.",
+           gevonden="(geen)", verwacht="1"),
+        # --- structuur ---
+        _c("blad-ontbreekt", FOUT, "structuur", "Het blad '{blad}' ontbreekt.",
+           "Gebruik het sjabloon: daarin staan alle bladen. Een hernoemd blad krijgt zijn oude naam terug.", blad="Asiel"),
+        _c("blad-onbekend", WAARSCHUWING, "structuur", "Het blad '{blad}' hoort niet bij de uitvraag en wordt niet gelezen.",
+           "Zet gegevens op de bladen van het sjabloon; verwijder of hernoem dit blad.", blad="Blad1"),
+        _c("kolom-ontbreekt", FOUT, "structuur", "De kolom '{kolom}' ontbreekt.{voorstel_tekst}",
+           "Zet de kolomkoppen terug zoals in het sjabloon; de kolomvolgorde mag anders zijn.", kolom="Capaciteit", voorstel_tekst=" Bedoelde je 'Capaciteit' (nu 'Capacitiet')?"),
+        _c("kolom-onbekend", WAARSCHUWING, "structuur", "De kolom '{kolom}' is onbekend en wordt niet gelezen.",
+           "Zet toelichtingen in de kolom 'Opmerking' of verwijder de kolom.", kolom="Notities"),
+        _c("kop-verschoven", FOUT, "structuur", "De kolomkoppen staan op rij {gevonden}, verwacht op rij {verwacht}.",
+           "Verwijder de extra rijen boven de kolomkoppen.", gevonden=3, verwacht=1),
+        _c("kop-samengevoegd", FOUT, "structuur", "Kopcellen {bereik} zijn samengevoegd.",
+           "Hef de samenvoeging op (Start > Samenvoegen en centreren) zodat elke kolom een eigen kop heeft.", bereik="A1:B1"),
+        _c("gegevens-na-lege-rijen", WAARSCHUWING, "structuur", "Na {aantal} lege rijen staan nog gegevens (vanaf rij {rij}); die zijn wel gelezen.",
+           "Haal de lege rijen weg, of verwijder de rijen eronder als ze niet bij de uitvraag horen.", aantal=3, rij=12),
+        # --- waarden ---
+        _c("veld-verplicht", FOUT, "waarden", "'{kolom}' is verplicht maar leeg.", "Vul een waarde in of verwijder de hele rij.", kolom="Locatie"),
+        _c("getal-tekst", FOUT, "waarden", "'{waarde}' is geen getal.", "Vul een geheel getal in (zonder tekst of eenheden); een toelichting hoort in 'Opmerking'.", waarde="ca. 50"),
+        _c("getal-decimaal", FOUT, "waarden", "'{waarde}' is geen geheel getal.", "Plekken en personen zijn hele getallen.", waarde="12,5"),
+        _c("getal-negatief", FOUT, "waarden", "'{waarde}' is negatief.", "Capaciteiten en aantallen zijn 0 of meer.", waarde=-5),
+        _c("getal-als-tekst", WAARSCHUWING, "waarden", "'{waarde}' is als tekst met een duizendpunt getypt; gelezen als {voorstel}.",
+           "Typ het getal zonder punt ({voorstel}) zodat Excel het als getal opslaat.", waarde="1.250", voorstel="1250"),
+        _c("capaciteit-bereik-ongeldig", FOUT, "waarden", "'{waarde}' is geen geldige capaciteit.",
+           "Vul een getal in, een bereik als '550-580', of 'onbekend'.", waarde="550-"),
+        _c("capaciteit-bereik-omgekeerd", FOUT, "waarden", "Het bereik '{waarde}' loopt van hoog naar laag.",
+           "Schrijf het laagste getal eerst: '{voorstel}'.", waarde="580-550", voorstel="550-580"),
+        _c("capaciteit-verouderd", WAARSCHUWING, "waarden", "Capaciteit '{waarde}' is gelezen als 'onbekend'.",
+           "Schrijf 'onbekend' als het aantal nog niet vaststaat.", waarde="n.n.t.b."),
+        _c("keuze-onbekend", FOUT, "waarden", "'{waarde}' is geen toegestane waarde{voorstel_tekst}.",
+           "Kies uit de lijst: {toegestaan}.", waarde="AZC", voorstel_tekst="; bedoelde je 'regulier'?", toegestaan="regulier, noodopvang, TGO"),
+        _c("datum-ongeldig", FOUT, "waarden", "'{waarde}' is geen datum.",
+           "Vul een datum in (dd-mm-jjjj), 'onbepaald' (loopt langer dan elke termijn) of 'onbekend'.", waarde="31-02-2025"),
+        _c("datum-onwaarschijnlijk", FOUT, "waarden", "Het jaar {jaar} in '{waarde}' is onwaarschijnlijk (tikfout?).",
+           "Controleer het jaartal.", waarde="05-04-2202", jaar=2202),
+        _c("datum-verouderd", WAARSCHUWING, "waarden", "'{waarde}' is gelezen als {voorstel}.",
+           "Vul de datum expliciet in: {voorstel}.", waarde="apr-22", voorstel="01-04-2022"),
+        _c("datum-nntb", WAARSCHUWING, "waarden", "'{waarde}' is dubbelzinnig en gelezen als 'onbekend'.",
+           "Schrijf 'onbepaald' als de locatie langer loopt dan de gevraagde termijn, of 'onbekend' als de datum nog niet bekend is.",
+           waarde="n.n.t.b."),
+        _c("datum-volgorde", FOUT, "waarden", "De einddatum {eind} ligt voor de startdatum {start}.", "Controleer beide datums.",
+           eind="01-01-2024", start="01-06-2024"),
+        _c("formule-zonder-waarde", FOUT, "waarden", "De cel bevat een formule zonder berekende waarde.",
+           "Open het werkboek in Excel, laat het herberekenen en sla het op; of vervang de formule door de waarde."),
+        _c("telt-mee-zonder-toelichting", FOUT, "waarden", "'Telt mee' is '{waarde}' maar de toelichting ontbreekt.",
+           "Leg in 'Toelichting telt mee' uit waarom de locatie afwijkt van de regel.", waarde="ja"),
+        _c("telt-mee-tegen-regel", WAARSCHUWING, "waarden", "'{locatie}' telt mee = {waarde}, maar volgens de regel {regel}.",
+           "Controleer of deze afwijking bewust is; de toelichting komt in het rapport.", locatie="Havezatenlaan", waarde="ja",
+           regel="telt de locatie niet mee (eindigt vóór 01-02-2026)"),
+        # --- identiteit ---
+        _c("gemeente-onbekend", FOUT, "identiteit", "'{waarde}' is geen bekende gemeente.",
+           "Gebruik de officiële naam en CBS-code (bijvoorbeeld GM0141 voor Almelo), zoals in het sjabloon.", waarde="Almeloo"),
+        _c("cbs-code-naam", FOUT, "identiteit", "CBS-code {code} hoort bij {code_naam}, niet bij '{naam}'.",
+           "Vul de CBS-code van je eigen gemeente in.", code="GM0147", code_naam="Borne", naam="Almelo"),
+        _c("cbs-code-nullen", WAARSCHUWING, "identiteit", "CBS-code '{waarde}' mist voorloopnullen; gelezen als {code}.",
+           "Typ de code als tekst: {code}.", waarde="141", code="GM0141"),
+        _c("gemeente-buiten-indeling", FOUT, "identiteit", "{naam} ({code}) hoort niet bij {indeling}.",
+           "Controleer of het werkboek in de goede map staat, of pas de regio-indeling in regioplan.toml aan.",
+           naam="Zwolle", code="GM0193", indeling="regio Twente"),
+        _c("gemeente-dubbel", FOUT, "identiteit", "Er zijn meerdere werkboeken voor {naam}: {bestanden}.",
+           "Houd één werkboek per gemeente over.", naam="Almelo", bestanden="almelo.xlsx, almelo-v2.xlsx"),
+        _c("gemeente-zonder-uitvraag", WAARSCHUWING, "identiteit", "{naam} heeft een opgave maar er is geen uitvraag-werkboek.",
+           "Vraag de gemeente om het ingevulde sjabloon; tot die tijd telt de realisatie als 0.", naam="Borne"),
+        _c("opgaven-ontbreekt", FOUT, "identiteit", "Er is geen opgaven-werkboek (opgaven.xlsx) in de map.",
+           "Maak het met `regioplan sjabloon --opgaven` en vul de opgaven per gemeente in."),
+        _c("opgave-ontbreekt", FOUT, "identiteit", "{naam} ({code}) staat niet in het opgaven-werkboek.",
+           "Voeg een rij voor deze gemeente toe aan het blad Opgaven.", naam="Borne", code="GM0147"),
+        _c("opgave-regio", FOUT, "identiteit", "{naam} staat in het opgaven-werkboek bij regio '{regio}', de configuratie zegt '{verwacht}'.",
+           "Corrigeer de regio in het opgaven-werkboek of de indeling in regioplan.toml.", naam="Zwolle", regio="Twente", verwacht="IJsselland"),
+        # --- samenhang ---
+        _c("opgave-totaal", FOUT, "samenhang", "Regulier {regulier} + amv {amv} = {som}, maar het totaal is {totaal}.",
+           "Corrigeer regulier, amv of het totaal.", regulier=296, amv=27, som=323, totaal=325),
+        _c("vervangt-onbekend", FOUT, "samenhang", "'Vervangt' noemt '{naam}', maar die locatie staat niet op het blad Asiel.",
+           "Gebruik precies de naam uit de kolom Locatie.", naam="Havezatelaan"),
+        _c("ligt-in-onbekend", FOUT, "samenhang", "'Ligt in gemeente' noemt '{naam}', dat is geen bekende gemeente.",
+           "Gebruik de officiële gemeentenaam, bijvoorbeeld 'Dronten'.", naam="Drontten"),
+        _c("uitruil-ontbreekt", WAARSCHUWING, "samenhang", "'{locatie}' ligt in {partner}, maar het blad Uitruil noemt geen afspraak met {partner}.",
+           "Leg de uitruilafspraak vast op het blad Uitruil (partner, plekken, periode).", locatie="Uitruil Dronten", partner="Dronten"),
+        _c("locatie-dubbel", FOUT, "samenhang", "'{locatie}' staat twee keer op dit blad met dezelfde gegevens (ook rij {andere_rij}).",
+           "Verwijder de dubbele rij.", locatie="Schalkhaar", andere_rij=3),
+        _c("locatie-dubbel-gemeenten", WAARSCHUWING, "samenhang", "'{locatie}' staat ook bij {andere} zonder uitruilafspraak.",
+           "Eén gemeente neemt de locatie op; de ander legt een uitruil vast.", locatie="AZC Albergen", andere="Almelo"),
+        _c("kso-som", FOUT, "samenhang", "KWG {kwg} + KWE {kwe} = {som}, maar KSO-plekken totaal is {kso}.",
+           "Het totaal KSO is de som van KWG- en KWE-plekken.", kwg=4, kwe=4, som=8, kso=12),
+        _c("aantal-onwaarschijnlijk", WAARSCHUWING, "samenhang", "{wat} ({waarde}) is veel hoger dan de opgave ({opgave}).",
+           "Controleer het aantal; een tikfout (extra nul) ligt voor de hand.", wat="POO", waarde=3370, opgave=1211),
+    ]
+}
+
+_VELD = re.compile(r"\{(\w+)\}")
+
+
+def _vul(sjabloon: str, params: dict[str, object]) -> str:
+    return _VELD.sub(lambda m: str(params.get(m[1], "")), sjabloon)
+
+
+@dataclass(frozen=True)
+class Bevinding:
+    """One finding: code, severity, location (file, sheet, cell) and the filled-in message and hint."""
+
+    code: str
+    ernst: str
+    bericht: str
+    hint: str
+    bestand: str = ""
+    blad: str = ""
+    cel: str = ""
+    gemeente: str = ""
+
+    def als_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+    @property
+    def plaats(self) -> str:
+        """``Blad!B7`` style location (what CI annotations carry in their title)."""
+        if self.blad and self.cel:
+            return f"{self.blad}!{self.cel}"
+        return self.blad or self.cel
+
+
+def _celsleutel(cel: str) -> tuple[int, int]:
+    m = re.match(r"([A-Z]+)(\d+)", cel or "")
+    if not m:
+        return (0, 0)
+    kol = 0
+    for ch in m[1]:
+        kol = kol * 26 + ord(ch) - 64
+    return (int(m[2]), kol)
+
+
+def sorteersleutel(b: Bevinding) -> tuple:
+    return (b.bestand, b.blad, _celsleutel(b.cel), b.code, b.bericht)
+
+
+class Bevindingen:
+    """A collector: readers and checks add to it, nobody raises."""
+
+    def __init__(self) -> None:
+        self.lijst: list[Bevinding] = []
+
+    def voeg_toe(self, code: str, *, bestand: str = "", blad: str = "", cel: str = "", gemeente: str = "",
+                 **params: object) -> Bevinding:
+        controle = CATALOGUS[code]
+        params = dict(params)
+        if "voorstel" in params and code in {"kolom-ontbreekt", "keuze-onbekend"}:
+            params.setdefault("voorstel_tekst", _voorstel_tekst(code, params))
+        b = Bevinding(code, controle.ernst, _vul(controle.bericht, params), _vul(controle.hint, params),
+                      bestand, blad, cel, gemeente)
+        self.lijst.append(b)
+        return b
+
+    def uitbreiden(self, andere: Bevindingen) -> None:
+        self.lijst.extend(andere.lijst)
+
+    def gesorteerd(self) -> list[Bevinding]:
+        return sorted(self.lijst, key=sorteersleutel)
+
+    @property
+    def fouten(self) -> int:
+        return sum(1 for b in self.lijst if b.ernst == FOUT)
+
+    @property
+    def waarschuwingen(self) -> int:
+        return sum(1 for b in self.lijst if b.ernst == WAARSCHUWING)
+
+
+def _voorstel_tekst(code: str, params: dict[str, object]) -> str:
+    voorstel = params.get("voorstel")
+    if not voorstel:
+        return ""
+    if code == "kolom-ontbreekt":
+        return f" Bedoelde je '{params.get('kolom')}' (nu '{voorstel}')?"
+    return f"; bedoelde je '{voorstel}'?"
+
+
+def celnaam(kolom: int, rij: int) -> str:
+    """1-based column and row to A1 notation."""
+    letters = ""
+    while kolom:
+        kolom, rest = divmod(kolom - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{letters}{rij}"

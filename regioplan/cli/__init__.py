@@ -1,0 +1,93 @@
+"""The command-line interface: thin, Dutch, one module per command.
+
+Each command turns options into arguments, makes one library call, presents the result and sets the
+exit code. Fatal errors (:class:`regioplan.fouten.RegioplanFout`) are caught here, in one place:
+exit 2 with a Dutch message; ``--debug`` shows the traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from .. import __version__
+
+app = typer.Typer(
+    name="regioplan",
+    help=(
+        "Stelt het regionaal plan en het provinciaal verslag voor de opvang (Spreidingswet) samen uit de "
+        "uitvraag-werkboeken van gemeenten.\n\n"
+        "Werkwijze: maak met 'sjabloon' de werkboeken voor de gemeenten, controleer de ingevulde werkboeken "
+        "met 'valideer', reken met 'bereken' en schrijf het rapport met 'rapport'."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+_debug = False
+
+
+def _versie(waarde: bool) -> None:
+    if waarde:
+        typer.echo(f"regioplan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def hoofd(
+    versie: Annotated[bool, typer.Option("--version", "--versie", callback=_versie, is_eager=True,
+                                         help="Toon de versie en stop.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Toon bij een interne fout de volledige traceback.")] = False,
+) -> None:
+    """regioplan: regionale en provinciale plannen Spreidingswet."""
+    global _debug
+    _debug = debug
+
+
+def _registreer() -> None:
+    from . import bereken, rapport, sjabloon, valideer  # noqa: F401  (commands register themselves)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script; returns the exit code."""
+    from ..fouten import RegioplanFout
+
+    _registreer()
+    try:
+        app(args=argv, standalone_mode=False)
+    except RegioplanFout as fout:
+        from .console import melding, veilig
+
+        melding(f"[bold red]fout[/] [{veilig(fout.code)}]: {veilig(fout.bericht)}")
+        if fout.hint:
+            melding(f"  hint: {veilig(fout.hint)}")
+        if _debug:
+            raise
+        return 2
+    except typer.Exit as e:
+        return e.exit_code
+    except typer.Abort:
+        return 1
+    except SystemExit as e:  # click's usage errors already printed their message
+        return e.code if isinstance(e.code, int) else 2
+    except Exception as e:  # a broken tool must never look like a broken submission
+        if hasattr(e, "show") and hasattr(e, "exit_code"):  # click's usage errors (typer vendors click)
+            e.show()
+            return 2
+        from .console import melding, veilig
+
+        if _debug or "--debug" in (argv or sys.argv):
+            raise
+        melding(f"[bold red]interne fout[/]: {veilig(type(e).__name__)}: {veilig(e)}")
+        melding("  Dit is een fout in regioplan, niet in de werkboeken. Draai opnieuw met --debug en meld de uitvoer.")
+        return 2
+    return 0
+
+
+def run() -> None:  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,120 @@
+"""`regioplan bereken`: every figure of the plans, per gemeente, regio and province."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from . import app, console, opties
+
+
+class Vorm(str, Enum):
+    tekst = "tekst"
+    json = "json"
+
+
+def lees_peildata(tekst: str) -> list[dt.date]:
+    """``2025-01-01,2025-07-01`` or a monthly range ``2025-01..2025-12``."""
+    from ..fouten import RegioplanFout
+    from ..tijdlijn import maandreeks
+
+    try:
+        if ".." in tekst:
+            van, tot = (s.strip() for s in tekst.split("..", 1))
+            return maandreeks(dt.date.fromisoformat(van[:7] + "-01"), dt.date.fromisoformat(tot[:7] + "-01"))
+        return [dt.date.fromisoformat(s.strip()) for s in tekst.split(",") if s.strip()]
+    except ValueError as fout:
+        raise RegioplanFout("optie-ongeldig", f"--peildata '{tekst}' is ongeldig ({fout}).",
+                            "Gebruik JJJJ-MM-DD,JJJJ-MM-DD of een maandreeks JJJJ-MM..JJJJ-MM.") from fout
+
+
+@app.command(help=(
+    "Bereken opgaven, realisatie (volgens de cyclusregel), voornemens en tekorten per gemeente, regio en provincie, "
+    "voor asiel (incl. amv), Oekraïne en statushouders.\n\n"
+    "Voorbeelden:\n\n"
+    "  regioplan bereken voorbeelddata/overijssel-2024\n\n"
+    "  regioplan bereken MAP --gemeente Hengelo --uitleg\n\n"
+    "  regioplan bereken MAP --peildata 2025-01..2025-12 --uit tijdlijn.xlsx"))
+def bereken(
+    map: opties.Map,
+    formaat: Annotated[Vorm, typer.Option("--formaat", "-f", help="tekst (tabellen) of json (naar stdout).")] = Vorm.tekst,
+    uit: Annotated[str | None, typer.Option("--uit", "-o", help="Schrijf naar resultaten.json, .xlsx of .csv (één csv per tabel).",
+                                            show_default=False)] = None,
+    gemeente: Annotated[str | None, typer.Option("--gemeente", "-g", help="Toon alleen deze gemeente (naam of CBS-code).",
+                                                 show_default=False)] = None,
+    uitleg: Annotated[bool, typer.Option("--uitleg", help="Toon per locatie of ze meetelt en welke regel besliste.")] = False,
+    peildata: Annotated[str | None, typer.Option("--peildata", help="Tijdlijn: capaciteit actief op deze datums "
+                                                 "(2025-01-01,2025-07-01 of 2025-01..2025-12).", show_default=False)] = None,
+    config: opties.Config = None,
+) -> None:
+    from pathlib import Path
+
+    from ..api import bereken as _bereken
+    from ..config import laad_config
+    from ..export import als_json, schrijf
+    from ..fouten import RegioplanFout
+
+    datums = lees_peildata(peildata) if peildata else []
+    resultaat = _bereken(map, laad_config(config) if config else None, datums)
+    if gemeente and resultaat.gemeente(gemeente) is None:
+        raise RegioplanFout("optie-ongeldig", f"--gemeente '{gemeente}' is geen gemeente van {resultaat.config.provincie}.",
+                            "Gebruik de naam of de CBS-code, bijvoorbeeld Hengelo of GM0164.")
+    if uit:
+        for pad in schrijf(resultaat, Path(uit)):
+            console.melding(f"geschreven: {pad}")
+    elif formaat == Vorm.json:
+        console.data(als_json(resultaat).rstrip("\n"))
+    else:
+        _toon(resultaat, gemeente, uitleg)
+    b = resultaat.als_dict()["bevindingen"]
+    p = resultaat.als_dict()["provincie"]["asiel"]
+    console.melding(f"{len(resultaat.gemeenten)} gemeenten; asiel geldig {p['geldig']} van {p['opgave']}; "
+                    f"{b['fouten']} fouten en {b['waarschuwingen']} waarschuwingen in de invoer (zie regioplan valideer)")
+    raise typer.Exit(0)
+
+
+def _toon(resultaat, gemeente: str | None, uitleg: bool) -> None:
+    from ..opmaak import getal, procent
+    from ..tabellen import tabellen
+
+    g = resultaat.gemeente(gemeente) if gemeente else None
+    if not uitleg:
+        for t in tabellen(resultaat):
+            if t.naam in ("locaties", "tijdlijn") and not (t.naam == "tijdlijn"):
+                continue
+            rijen = [(i, rij) for i, rij in enumerate(t.rijen) if g is None or rij[0] in (g["naam"],)]
+            cellen = [[_cel(k, v, getal, procent) for k, v in zip(t.koppen, rij, strict=True)] for _, rij in rijen]
+            totaal = {j for j, (i, _) in enumerate(rijen) if i in t.totaalrijen}
+            console.tabel(t.titel, t.koppen, cellen, rechts=t.getalkolommen, totaalrijen=totaal)
+        return
+    for x in resultaat.gemeenten:
+        if g is not None and x["cbs_code"] != g["cbs_code"]:
+            continue
+        a = x["asiel"]
+        rijen = [[console.tekst(loc["locatie"]), console.tekst(loc["capaciteit"]), loc["doelgroep"], console.tekst(loc["soort"]),
+                  "ja" if loc["telt"] else ("voornemen" if loc["voornemen"] else "nee"), console.tekst(loc["uitleg"])]
+                 for loc in a["locaties"]]
+        for v in a["voornemens_lijst"]:
+            if not v["met_locatie"]:
+                rijen.append([console.tekst(v["omschrijving"]), console.tekst(v["capaciteit"]), v["doelgroep"], "-", "voornemen",
+                              console.tekst(v["toelichting"] or "voornemen zonder locatie")])
+        console.tabel(f"{x['naam']}: asiellocaties en de cyclusregel", ["Locatie", "Capaciteit", "Doelgroep", "Soort", "Telt mee",
+                      "Waarom"], rijen, rechts={1})
+        console.uit.print(f"Geldig {getal(a['geldig'])} (amv {getal(a['geldig_amv'])}) van opgave {getal(a['opgave'])}: "
+                          f"verschil {getal(a['verschil'], teken=True)}; voornemens {getal(a['voornemens'])}; "
+                          f"procesfase {x['procesfase']}", highlight=False, markup=False)
+
+
+def _cel(kop: str, waarde: object, getal, procent):
+    from rich.text import Text
+
+    if kop.startswith("%"):
+        return procent(waarde)
+    if kop == "Verschil" and isinstance(waarde, int):
+        return Text(getal(waarde, teken=True), style="red" if waarde < 0 else "")
+    if isinstance(waarde, int):
+        return getal(waarde)
+    return Text("" if waarde is None else str(waarde))

@@ -1,0 +1,51 @@
+"""The one console: data to stdout, messages to stderr, markup never applied to workbook values.
+
+Every command prints through this module, so colour, width and escaping are decided in one place
+(``NO_COLOR`` and ``COLUMNS`` are honoured; tests fix them).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+_breedte = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else None
+uit = Console(soft_wrap=False, width=_breedte, highlight=False)
+fout = Console(stderr=True, width=_breedte, highlight=False)
+
+
+def tekst(waarde: object) -> Text:
+    """A value from a workbook as literal text: ``[Noord]`` stays ``[Noord]``."""
+    return Text(str(waarde))
+
+
+def melding(bericht: str, *, stijl: str = "") -> None:
+    """A message for the person (stderr). ``bericht`` is our own text; workbook values must be escaped."""
+    fout.print(bericht, style=stijl or None)
+
+
+def veilig(waarde: object) -> str:
+    """Escape a workbook value for use inside our own markup."""
+    return escape(str(waarde))
+
+
+def data(regel: str) -> None:
+    """Machine-readable output (JSON, annotations): stdout, no markup, no wrapping."""
+    sys.stdout.write(regel if regel.endswith("\n") else regel + "\n")
+
+
+def tabel(titel: str, koppen: list[str], rijen: list[list[object]], *, rechts: set[int] = frozenset(),
+          totaalrijen: set[int] = frozenset()) -> None:
+    """A rich table to stdout; cell values are literal text."""
+    t = Table(title=titel, title_justify="left", header_style="bold")
+    for i, kop in enumerate(koppen):
+        t.add_column(kop, justify="right" if i in rechts else "left")
+    for i, rij in enumerate(rijen):
+        cellen = [c if isinstance(c, Text) else Text(str(c)) for c in rij]
+        t.add_row(*cellen, style="bold" if i in totaalrijen else None, end_section=i in totaalrijen)
+    uit.print(t)

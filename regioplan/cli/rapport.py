@@ -1,0 +1,49 @@
+"""`regioplan rapport`: the regional plan or the provincial verslag in Markdown and HTML."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import app, console, opties
+
+
+class Vorm(str, Enum):
+    md = "md"
+    html = "html"
+    beide = "beide"
+
+
+@app.command(help=(
+    "Schrijf het regionaal plan (--regio twente, --regio ijsselland) of het provinciaal verslag (--regio met de "
+    "naam van de provincie, bv. overijssel) als Markdown en/of één zelfstandig HTML-bestand.\n\n"
+    "Zelfde invoer geeft byte-gelijke bestanden: de datum in het rapport komt uit --datum, anders uit de invuldatum "
+    "van de werkboeken.\n\n"
+    "Voorbeeld: regioplan rapport voorbeelddata/overijssel-2024 --regio twente --uit uitvoer"))
+def rapport(
+    map: opties.Map,
+    regio: Annotated[str, typer.Option("--regio", "-r", help="Regio-sleutel, of de provincie voor het provinciaal verslag.")],
+    formaat: Annotated[Vorm, typer.Option("--formaat", "-f", help="md, html of beide.")] = Vorm.beide,
+    uit: Annotated[Path, typer.Option("--uit", "-o", help="Map voor de rapporten.")] = Path("uitvoer"),
+    datum: Annotated[str | None, typer.Option("--datum", help="Datum op het rapport (JJJJ-MM-DD).", show_default=False)] = None,
+    sjablonen: Annotated[Path | None, typer.Option("--sjablonen", help="Map met eigen Jinja-sjablonen die de ingebouwde "
+                                                   "op naam vervangen.", show_default=False)] = None,
+    config: opties.Config = None,
+) -> None:
+    from ..api import rapport as _rapport
+    from ..config import laad_config
+    from ..fouten import RegioplanFout
+
+    try:
+        d = dt.date.fromisoformat(datum) if datum else None
+    except ValueError as fout:
+        raise RegioplanFout("optie-ongeldig", f"--datum '{datum}' is geen datum.", "Gebruik JJJJ-MM-DD.") from fout
+    formaten = ("md", "html") if formaat == Vorm.beide else (formaat.value,)
+    paden = _rapport(map, regio, uit, formaten=formaten, datum=d, sjablonen=sjablonen,
+                     config=laad_config(config) if config else None)
+    for pad in paden:
+        console.melding(f"geschreven: {pad}")

@@ -1,0 +1,90 @@
+"""`regioplan valideer`: check submissions, for people and for CI."""
+
+from __future__ import annotations
+
+import os
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import app, console, opties
+
+
+class Vorm(str, Enum):
+    tekst = "tekst"
+    json = "json"
+    github = "github"
+    junit = "junit"
+
+
+class Drempel(str, Enum):
+    fout = "fout"
+    waarschuwing = "waarschuwing"
+
+
+@app.command(help=(
+    "Controleer de werkboeken in MAP (of één werkboek, de controle vooraf van een gemeente). Meldt alle "
+    "problemen tegelijk met bestand, blad en cel, en een hint hoe het op te lossen.\n\n"
+    "Exitcode: 0 = in orde, 1 = bevindingen die volgens --faal-op afkeuren, 2 = gebruiks-, configuratie- of "
+    "interne fout."))
+def valideer(
+    map: opties.Map,
+    formaat: Annotated[Vorm, typer.Option("--formaat", "-f", help="tekst (voor mensen), json, github (annotaties + "
+                                          "samenvatting in $GITHUB_STEP_SUMMARY) of junit (XML voor GitLab/Jenkins).")] = Vorm.tekst,
+    faal_op: Annotated[Drempel, typer.Option("--faal-op", help="Vanaf welke ernst de exitcode 1 is.")] = Drempel.fout,
+    strikt: Annotated[bool, typer.Option("--strikt", help="Kort voor --faal-op waarschuwing.")] = False,
+    negeer: Annotated[list[str] | None, typer.Option("--negeer", help="Code die bewust wordt genegeerd (herhaalbaar).",
+                                                     show_default=False)] = None,
+    uit: opties.Uit = None,
+    config: opties.Config = None,
+) -> None:
+    from ..api import valideer as _valideer
+    from ..bevindingen import CATALOGUS
+    from ..config import laad_config
+    from ..fouten import RegioplanFout
+    from ..weergave import als_github, als_json, als_junit, als_markdown
+
+    onbekend = [c for c in (negeer or []) if c not in CATALOGUS]
+    if onbekend:
+        raise RegioplanFout("optie-ongeldig", f"--negeer kent de code(s) {', '.join(onbekend)} niet.",
+                            "Zie docs/controles.md voor alle codes.")
+    resultaat = _valideer(map, laad_config(config) if config else None).zonder(set(negeer or []))
+    drempel = "waarschuwing" if strikt else faal_op.value
+    if formaat == Vorm.tekst:
+        _toon(resultaat)
+    else:
+        tekst = {Vorm.json: als_json, Vorm.github: als_github, Vorm.junit: als_junit}[formaat](resultaat)
+        if uit:
+            uit.write_text(tekst, encoding="utf-8")
+        else:
+            console.data(tekst.rstrip("\n")) if tekst else None
+        if formaat == Vorm.github and os.environ.get("GITHUB_STEP_SUMMARY"):
+            with Path(os.environ["GITHUB_STEP_SUMMARY"]).open("a", encoding="utf-8") as f:
+                f.write(als_markdown(resultaat))
+        console.melding(resultaat.samenvatting())
+    raise typer.Exit(1 if resultaat.faalt(drempel) else 0)
+
+
+def _toon(resultaat) -> None:
+    from rich.text import Text
+
+    per: dict[str, list] = {}
+    for b in resultaat.bevindingen:
+        per.setdefault(b.bestand, []).append(b)
+    for bestand in sorted(per):
+        console.uit.print(Text(bestand or "(map)", style="bold underline"))
+        for b in per[bestand]:
+            regel = Text("  ")
+            regel.append(b.ernst.upper() if b.ernst == "fout" else "waarschuwing", style="bold red" if b.ernst == "fout" else "yellow")
+            regel.append(f" {b.plaats or '-'} ")
+            regel.append(f"[{b.code}] ", style="dim")
+            regel.append(b.bericht)
+            console.uit.print(regel)
+            console.uit.print(Text(f"      hint: {b.hint}", style="dim"))
+    rijen = [[console.tekst(o["bestand"]), console.tekst(o["gemeente"]), o["status"], o["fouten"], o["waarschuwingen"]]
+             for o in resultaat.overzicht]
+    if rijen:
+        console.tabel("Overzicht per bestand", ["Bestand", "Gemeente", "Status", "Fouten", "Waarschuwingen"], rijen, rechts={3, 4})
+    console.uit.print(Text(resultaat.samenvatting(), style="bold"))

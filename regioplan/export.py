@@ -1,0 +1,95 @@
+"""Exports of the computation: JSON, a formatted xlsx (one sheet per table) and csv (one file per table).
+
+Text copied from workbooks never becomes a formula: xlsx cells are written as strings through
+:func:`regioplan.xlsx.zet`, csv cells that start with a formula character get a leading apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from .berekening import Resultaat
+from .tabellen import tabellen
+from .xlsx import FORMULE_TEKENS
+
+
+def als_json(resultaat: Resultaat) -> str:
+    return json.dumps(resultaat.als_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def schrijf_xlsx(resultaat: Resultaat, pad: Path) -> Path:
+    import datetime as dt
+
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    from .xlsx import kopcel, zet
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for t in tabellen(resultaat):
+        ws = wb.create_sheet(t.naam[:31])
+        for c, kop in enumerate(t.koppen, start=1):
+            kopcel(ws.cell(row=1, column=c), kop)
+            ws.column_dimensions[get_column_letter(c)].width = max(12, min(60, len(kop) + 4))
+        ws.column_dimensions["A"].width = 24
+        for r, rij in enumerate(t.rijen, start=2):
+            for c, waarde in enumerate(rij, start=1):
+                cel = ws.cell(row=r, column=c)
+                zet(cel, waarde)
+                if isinstance(waarde, int):
+                    cel.number_format = "#,##0"
+                if r - 2 in t.totaalrijen:
+                    cel.font = Font(bold=True)
+        ws.freeze_panes = "B2"
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(t.koppen))}{len(t.rijen) + 1}"
+    moment = dt.datetime(2024, 1, 1)
+    wb.properties.created = wb.properties.modified = moment
+    wb.properties.creator = "regioplan"
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(pad)
+    return pad
+
+
+def _csvwaarde(waarde: object) -> object:
+    if isinstance(waarde, str) and waarde.startswith(FORMULE_TEKENS):
+        return "'" + waarde
+    return "" if waarde is None else waarde
+
+
+def csv_teksten(resultaat: Resultaat) -> dict[str, str]:
+    """``{table name: csv text}`` with ``;`` as separator (Dutch Excel opens it directly)."""
+    uit = {}
+    for t in tabellen(resultaat):
+        buf = io.StringIO()
+        w = csv.writer(buf, delimiter=";", lineterminator="\n")
+        w.writerow(t.koppen)
+        for rij in t.rijen:
+            w.writerow([_csvwaarde(v) for v in rij])
+        uit[t.naam] = buf.getvalue()
+    return uit
+
+
+def schrijf(resultaat: Resultaat, pad: Path) -> list[Path]:
+    """Write by extension: .json, .xlsx, or .csv (one file per table: ``resultaten-asiel.csv`` ...)."""
+    ext = pad.suffix.lower()
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    if ext == ".json":
+        pad.write_text(als_json(resultaat), encoding="utf-8")
+        return [pad]
+    if ext == ".xlsx":
+        return [schrijf_xlsx(resultaat, pad)]
+    if ext == ".csv":
+        paden = []
+        for naam, tekst in csv_teksten(resultaat).items():
+            p = pad.with_name(f"{pad.stem}-{naam}.csv")
+            p.write_text(tekst, encoding="utf-8")
+            paden.append(p)
+        return paden
+    from .fouten import RegioplanFout
+
+    raise RegioplanFout("optie-ongeldig", f"--uit '{pad.name}': onbekende extensie '{ext}'.", "Gebruik .json, .xlsx of .csv.")

@@ -1,0 +1,153 @@
+"""Writing uitvraag workbooks with openpyxl: the empty template, or one filled from plain data.
+
+The same function writes the template a gemeente receives and the example workbooks built from the
+TOML sources, so the example data is always in the format the reader expects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..xlsx import DATUMFORMAAT, kopcel, zet
+from .schema import FORMAATVERSIE, GEMEENTE, OPGAVEN, TOELICHTING_BLAD, UITVRAAG_BLADEN, Blad
+
+RIJEN_MET_OPMAAK = 200  #: rows of a table sheet prepared with dropdowns and date formats
+
+Rij = Mapping[str, object]
+
+
+def _waarde(waarde: object) -> object:
+    if isinstance(waarde, (list, tuple)):
+        return "; ".join(str(v) for v in waarde)
+    return waarde
+
+
+def _keuzelijst(ws: Worksheet, keuzes: tuple[str, ...], bereik: str) -> None:
+    dv = DataValidation(type="list", formula1='"' + ",".join(keuzes) + '"', allow_blank=True,
+                        showErrorMessage=True, errorTitle="Ongeldige waarde",
+                        error="Kies een waarde uit de lijst: " + ", ".join(keuzes))
+    ws.add_data_validation(dv)
+    dv.add(bereik)
+
+
+def _tabelblad(ws: Worksheet, blad: Blad, rijen: Iterable[Rij]) -> None:
+    for i, kolom in enumerate(blad.kolommen, start=1):
+        kopcel(ws.cell(row=1, column=i), kolom.kop)
+        letter = get_column_letter(i)
+        ws.column_dimensions[letter].width = max(kolom.breedte, len(kolom.kop) + 2)
+        bereik = f"{letter}2:{letter}{RIJEN_MET_OPMAAK + 1}"
+        if kolom.keuzes:
+            _keuzelijst(ws, kolom.keuzes, bereik)
+        if kolom.type == "datum":
+            for r in range(2, RIJEN_MET_OPMAAK + 2):
+                ws.cell(row=r, column=i).number_format = DATUMFORMAAT
+    ws.freeze_panes = "A2"
+    ws.row_dimensions[1].height = 30
+    for r, rij in enumerate(rijen, start=2):
+        for i, kolom in enumerate(blad.kolommen, start=1):
+            waarde = rij.get(kolom.sleutel)
+            if waarde is not None and waarde != "":
+                zet(ws.cell(row=r, column=i), _waarde(waarde))
+
+
+def _veldenblad(ws: Worksheet, blad: Blad, waarden: Rij) -> None:
+    for i, tekst in enumerate(("Veld", "Waarde", "Uitleg"), start=1):
+        kopcel(ws.cell(row=1, column=i), tekst)
+    ws.column_dimensions["A"].width = 42
+    ws.column_dimensions["B"].width = max(k.breedte for k in blad.kolommen)
+    ws.column_dimensions["C"].width = 70
+    for r, kolom in enumerate(blad.kolommen, start=2):
+        ws.cell(row=r, column=1, value=kolom.kop).font = Font(bold=True)
+        waarde = waarden.get(kolom.sleutel)
+        cel = ws.cell(row=r, column=2)
+        if kolom.type == "datum":
+            cel.number_format = DATUMFORMAAT
+        if waarde is not None and waarde != "":
+            zet(cel, _waarde(waarde))
+        cel.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.cell(row=r, column=3, value=kolom.uitleg).alignment = Alignment(wrap_text=True, vertical="top")
+        if kolom.keuzes:
+            _keuzelijst(ws, kolom.keuzes, f"B{r}")
+    ws.freeze_panes = "A2"
+
+
+def _toelichting(ws: Worksheet, titel: str, bladen: tuple[Blad, ...]) -> None:
+    ws.column_dimensions["A"].width = 34
+    ws.column_dimensions["B"].width = 100
+    ws["A1"] = titel
+    ws["A1"].font = Font(bold=True, size=14)
+    ws["A2"] = (f"Uitvraagformaat versie {FORMAATVERSIE}. Vul elk blad in; laat bladen en kolomkoppen staan. "
+                "Datums als dd-mm-jjjj, of 'onbepaald' (loopt langer dan elke termijn) of 'onbekend'. "
+                "Capaciteit als getal, als bereik '550-580', of 'onbekend'. Controleer vooraf met `regioplan valideer <bestand>`.")
+    ws["A2"].alignment = Alignment(wrap_text=True)
+    ws.merge_cells("A2:B2")
+    ws.row_dimensions[2].height = 60
+    r = 4
+    for blad in bladen:
+        ws.cell(row=r, column=1, value=f"Blad '{blad.naam}'").font = Font(bold=True)
+        ws.cell(row=r, column=2, value=blad.uitleg).alignment = Alignment(wrap_text=True)
+        r += 1
+        for kolom in blad.kolommen:
+            ws.cell(row=r, column=1, value=kolom.kop)
+            tekst = kolom.uitleg + (f" Toegestaan: {', '.join(kolom.keuzes)}." if kolom.keuzes else "")
+            ws.cell(row=r, column=2, value=tekst).alignment = Alignment(wrap_text=True)
+            r += 1
+        r += 1
+
+
+def schrijf_uitvraag(pad: Path, gegevens: Mapping[str, object]) -> Path:
+    """Write a gemeente workbook. ``gegevens`` has a ``gemeente`` mapping (at least naam and cbs_code)
+    and optionally lists per table sheet (``asiel``, ``voornemen``/``voornemens``, ``oekraine``,
+    ``huisvesting``, ``dsl_kso``, ``uitruil``) and an ``aantallen`` mapping, keyed like the schema."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = TOELICHTING_BLAD
+    kop = dict(gegevens.get("gemeente", {}))
+    kop.setdefault("formaatversie", FORMAATVERSIE)
+    _toelichting(ws, f"Uitvraag {kop.get('naam', '')} ({kop.get('cbs_code', '')})", UITVRAAG_BLADEN)
+    for blad in UITVRAAG_BLADEN:
+        ws = wb.create_sheet(blad.naam)
+        if blad is GEMEENTE:
+            _veldenblad(ws, blad, kop)
+        elif blad.soort == "velden":
+            _veldenblad(ws, blad, gegevens.get(blad.sleutel, {}))
+        else:
+            rijen = gegevens.get(blad.sleutel) or gegevens.get(_enkelvoud(blad.sleutel)) or []
+            _tabelblad(ws, blad, rijen)
+    return _bewaar(wb, pad)
+
+
+def _enkelvoud(sleutel: str) -> str:
+    return {"voornemens": "voornemen"}.get(sleutel, sleutel)
+
+
+def schrijf_opgaven(pad: Path, rijen: Iterable[Rij]) -> Path:
+    """Write the central opgaven workbook (one row per gemeente)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = TOELICHTING_BLAD
+    _toelichting(ws, "Opgaven per gemeente", (OPGAVEN,))
+    ws = wb.create_sheet(OPGAVEN.naam)
+    _tabelblad(ws, OPGAVEN, rijen)
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(OPGAVEN.kolommen))}1"
+    return _bewaar(wb, pad)
+
+
+def _bewaar(wb: Workbook, pad: Path) -> Path:
+    # Fixed document properties: the same input gives the same bytes apart from the zip timestamps.
+    moment = dt.datetime(2024, 1, 1)
+    wb.properties.creator = "regioplan"
+    wb.properties.created = moment
+    wb.properties.modified = moment
+    wb.properties.lastModifiedBy = "regioplan"
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(pad)
+    return pad

@@ -1,0 +1,237 @@
+"""Parsing of cell values: dates, capacities, closed lists.
+
+Pure functions: each returns the parsed value plus an optional *problem* (a finding code and its
+parameters). The reader attaches file, sheet and cell to a problem; these functions know nothing of
+workbooks, so they are shared by the reader, the validator and the tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from difflib import get_close_matches
+
+ONBEPAALD = "onbepaald"  #: open-ended: runs longer than any required term
+ONBEKEND = "onbekend"  #: not known yet
+
+#: A date in the domain: a real date or one of the two explicit words.
+Datum = dt.date | str
+
+Probleem = tuple[str, dict[str, object]] | None
+
+MAANDEN = {
+    "jan": 1, "feb": 2, "mrt": 3, "maa": 3, "mar": 3, "apr": 4, "mei": 5, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12,
+}
+_NNTB = re.compile(r"^n\.?\s*n\.?\s*t\.?\s*b\.?\s*\**$", re.IGNORECASE)
+_DMY = re.compile(r"^(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{2,4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T]00:00(?::00)?)?$")
+_D_MON_Y = re.compile(r"^(\d{1,2})\s*-\s*([a-z]{3})[a-z]*\.?\s*-\s*(\d{2,4})$", re.IGNORECASE)
+_MON_Y = re.compile(r"^([a-z]{3})[a-z]*\.?\s*-\s*(\d{2,4})$", re.IGNORECASE)
+_BEOOGD = re.compile(r"^(?:beoogd|verwacht|vanaf)\s+(\d{4})$", re.IGNORECASE)
+_JAAR = re.compile(r"^(\d{4})\**$")
+
+#: Years outside this window are typos (``05-04-2202``), not plans.
+JAAR_MIN, JAAR_MAX = 1990, 2100
+
+
+def _jaar(j: int) -> int:
+    return j + 2000 if j < 100 else j
+
+
+def _maak(j: int, m: int, d: int, tekst: str) -> tuple[Datum, Probleem]:
+    try:
+        datum = dt.date(_jaar(j), m, d)
+    except ValueError:
+        return ONBEKEND, ("datum-ongeldig", {"waarde": tekst})
+    if not JAAR_MIN <= datum.year <= JAAR_MAX:
+        return ONBEKEND, ("datum-onwaarschijnlijk", {"waarde": tekst, "jaar": datum.year})
+    return datum, None
+
+
+def lees_datum(waarde: object) -> tuple[Datum | None, Probleem]:
+    """Read a date cell. ``None`` means empty.
+
+    Real dates pass; ``onbepaald``/``onbekend`` pass; ``dd-mm-jjjj`` typed as text passes. Legacy
+    spellings from the sources are read with a warning that names the explicit value to use.
+    """
+    if waarde is None or (isinstance(waarde, str) and not waarde.strip()):
+        return None, None
+    if isinstance(waarde, dt.datetime):
+        waarde = waarde.date()
+    if isinstance(waarde, dt.date):
+        if not JAAR_MIN <= waarde.year <= JAAR_MAX:
+            return ONBEKEND, ("datum-onwaarschijnlijk", {"waarde": waarde.strftime("%d-%m-%Y"), "jaar": waarde.year})
+        return waarde, None
+    if isinstance(waarde, (int, float)) and not isinstance(waarde, bool):
+        return ONBEKEND, ("datum-ongeldig", {"waarde": _getal_tekst(waarde)})
+    tekst = str(waarde).strip()
+    laag = tekst.lower()
+    if laag in (ONBEPAALD, ONBEKEND):
+        return laag, None
+    if _NNTB.match(laag.replace(" ", "")) or laag in {"nntb", "nntb*", "n.n.t.b"}:
+        return ONBEKEND, ("datum-nntb", {"waarde": tekst})
+    if laag in {"?", "-", "–", "nvt", "n.v.t."}:
+        return ONBEKEND, ("datum-verouderd", {"waarde": tekst, "voorstel": ONBEKEND})
+    if laag in {"onbepaalde tijd", "voor onbepaalde tijd", "structureel", "geen"}:
+        return ONBEPAALD, ("datum-verouderd", {"waarde": tekst, "voorstel": ONBEPAALD})
+    if m := _ISO.match(tekst):
+        return _maak(int(m[1]), int(m[2]), int(m[3]), tekst)
+    if m := _DMY.match(tekst):
+        datum, probleem = _maak(int(m[3]), int(m[2]), int(m[1]), tekst)
+        if probleem is None and (" " in tekst or len(m[3]) == 2):
+            return datum, ("datum-verouderd", {"waarde": tekst, "voorstel": datum.strftime("%d-%m-%Y")})
+        return datum, probleem
+    if (m := _D_MON_Y.match(tekst)) and m[2].lower()[:3] in MAANDEN:
+        datum, probleem = _maak(int(m[3]), MAANDEN[m[2].lower()[:3]], int(m[1]), tekst)
+        return datum, probleem or ("datum-verouderd", {"waarde": tekst, "voorstel": _fmt(datum)})
+    if (m := _MON_Y.match(tekst)) and m[1].lower()[:3] in MAANDEN:
+        datum, probleem = _maak(int(m[2]), MAANDEN[m[1].lower()[:3]], 1, tekst)
+        return datum, probleem or ("datum-verouderd", {"waarde": tekst, "voorstel": _fmt(datum)})
+    if (m := _BEOOGD.match(tekst)) or (m := _JAAR.match(tekst)):
+        datum, probleem = _maak(int(m[1]), 1, 1, tekst)
+        return datum, probleem or ("datum-verouderd", {"waarde": tekst, "voorstel": _fmt(datum)})
+    return ONBEKEND, ("datum-ongeldig", {"waarde": tekst})
+
+
+def _fmt(datum: Datum) -> str:
+    return datum.strftime("%d-%m-%Y") if isinstance(datum, dt.date) else str(datum)
+
+
+def _getal_tekst(getal: float) -> str:
+    return str(int(getal)) if float(getal).is_integer() else str(getal)
+
+
+@dataclass(frozen=True)
+class Capaciteit:
+    """A capacity: exact (``laag == hoog``), a range ``550-580``, or unknown (``laag is None``).
+
+    Totals use the lower bound (:attr:`telwaarde`); an unknown capacity counts 0 and is shown as
+    unknown, so a plan without a number never inflates a total.
+    """
+
+    laag: int | None
+    hoog: int | None
+
+    @property
+    def onbekend(self) -> bool:
+        return self.laag is None
+
+    @property
+    def is_bereik(self) -> bool:
+        return self.laag is not None and self.hoog != self.laag
+
+    @property
+    def telwaarde(self) -> int:
+        return self.laag or 0
+
+    @property
+    def tekst(self) -> str:
+        if self.laag is None:
+            return ONBEKEND
+        return f"{self.laag}-{self.hoog}" if self.is_bereik else str(self.laag)
+
+    def json(self) -> int | str:
+        return self.laag if (self.laag is not None and not self.is_bereik) else self.tekst
+
+    @classmethod
+    def exact(cls, n: int) -> Capaciteit:
+        return cls(n, n)
+
+
+GEEN_CAPACITEIT = Capaciteit(None, None)
+_BEREIK = re.compile(r"^(\d+)\s*(?:-|–|tot|t/m)\s*(\d+)$")
+_DUIZEND = re.compile(r"^\d{1,3}(\.\d{3})+$")
+
+
+def lees_geheel(waarde: object, *, negatief: bool = False) -> tuple[int | None, Probleem]:
+    """Read a whole number; ``None`` means empty. Text, decimals and (unless allowed) negatives are problems."""
+    if waarde is None or (isinstance(waarde, str) and not waarde.strip()):
+        return None, None
+    if isinstance(waarde, bool):
+        return None, ("getal-tekst", {"waarde": str(waarde)})
+    if isinstance(waarde, (int, float)):
+        if not float(waarde).is_integer():
+            return int(waarde), ("getal-decimaal", {"waarde": _getal_tekst(waarde)})
+        n = int(waarde)
+        if n < 0 and not negatief:
+            return n, ("getal-negatief", {"waarde": n})
+        return n, None
+    tekst = str(waarde).strip()
+    if tekst in {"-", "–"}:
+        return 0, None
+    if re.fullmatch(r"-?\d+", tekst):
+        return lees_geheel(int(tekst), negatief=negatief)
+    if _DUIZEND.match(tekst):
+        return int(tekst.replace(".", "")), ("getal-als-tekst", {"waarde": tekst, "voorstel": tekst.replace(".", "")})
+    if re.fullmatch(r"-?\d+,\d+", tekst):
+        return int(float(tekst.replace(",", "."))), ("getal-decimaal", {"waarde": tekst})
+    return None, ("getal-tekst", {"waarde": tekst})
+
+
+def lees_capaciteit(waarde: object) -> tuple[Capaciteit | None, Probleem]:
+    """Read a capacity: number, range ``550-580`` or ``onbekend``. ``None`` means empty."""
+    if waarde is None or (isinstance(waarde, str) and not waarde.strip()):
+        return None, None
+    if isinstance(waarde, str):
+        tekst = waarde.strip()
+        laag = tekst.lower()
+        if laag == ONBEKEND:
+            return GEEN_CAPACITEIT, None
+        if _NNTB.match(laag.replace(" ", "")) or laag in {"nntb", "nntb*", "?"}:
+            return GEEN_CAPACITEIT, ("capaciteit-verouderd", {"waarde": tekst})
+        if m := _BEREIK.match(tekst):
+            a, b = int(m[1]), int(m[2])
+            if a > b:
+                return Capaciteit(b, a), ("capaciteit-bereik-omgekeerd", {"waarde": tekst, "voorstel": f"{b}-{a}"})
+            return Capaciteit(a, b), None
+        if re.search(r"\d\s*-\s*$|^\s*-\s*\d|\d\s*-\s*-", tekst):
+            return GEEN_CAPACITEIT, ("capaciteit-bereik-ongeldig", {"waarde": tekst})
+    n, probleem = lees_geheel(waarde)
+    if n is None:
+        return GEEN_CAPACITEIT, probleem
+    return Capaciteit.exact(n), probleem
+
+
+def normaliseer(tekst: str) -> str:
+    """Lower-case, accents off, punctuation and spaces folded: for matching names and list values."""
+    zonder = unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", " ", zonder.lower()).strip()
+
+
+def lees_keuze(waarde: object, keuzes: tuple[str, ...]) -> tuple[str | None, Probleem]:
+    """Read a value from a closed list, case- and accent-insensitively; suggest the closest on a miss."""
+    if waarde is None or (isinstance(waarde, str) and not waarde.strip()):
+        return None, None
+    tekst = str(waarde).strip()
+    index = {normaliseer(k): k for k in keuzes}
+    sleutel = normaliseer(tekst)
+    if sleutel in index:
+        return index[sleutel], None
+    voorstel = get_close_matches(sleutel, list(index), n=1, cutoff=0.5)
+    return None, (
+        "keuze-onbekend",
+        {"waarde": tekst, "toegestaan": ", ".join(keuzes), "voorstel": index[voorstel[0]] if voorstel else ""},
+    )
+
+
+def lees_tekst(waarde: object) -> str:
+    """Any cell as text; numbers without a spurious ``.0``."""
+    if waarde is None:
+        return ""
+    if isinstance(waarde, float):
+        return _getal_tekst(waarde)
+    if isinstance(waarde, dt.datetime):
+        return waarde.date().strftime("%d-%m-%Y")
+    if isinstance(waarde, dt.date):
+        return waarde.strftime("%d-%m-%Y")
+    return str(waarde).strip()
+
+
+def datum_json(datum: Datum | None) -> str | None:
+    """A domain date for JSON: ISO for real dates, the word otherwise."""
+    if datum is None:
+        return None
+    return datum.isoformat() if isinstance(datum, dt.date) else datum
