@@ -155,11 +155,12 @@ def _oekraine(opgave: Opgave | None, uitvraag: Uitvraag | None, config: Config) 
     peil = config.peildata.oekraine
     locaties = []
     for goo in (uitvraag.oekraine if uitvraag else []):
-        open_ = regels.open_op(goo.opening, goo.sluiting, peil)
+        open_ = regels.goo_telt(goo, peil)
         locaties.append({"locatie": goo.locatie, "capaciteit": goo.capaciteit.json(), "telwaarde": goo.capaciteit.telwaarde,
                          "soort": goo.soort, "opening": datum_json(goo.opening), "sluiting": datum_json(goo.sluiting),
                          "lager_niveau": goo.lager_niveau, "bijzondere_doelgroep": goo.bijzondere_doelgroep,
-                         "besluit": goo.besluit, "open": open_, "in_ontwikkeling": regels.in_ontwikkeling(goo, peil),
+                         "besluit": goo.besluit, "open": open_, "override": goo.telt_mee != "automatisch",
+                         "toelichting": goo.toelichting, "in_ontwikkeling": regels.in_ontwikkeling(goo, peil),
                          "opmerking": goo.opmerking})
     realisatie = sum(loc["telwaarde"] for loc in locaties if loc["open"])
     opg = opgave.oekraine if opgave else 0

@@ -122,6 +122,9 @@ def _controleer_uitvraag(u: Uitvraag, invoer: Invoer, b: Bevindingen) -> None:
         else:
             gezien_goo[sleutel] = h.rij
         _datumvolgorde(b, OEKRAINE, h, goo.opening, goo.sluiting, "sluiting", u.cbs_code)
+        if goo.telt_mee in ("ja", "nee") and not goo.toelichting.strip():
+            b.voeg_toe("telt-mee-zonder-toelichting", bestand=h.bestand, blad=h.blad, cel=_cel(OEKRAINE, h, "toelichting"),
+                       gemeente=u.cbs_code, waarde=goo.telt_mee)
     for d in u.dsl_kso:
         _datumvolgorde(b, DSL_KSO, d.herkomst, d.realisatiedatum, d.einddatum, "einddatum", u.cbs_code)
     a = u.aantallen

@@ -61,6 +61,8 @@ class GooLocatie:
     lager_niveau: bool | None = None
     bijzondere_doelgroep: bool | None = None
     besluit: bool | None = None
+    telt_mee: str = "automatisch"  # automatisch | ja | nee
+    toelichting: str = ""
     opmerking: str = ""
     herkomst: Herkomst = field(default_factory=Herkomst)
 

@@ -130,9 +130,18 @@ def open_op(opening: Datum | None, sluiting: Datum | None, peildatum: dt.date) -
     return not (isinstance(sluiting, dt.date) and sluiting < peildatum)
 
 
+def goo_telt(goo: GooLocatie, peildatum: dt.date) -> bool:
+    """Oekraïne realisatie: open on the peildatum, unless an explicit, reasoned override says otherwise."""
+    if goo.telt_mee in ("ja", "nee"):
+        return goo.telt_mee == "ja"
+    return open_op(goo.opening, goo.sluiting, peildatum)
+
+
 def in_ontwikkeling(goo: GooLocatie, peildatum: dt.date) -> bool:
-    """A GOO location that has not opened by the peildatum (planned date after it, or unknown)."""
-    return not isinstance(goo.opening, dt.date) or goo.opening > peildatum
+    """A GOO location that does not count on the peildatum because it opens later (or on an unknown date)."""
+    if goo_telt(goo, peildatum):
+        return False
+    return not isinstance(goo.opening, dt.date) or goo.opening >= peildatum
 
 
 def actief_op(start: Datum | None, eind: Datum | None, peildatum: dt.date) -> bool:

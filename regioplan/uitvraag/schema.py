@@ -111,6 +111,9 @@ OEKRAINE = Blad("Oekraïne", "tabel", (
     K("GOO op lager niveau", "lager_niveau", "janee", JANEE, voorbeeld="nee", uitleg="Opvang op een lager kwaliteitsniveau?"),
     K("Bijzondere doelgroep", "bijzondere_doelgroep", "janee", JANEE, voorbeeld="nee", uitleg="Aangewezen voor een bijzondere doelgroep of met bijzondere voorzieningen?"),
     K("Besluit genomen", "besluit", "janee", JANEE, voorbeeld="ja", uitleg="Is het besluit over deze locatie genomen?"),
+    K("Telt mee", "telt_mee", "keuze", TELT_MEE, standaard="automatisch", voorbeeld="automatisch",
+      uitleg="automatisch: telt mee als de locatie open is op de peildatum Oekraïne. ja/nee: bewuste afwijking, alleen met toelichting."),
+    K("Toelichting telt mee", "toelichting", "tekst", breedte=40, voorbeeld="", uitleg="Verplicht bij Telt mee = ja of nee."),
     K("Opmerking", "opmerking", "tekst", breedte=30, voorbeeld="", uitleg="Vrije tekst."),
 ), "Gemeentelijke opvang Oekraïners (GOO): bestaande en geplande locaties.", "oekraine")
 
