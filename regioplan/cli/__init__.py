@@ -59,7 +59,8 @@ def main(argv: list[str] | None = None) -> int:
 
     _registreer()
     try:
-        app(args=argv, standalone_mode=False)
+        code = app(args=argv, standalone_mode=False)
+        return code if isinstance(code, int) else 0
     except RegioplanFout as fout:
         from .console import melding, veilig
 
