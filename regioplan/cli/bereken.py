@@ -93,16 +93,27 @@ def _toon(resultaat, gemeente: str | None, uitleg: bool) -> None:
     for x in resultaat.gemeenten:
         if g is not None and x["cbs_code"] != g["cbs_code"]:
             continue
+        from rich.text import Text
+
         a = x["asiel"]
-        rijen = [[console.tekst(loc["locatie"]), console.tekst(loc["capaciteit"]), loc["doelgroep"], console.tekst(loc["soort"]),
-                  "ja" if loc["telt"] else ("voornemen" if loc["voornemen"] else "nee"), console.tekst(loc["uitleg"])]
-                 for loc in a["locaties"]]
+        console.uit.print(Text(f"{x['naam']}: asiellocaties en de cyclusregel", style="bold"))
+        for loc in a["locaties"]:
+            status = "TELT MEE" if loc["telt"] else ("VOORNEMEN" if loc["voornemen"] else "telt niet")
+            regel = Text(f"  {status:<10} ", style="green" if loc["telt"] else ("yellow" if loc["voornemen"] else "dim"))
+            regel.append(f"{loc['locatie']} ({loc['capaciteit']}, {loc['doelgroep']}, {loc['soort']}): ")
+            regel.append(loc["uitleg"])
+            if loc["vervangt"]:
+                regel.append(f"; opvolger van {', '.join(loc['vervangt'])}, dus geen extra voornemen")
+            if loc["ligt_in"]:
+                regel.append(f"; ligt in {loc['ligt_in']} (uitruil)")
+            console.uit.print(regel)
         for v in a["voornemens_lijst"]:
             if not v["met_locatie"]:
-                rijen.append([console.tekst(v["omschrijving"]), console.tekst(v["capaciteit"]), v["doelgroep"], "-", "voornemen",
-                              console.tekst(v["toelichting"] or "voornemen zonder locatie")])
-        console.tabel(f"{x['naam']}: asiellocaties en de cyclusregel", ["Locatie", "Capaciteit", "Doelgroep", "Soort", "Telt mee",
-                      "Waarom"], rijen, rechts={1})
+                regel = Text("  VOORNEMEN  ", style="yellow")
+                regel.append(f"{v['omschrijving']} ({v['capaciteit']}, {v['doelgroep']}): zonder concrete locatie")
+                if v["toelichting"]:
+                    regel.append(f"; {v['toelichting']}")
+                console.uit.print(regel)
         console.uit.print(f"Geldig {getal(a['geldig'])} (amv {getal(a['geldig_amv'])}) van opgave {getal(a['opgave'])}: "
                           f"verschil {getal(a['verschil'], teken=True)}; voornemens {getal(a['voornemens'])}; "
                           f"procesfase {x['procesfase']}", highlight=False, markup=False)
