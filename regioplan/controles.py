@@ -33,7 +33,7 @@ def _veldcel(blad: Blad, sleutel: str) -> str:
 def controleer(invoer: Invoer, *, enkel_bestand: bool = False) -> None:
     """Run all checks; ``enkel_bestand`` is a gemeente's pre-check of its own file (no folder checks)."""
     b = invoer.bevindingen
-    for code, u in sorted(invoer.uitvragen.items()):
+    for _code, u in sorted(invoer.uitvragen.items()):
         _controleer_uitvraag(u, invoer, b)
     for code, extra in sorted(invoer.dubbel.items()):
         eerste = invoer.uitvragen[code].bestand

@@ -7,11 +7,10 @@ listed below with the reason, and the test asserts the value the data was chosen
 
 from __future__ import annotations
 
-from regioplan.config import tomllib
-
 import pytest
 
 from regioplan.api import bereken, valideer
+from regioplan.config import tomllib
 
 from .conftest import REPO, VOORBEELD
 

@@ -7,7 +7,15 @@ import datetime as dt
 import pytest
 
 from regioplan.opmaak import getal, procent, rond_percentage
-from regioplan.waarden import ONBEKEND, ONBEPAALD, Capaciteit, lees_capaciteit, lees_datum, lees_geheel, lees_keuze
+from regioplan.waarden import (
+    ONBEKEND,
+    ONBEPAALD,
+    Capaciteit,
+    lees_capaciteit,
+    lees_datum,
+    lees_geheel,
+    lees_keuze,
+)
 
 D = dt.date
 

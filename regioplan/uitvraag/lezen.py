@@ -17,12 +17,27 @@ from python_calamine import CalamineWorkbook
 from ..bevindingen import Bevindingen, celnaam
 from ..config import Config, normaliseer_code
 from ..model import (
-    Aantallen, AsielLocatie, DslKso, GooLocatie, Herkomst, Huisvestingsplan, Opgave, Uitruil, Uitvraag, Voornemen,
+    Aantallen,
+    AsielLocatie,
+    DslKso,
+    GooLocatie,
+    Herkomst,
+    Huisvestingsplan,
+    Opgave,
+    Uitruil,
+    Uitvraag,
+    Voornemen,
 )
 from ..waarden import lees_capaciteit, lees_datum, lees_geheel, lees_keuze, lees_tekst, normaliseer
 from .bestand import controleer_bestand
 from .schema import (
-    FORMAATVERSIE, GEMEENTE, OPGAVEN, TOELICHTING_BLAD, UITVRAAG_BLADEN, Blad, Kolom,
+    FORMAATVERSIE,
+    GEMEENTE,
+    OPGAVEN,
+    TOELICHTING_BLAD,
+    UITVRAAG_BLADEN,
+    Blad,
+    Kolom,
 )
 
 XLSX = {".xlsx", ".xlsm"}
@@ -266,7 +281,7 @@ def _lees_velden(blad: Blad, cellen: _Cellen, lezer: _Lezer) -> dict[str, object
             lezer.meld("kolom-onbekend", f"A{r + 1}", kolom=label)
             continue
         uit[k.sleutel] = lezer.waarde(k, rij[1] if len(rij) > 1 else None, f"B{r + 1}")
-    for i, k in enumerate(blad.kolommen):
+    for k in blad.kolommen:
         if k.sleutel not in uit:
             if k.verplicht:
                 lezer.meld("kolom-ontbreekt", f"A{len(cellen.rijen) + 1}", kolom=k.kop)
