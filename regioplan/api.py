@@ -44,3 +44,18 @@ def valideer(pad: Path, config: Config | None = None) -> Validatie:
 def bereken(pad: Path, config: Config | None = None, peildata: Sequence[dt.date] = ()) -> Resultaat:
     """Read, check and compute every figure (optionally with a timeline over ``peildata``)."""
     return _bereken(lees(pad, config), peildata)
+
+
+def rapport(pad: Path, regio: str, uit: Path, *, formaten: Sequence[str] = ("md", "html"), datum: dt.date | None = None,
+            sjablonen: Path | None = None, config: Config | None = None) -> list[Path]:
+    """Write the regional plan for ``regio`` (or the provincial verslag for the province key) to ``uit``.
+
+    The same input gives byte-identical files: the date on the report is ``datum``, else the latest
+    'datum invulling' of the workbooks, else only the cycle is named. Returns the written paths.
+    """
+    from .rapport import schrijf_rapport
+    from .rapport.context import kies_scope
+
+    config = _config_voor(pad, config)
+    kies_scope(config, regio)  # an unknown regio fails before the (slower) reading of every workbook
+    return schrijf_rapport(bereken(pad, config), regio, uit, formaten=formaten, datum=datum, sjablonen=sjablonen)

@@ -46,22 +46,38 @@ CATALOGUS: dict[str, Controle] = {
            detail="uitgepakt 350 MB, maximaal 50 MB"),
         _c("bestand-macro", WAARSCHUWING, "bestand", "Het werkboek bevat macro's (.xlsm); die worden niet uitgevoerd, alleen de gegevens worden gelezen.",
            "Sla het werkboek op als .xlsx zonder macro's."),
-        _c("bestand-vergrendeld", WAARSCHUWING, "bestand", "Tijdelijk Excel-bestand '{naam}' overgeslagen.",
-           "Dit is een vergrendelbestand van een geopend werkboek. Sluit Excel en verwijder het uit de map.", naam="~$almelo.xlsx"),
+        _c("bestand-vergrendeld", WAARSCHUWING, "bestand", "Tijdelijk vergrendelbestand '{naam}' overgeslagen.",
+           "Dit bestand maakt Excel of LibreOffice zolang een werkboek open is. Sluit het werkboek en verwijder het uit de map.",
+           naam="~$almelo.xlsx"),
         _c("bestand-formaatversie", FOUT, "bestand", "Het werkboek heeft uitvraagformaat '{gevonden}', verwacht is versie {verwacht}.",
            "Vraag de coördinator om het huidige sjabloon (`regioplan sjabloon --gemeente <naam>`) en neem de gegevens daarin over.",
            gevonden="(geen)", verwacht="1"),
+        _c("bestand-sjabloon-onbekend", FOUT, "bestand",
+           "Dit werkboek is geen uitvraag en geen opgaven-werkboek: de bladen van het sjabloon ontbreken (gevonden: {bladen}).",
+           "Gebruik het sjabloon (`regioplan sjabloon --gemeente <naam>`). Hoort het bestand niet bij de aanlevering, haal het dan uit de map.",
+           bladen="'Blad1', 'Blad2'"),
         # --- structuur ---
-        _c("blad-ontbreekt", FOUT, "structuur", "Het blad '{blad}' ontbreekt.",
-           "Gebruik het sjabloon: daarin staan alle bladen. Een hernoemd blad krijgt zijn oude naam terug.", blad="Asiel"),
+        _c("blad-ontbreekt", FOUT, "structuur", "Het blad '{blad}' ontbreekt.{voorstel_tekst}",
+           "Gebruik het sjabloon: daarin staan alle bladen. Een hernoemd blad krijgt zijn oude naam terug.", blad="Uitruil",
+           voorstel="Uitruil 2024", voorstel_tekst=" Het blad 'Uitruil 2024' lijkt bedoeld en is als 'Uitruil' gelezen."),
         _c("blad-onbekend", WAARSCHUWING, "structuur", "Het blad '{blad}' hoort niet bij de uitvraag en wordt niet gelezen.",
            "Zet gegevens op de bladen van het sjabloon; verwijder of hernoem dit blad.", blad="Blad1"),
         _c("kolom-ontbreekt", FOUT, "structuur", "De kolom '{kolom}' ontbreekt.{voorstel_tekst}",
-           "Zet de kolomkoppen terug zoals in het sjabloon; de kolomvolgorde mag anders zijn.", kolom="Capaciteit", voorstel_tekst=" Bedoelde je 'Capaciteit' (nu 'Capacitiet')?"),
+           "Zet de kolomkoppen terug zoals in het sjabloon; de kolomvolgorde mag anders zijn.", kolom="Capaciteit",
+           voorstel="Capacitiet", voorstel_tekst=" De kolom 'Capacitiet' lijkt bedoeld en is als 'Capaciteit' gelezen."),
         _c("kolom-onbekend", WAARSCHUWING, "structuur", "De kolom '{kolom}' is onbekend en wordt niet gelezen.",
            "Zet toelichtingen in de kolom 'Opmerking' of verwijder de kolom.", kolom="Notities"),
+        _c("kolom-dubbel", FOUT, "structuur", "'{kolom}' staat twee keer op het blad (ook in {andere}); alleen de eerste is gelezen.",
+           "Houd één kolom (of veldregel) met deze naam over en zet de gegevens daarin.", kolom="Capaciteit", andere="B1"),
+        _c("kolom-zonder-kop", WAARSCHUWING, "structuur",
+           "Kolom {kolom} heeft geen kop maar bevat gegevens (eerst '{waarde}' in {eerste}); die worden niet gelezen.",
+           "Zet toelichtingen in de kolom 'Opmerking', of verwijder de inhoud van deze kolom.", kolom="O", waarde="bellen",
+           eerste="O3"),
         _c("kop-verschoven", FOUT, "structuur", "De kolomkoppen staan op rij {gevonden}, verwacht op rij {verwacht}.",
            "Verwijder de extra rijen boven de kolomkoppen.", gevonden=3, verwacht=1),
+        _c("kop-niet-gevonden", FOUT, "structuur",
+           "Op het blad '{blad}' staan geen herkenbare kolomkoppen in de eerste {rijen} rijen; de {aantal} gevulde rijen zijn niet gelezen.",
+           "Zet de kolomkoppen van het sjabloon in rij 1 en de gegevens eronder.", blad="Oekraïne", rijen=10, aantal=4),
         _c("kop-samengevoegd", FOUT, "structuur", "Kopcellen {bereik} zijn samengevoegd.",
            "Hef de samenvoeging op (Start > Samenvoegen en centreren) zodat elke kolom een eigen kop heeft.", bereik="A1:B1"),
         _c("gegevens-na-lege-rijen", WAARSCHUWING, "structuur", "Na {aantal} lege rijen staan nog gegevens (vanaf rij {rij}); die zijn wel gelezen.",
@@ -79,8 +95,9 @@ CATALOGUS: dict[str, Controle] = {
            "Schrijf het laagste getal eerst: '{voorstel}'.", waarde="580-550", voorstel="550-580"),
         _c("capaciteit-verouderd", WAARSCHUWING, "waarden", "Capaciteit '{waarde}' is gelezen als 'onbekend'.",
            "Schrijf 'onbekend' als het aantal nog niet vaststaat.", waarde="n.n.t.b."),
-        _c("keuze-onbekend", FOUT, "waarden", "'{waarde}' is geen toegestane waarde{voorstel_tekst}.",
-           "Kies uit de lijst: {toegestaan}.", waarde="AZC", voorstel_tekst="; bedoelde je 'regulier'?", toegestaan="regulier, noodopvang, TGO"),
+        _c("keuze-onbekend", FOUT, "waarden", "'{waarde}' is geen toegestane waarde.{voorstel_tekst}",
+           "Kies uit de lijst: {toegestaan}.", waarde="Regulir", voorstel="regulier", voorstel_tekst=" Bedoelde je 'regulier'?",
+           toegestaan="regulier, noodopvang, TGO"),
         _c("datum-ongeldig", FOUT, "waarden", "'{waarde}' is geen datum.",
            "Vul een datum in (dd-mm-jjjj), 'onbepaald' (loopt langer dan elke termijn) of 'onbekend'.", waarde="31-02-2025"),
         _c("datum-onwaarschijnlijk", FOUT, "waarden", "Het jaar {jaar} in '{waarde}' is onwaarschijnlijk (tikfout?).",
@@ -94,6 +111,8 @@ CATALOGUS: dict[str, Controle] = {
            eind="01-01-2024", start="01-06-2024"),
         _c("formule-zonder-waarde", FOUT, "waarden", "De cel bevat een formule zonder berekende waarde.",
            "Open het werkboek in Excel, laat het herberekenen en sla het op; of vervang de formule door de waarde."),
+        _c("cel-foutwaarde", FOUT, "waarden", "De cel bevat de foutwaarde {waarde} en is als leeg gelezen.",
+           "Herstel de formule die de fout geeft, of vul de waarde zelf in.", waarde="#DEEL/0!"),
         _c("telt-mee-zonder-toelichting", FOUT, "waarden", "'Telt mee' is '{waarde}' maar de toelichting ontbreekt.",
            "Leg in 'Toelichting telt mee' uit waarom de locatie afwijkt van de regel.", waarde="ja"),
         _c("telt-mee-tegen-regel", WAARSCHUWING, "waarden", "'{locatie}' telt mee = {waarde}, maar volgens de regel {regel}.",
@@ -109,23 +128,27 @@ CATALOGUS: dict[str, Controle] = {
         _c("gemeente-buiten-indeling", FOUT, "identiteit", "{naam} ({code}) hoort niet bij {indeling}.",
            "Controleer of het werkboek in de goede map staat, of pas de regio-indeling in regioplan.toml aan.",
            naam="Zwolle", code="GM0193", indeling="regio Twente"),
-        _c("gemeente-dubbel", FOUT, "identiteit", "Er zijn meerdere werkboeken voor {naam}: {bestanden}.",
-           "Houd één werkboek per gemeente over.", naam="Almelo", bestanden="almelo.xlsx, almelo-v2.xlsx"),
+        _c("gemeente-dubbel", FOUT, "identiteit", "Er zijn meerdere werkboeken voor {naam}: {bestanden}. Alleen {gebruikt} is gebruikt.",
+           "Houd één werkboek per gemeente over.", naam="Almelo", bestanden="almelo.xlsx, almelo-v2.xlsx", gebruikt="almelo.xlsx"),
         _c("gemeente-zonder-uitvraag", WAARSCHUWING, "identiteit", "{naam} heeft een opgave maar er is geen uitvraag-werkboek.",
            "Vraag de gemeente om het ingevulde sjabloon; tot die tijd telt de realisatie als 0.", naam="Borne"),
         _c("opgaven-ontbreekt", FOUT, "identiteit", "Er is geen opgaven-werkboek (opgaven.xlsx) in de map.",
            "Maak het met `regioplan sjabloon --opgaven` en vul de opgaven per gemeente in."),
         _c("opgave-ontbreekt", FOUT, "identiteit", "{naam} ({code}) staat niet in het opgaven-werkboek.",
            "Voeg een rij voor deze gemeente toe aan het blad Opgaven.", naam="Borne", code="GM0147"),
+        _c("opgave-dubbel", FOUT, "identiteit", "{naam} staat meer dan eens in het opgaven-werkboek (ook rij {andere_rij}); alleen die eerste rij is gelezen.",
+           "Houd één rij per gemeente over.", naam="Borne", andere_rij=3),
         _c("opgave-regio", FOUT, "identiteit", "{naam} staat in het opgaven-werkboek bij regio '{regio}', de configuratie zegt '{verwacht}'.",
            "Corrigeer de regio in het opgaven-werkboek of de indeling in regioplan.toml.", naam="Zwolle", regio="Twente", verwacht="IJsselland"),
         # --- samenhang ---
         _c("opgave-totaal", FOUT, "samenhang", "Regulier {regulier} + amv {amv} = {som}, maar het totaal is {totaal}.",
            "Corrigeer regulier, amv of het totaal.", regulier=296, amv=27, som=323, totaal=325),
-        _c("vervangt-onbekend", FOUT, "samenhang", "'Vervangt' noemt '{naam}', maar die locatie staat niet op het blad Asiel.",
-           "Gebruik precies de naam uit de kolom Locatie.", naam="Havezatelaan"),
-        _c("ligt-in-onbekend", FOUT, "samenhang", "'Ligt in gemeente' noemt '{naam}', dat is geen bekende gemeente.",
-           "Gebruik de officiële gemeentenaam, bijvoorbeeld 'Dronten'.", naam="Drontten"),
+        _c("vervangt-onbekend", FOUT, "samenhang", "'Vervangt' noemt '{naam}', maar die locatie staat niet op het blad Asiel.{voorstel_tekst}",
+           "Gebruik precies de naam uit de kolom Locatie; scheid meerdere namen met ';'.", naam="Havezatelaan",
+           voorstel="Havezatenlaan", voorstel_tekst=" Bedoelde je 'Havezatenlaan'?"),
+        _c("ligt-in-onbekend", FOUT, "samenhang", "'Ligt in gemeente' noemt '{naam}', dat is geen bekende gemeente.{voorstel_tekst}",
+           "Gebruik de officiële gemeentenaam, bijvoorbeeld 'Dronten'.", naam="Drontten", voorstel="Dronten",
+           voorstel_tekst=" Bedoelde je 'Dronten'?"),
         _c("uitruil-ontbreekt", WAARSCHUWING, "samenhang", "'{locatie}' ligt in {partner}, maar het blad Uitruil noemt geen afspraak met {partner}.",
            "Leg de uitruilafspraak vast op het blad Uitruil (partner, plekken, periode).", locatie="Uitruil Dronten", partner="Dronten"),
         _c("locatie-dubbel", FOUT, "samenhang", "'{locatie}' staat twee keer op dit blad met dezelfde gegevens (ook rij {andere_rij}).",
@@ -142,8 +165,16 @@ CATALOGUS: dict[str, Controle] = {
 _VELD = re.compile(r"\{(\w+)\}")
 
 
+MAX_WAARDE = 200  #: longest workbook value quoted in a message; a pasted essay would drown the report
+
+
+def _kort(waarde: object) -> str:
+    tekst = str(waarde)
+    return tekst if len(tekst) <= MAX_WAARDE else tekst[: MAX_WAARDE - 1] + "…"
+
+
 def _vul(sjabloon: str, params: dict[str, object]) -> str:
-    return _VELD.sub(lambda m: str(params.get(m[1], "")), sjabloon)
+    return _VELD.sub(lambda m: _kort(params.get(m[1], "")), sjabloon)
 
 
 @dataclass(frozen=True)
@@ -190,12 +221,15 @@ class Bevindingen:
     def __init__(self) -> None:
         self.lijst: list[Bevinding] = []
 
-    def voeg_toe(self, code: str, *, bestand: str = "", blad: str = "", cel: str = "", gemeente: str = "",
+    def voeg_toe(self, code: str, /, *, bestand: str = "", blad: str = "", cel: str = "", gemeente: str = "",
                  **params: object) -> Bevinding:
+        """Add a finding; ``code`` is positional only so that a message may have its own ``{code}``.
+
+        The location ``blad`` doubles as the ``{blad}`` of a message unless a param says otherwise."""
         controle = CATALOGUS[code]
-        params = dict(params)
-        if "voorstel" in params and code in {"kolom-ontbreekt", "keuze-onbekend"}:
-            params.setdefault("voorstel_tekst", _voorstel_tekst(code, params))
+        params = {"blad": blad, "bestand": bestand, **params}
+        if code in VOORSTEL_TEKST:
+            params.setdefault("voorstel_tekst", _vul(VOORSTEL_TEKST[code], params) if params.get("voorstel") else "")
         b = Bevinding(code, controle.ernst, _vul(controle.bericht, params), _vul(controle.hint, params),
                       bestand, blad, cel, gemeente)
         self.lijst.append(b)
@@ -216,13 +250,14 @@ class Bevindingen:
         return sum(1 for b in self.lijst if b.ernst == WAARSCHUWING)
 
 
-def _voorstel_tekst(code: str, params: dict[str, object]) -> str:
-    voorstel = params.get("voorstel")
-    if not voorstel:
-        return ""
-    if code == "kolom-ontbreekt":
-        return f" Bedoelde je '{params.get('kolom')}' (nu '{voorstel}')?"
-    return f"; bedoelde je '{voorstel}'?"
+#: How a suggestion (param ``voorstel``) is worded inside a message, per code; empty without a suggestion.
+VOORSTEL_TEKST = {
+    "kolom-ontbreekt": " De kolom '{voorstel}' lijkt bedoeld en is als '{kolom}' gelezen.",
+    "blad-ontbreekt": " Het blad '{voorstel}' lijkt bedoeld en is als '{blad}' gelezen.",
+    "keuze-onbekend": " Bedoelde je '{voorstel}'?",
+    "vervangt-onbekend": " Bedoelde je '{voorstel}'?",
+    "ligt-in-onbekend": " Bedoelde je '{voorstel}'?",
+}
 
 
 def celnaam(kolom: int, rij: int) -> str:

@@ -9,25 +9,20 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 
 from . import regels
-from .bevindingen import FOUT, Bevinding, Bevindingen, celnaam
-from .model import Herkomst, Uitvraag
+from .bevindingen import FOUT, Bevinding, Bevindingen
+from .model import AsielLocatie, Herkomst, Opgave, Uitvraag
 from .uitvraag.lezen import Invoer
-from .uitvraag.schema import AANTALLEN, ASIEL, DSL_KSO, OEKRAINE, VOORNEMENS, Blad
+from .uitvraag.schema import AANTALLEN, ASIEL, DSL_KSO, OEKRAINE, OPGAVEN, UITRUIL, VOORNEMENS, Blad
 from .waarden import normaliseer
 
 #: A number this many times its target is almost certainly a typo (an extra zero).
 ONWAARSCHIJNLIJK = 3
-
-
-def _cel(blad: Blad, herkomst: Herkomst, sleutel: str) -> str:
-    kolommen = [k.sleutel for k in blad.kolommen]
-    return celnaam(kolommen.index(sleutel) + 1, herkomst.rij)
-
-
-def _veldcel(blad: Blad, sleutel: str) -> str:
-    return f"B{[k.sleutel for k in blad.kolommen].index(sleutel) + 2}"
+#: One asiel location may well be larger than the gemeente's own opgave (a large azc in a small gemeente),
+#: but not this many times: an extra zero gives 10x.
+ONWAARSCHIJNLIJK_LOCATIE = 5
 
 
 def controleer(invoer: Invoer, *, enkel_bestand: bool = False) -> None:
@@ -37,131 +32,183 @@ def controleer(invoer: Invoer, *, enkel_bestand: bool = False) -> None:
         _controleer_uitvraag(u, invoer, b)
     for code, extra in sorted(invoer.dubbel.items()):
         eerste = invoer.uitvragen[code].bestand
-        for bestand in extra:
-            b.voeg_toe("gemeente-dubbel", bestand=bestand, gemeente=code, naam=invoer.config.naam(code),
-                       bestanden=", ".join([eerste, *extra]))
+        alle = ", ".join(sorted([eerste, *(u.bestand for u in extra)]))
+        for u in extra:
+            b.voeg_toe("gemeente-dubbel", bestand=u.bestand, gemeente=code, naam=invoer.config.naam(code), bestanden=alle,
+                       gebruikt=eerste)
     _dubbel_tussen_gemeenten(invoer, b)
     if enkel_bestand:
         return
     config = invoer.config
     if not invoer.opgavenbestand:
         b.voeg_toe("opgaven-ontbreekt")
+    opgavenblad = invoer.cel(invoer.opgavenbestand, OPGAVEN, "cbs_code")[0]
     for regio in config.regios:
         for code in regio.gemeenten:
             opgave = invoer.opgaven.get(code)
             if invoer.opgavenbestand and opgave is None:
-                b.voeg_toe("opgave-ontbreekt", bestand=invoer.opgavenbestand, blad="Opgaven", gemeente=code,
+                b.voeg_toe("opgave-ontbreekt", bestand=invoer.opgavenbestand, blad=opgavenblad, gemeente=code,
                            naam=config.naam(code), code=code)
-            if opgave is not None and code not in invoer.uitvragen:
-                b.voeg_toe("gemeente-zonder-uitvraag", bestand=invoer.opgavenbestand, blad="Opgaven",
-                           cel=f"A{opgave.herkomst.rij}", gemeente=code, naam=config.naam(code))
-            if opgave is not None and opgave.regio and normaliseer(opgave.regio) not in (
-                    normaliseer(regio.naam), normaliseer(regio.sleutel)):
-                b.voeg_toe("opgave-regio", bestand=invoer.opgavenbestand, blad="Opgaven", cel=f"C{opgave.herkomst.rij}",
+            if opgave is None:
+                continue
+            h = opgave.herkomst
+            if code not in invoer.uitvragen:
+                b.voeg_toe("gemeente-zonder-uitvraag", bestand=h.bestand, blad=h.blad,
+                           cel=invoer.cel(h.bestand, OPGAVEN, "cbs_code", h.rij)[1], gemeente=code, naam=config.naam(code))
+            if opgave.regio and normaliseer(opgave.regio) not in (normaliseer(regio.naam), normaliseer(regio.sleutel)):
+                b.voeg_toe("opgave-regio", bestand=h.bestand, blad=h.blad, cel=invoer.cel(h.bestand, OPGAVEN, "regio", h.rij)[1],
                            gemeente=code, naam=config.naam(code), regio=opgave.regio, verwacht=regio.naam)
     for code, opgave in sorted(invoer.opgaven.items()):
+        h = opgave.herkomst
         if config.regio_van(code) is None:
-            b.voeg_toe("gemeente-buiten-indeling", bestand=invoer.opgavenbestand, blad="Opgaven", cel=f"A{opgave.herkomst.rij}",
+            b.voeg_toe("gemeente-buiten-indeling", bestand=h.bestand, blad=h.blad, cel=invoer.cel(h.bestand, OPGAVEN, "cbs_code", h.rij)[1],
                        naam=config.naam(code), code=code, indeling=f"provincie {config.provincie}")
         u = invoer.uitvragen.get(code)
-        if u is None:
-            continue
-        for wat, waarde, doel, blad, sleutel in (
-            ("POO", u.aantallen.poo, opgave.oekraine, AANTALLEN, "poo"),
-            ("Statushouders gehuisvest", u.aantallen.statushouders_realisatie, opgave.statushouders_incl, AANTALLEN,
-             "statushouders_realisatie"),
-        ):
-            if doel and waarde > ONWAARSCHIJNLIJK * doel:
-                b.voeg_toe("aantal-onwaarschijnlijk", bestand=u.bestand, blad=blad.naam, cel=_veldcel(blad, sleutel),
-                           gemeente=code, wat=wat, waarde=waarde, opgave=doel)
+        if u is not None:
+            _plausibel(u, opgave, invoer, b)
+
+
+def _plausibel(u: Uitvraag, opgave: Opgave, invoer: Invoer, b: Bevindingen) -> None:
+    """Numbers far above the gemeente's target: almost always a typo (an extra zero)."""
+    def meld(blad: Blad, sleutel: str, rij: int | None, wat: str, waarde: int, doel: int) -> None:
+        bladnaam, cel = invoer.cel(u.bestand, blad, sleutel, rij)
+        b.voeg_toe("aantal-onwaarschijnlijk", bestand=u.bestand, blad=bladnaam, cel=cel, gemeente=u.cbs_code, wat=wat,
+                   waarde=waarde, opgave=doel)
+
+    for wat, sleutel, waarde, doel in (
+        ("POO", "poo", u.aantallen.poo, opgave.oekraine),
+        ("Statushouders gehuisvest", "statushouders_realisatie", u.aantallen.statushouders_realisatie, opgave.statushouders_incl),
+    ):
+        if doel and waarde > ONWAARSCHIJNLIJK * doel:
+            meld(AANTALLEN, sleutel, None, wat, waarde, doel)
+    for loc in u.asiel:
+        hoog = loc.capaciteit.hoog or 0
+        if opgave.asiel_totaal and hoog > ONWAARSCHIJNLIJK_LOCATIE * opgave.asiel_totaal:
+            meld(ASIEL, "capaciteit", loc.herkomst.rij, f"De capaciteit van '{loc.locatie}'", hoog, opgave.asiel_totaal)
+    for goo in u.oekraine:
+        hoog = goo.capaciteit.hoog or 0
+        if opgave.oekraine and hoog > ONWAARSCHIJNLIJK * opgave.oekraine:
+            meld(OEKRAINE, "capaciteit", goo.herkomst.rij, f"De capaciteit van '{goo.locatie}'", hoog, opgave.oekraine)
+
+
+def _dichtstbij(naam: str, kandidaten: dict[str, str]) -> str:
+    """The closest of ``kandidaten`` (normalised -> shown) to ``naam``, or ""."""
+    treffer = get_close_matches(normaliseer(naam), list(kandidaten), n=1, cutoff=0.7)
+    return kandidaten[treffer[0]] if treffer else ""
 
 
 def _controleer_uitvraag(u: Uitvraag, invoer: Invoer, b: Bevindingen) -> None:
     config = invoer.config
-    namen = {loc.locatie for loc in u.asiel}
+
+    def meld(code: str, blad: Blad, h: Herkomst, sleutel: str, **params: object) -> None:
+        bladnaam, cel = invoer.cel(u.bestand, blad, sleutel, h.rij)
+        b.voeg_toe(code, bestand=u.bestand, blad=bladnaam, cel=cel, gemeente=u.cbs_code, **params)
+
+    namen = {normaliseer(loc.locatie): loc.locatie for loc in u.asiel if loc.locatie}
     gezien: dict[tuple, int] = {}
     partners = {normaliseer(r.partner) for r in u.uitruil}
     for loc in u.asiel:
         h = loc.herkomst
         sleutel = (normaliseer(loc.locatie), loc.capaciteit, loc.doelgroep, loc.soort, loc.startdatum, loc.einddatum)
-        if sleutel in gezien:
-            b.voeg_toe("locatie-dubbel", bestand=h.bestand, blad=h.blad, cel=_cel(ASIEL, h, "locatie"), gemeente=u.cbs_code,
-                       locatie=loc.locatie, andere_rij=gezien[sleutel])
+        if sleutel in gezien and loc.locatie:
+            meld("locatie-dubbel", ASIEL, h, "locatie", locatie=loc.locatie, andere_rij=gezien[sleutel])
         else:
-            gezien[sleutel] = h.rij
-        _datumvolgorde(b, ASIEL, h, loc.startdatum, loc.einddatum, "einddatum", u.cbs_code)
+            gezien.setdefault(sleutel, h.rij)
+        _datumvolgorde(meld, ASIEL, h, loc.startdatum, loc.einddatum, "einddatum")
         if loc.telt_mee in ("ja", "nee"):
             if not loc.toelichting.strip():
-                b.voeg_toe("telt-mee-zonder-toelichting", bestand=h.bestand, blad=h.blad, cel=_cel(ASIEL, h, "toelichting"),
-                           gemeente=u.cbs_code, waarde=loc.telt_mee)
+                meld("telt-mee-zonder-toelichting", ASIEL, h, "toelichting", waarde=loc.telt_mee)
             regel = regels.regel_oordeel(loc.startdatum, loc.einddatum, loc.besluit, config.cyclus)
             if regel.telt != (loc.telt_mee == "ja"):
-                regeltekst = regels.uitleg(regel, loc, config.cyclus)
-                b.voeg_toe("telt-mee-tegen-regel", bestand=h.bestand, blad=h.blad, cel=_cel(ASIEL, h, "telt_mee"),
-                           gemeente=u.cbs_code, locatie=loc.locatie, waarde=loc.telt_mee, regel=regeltekst)
+                meld("telt-mee-tegen-regel", ASIEL, h, "telt_mee", locatie=loc.locatie, waarde=loc.telt_mee,
+                     regel=regels.uitleg(regel, loc, config.cyclus))
         for naam in loc.vervangt:
-            if naam not in namen:
-                b.voeg_toe("vervangt-onbekend", bestand=h.bestand, blad=h.blad, cel=_cel(ASIEL, h, "vervangt"),
-                           gemeente=u.cbs_code, naam=naam)
+            if normaliseer(naam) not in namen or normaliseer(naam) == normaliseer(loc.locatie):
+                anderen = {k: v for k, v in namen.items() if k != normaliseer(loc.locatie)}
+                meld("vervangt-onbekend", ASIEL, h, "vervangt", naam=naam, voorstel=_dichtstbij(naam, anderen))
         if loc.ligt_in:
             if config.zoek_code(loc.ligt_in) is None:
-                b.voeg_toe("ligt-in-onbekend", bestand=h.bestand, blad=h.blad, cel=_cel(ASIEL, h, "ligt_in"),
-                           gemeente=u.cbs_code, naam=loc.ligt_in)
-            elif normaliseer(loc.ligt_in) not in partners:
-                b.voeg_toe("uitruil-ontbreekt", bestand=h.bestand, blad=h.blad, cel=_cel(ASIEL, h, "ligt_in"),
-                           gemeente=u.cbs_code, locatie=loc.locatie, partner=loc.ligt_in)
+                voorstel = _dichtstbij(loc.ligt_in, {k: config.naam(c) for k, c in config.aliassen.items()})
+                meld("ligt-in-onbekend", ASIEL, h, "ligt_in", naam=loc.ligt_in, voorstel=voorstel)
+            elif not partners & {normaliseer(loc.ligt_in), normaliseer(config.naam(config.zoek_code(loc.ligt_in) or ""))}:
+                meld("uitruil-ontbreekt", ASIEL, h, "ligt_in", locatie=loc.locatie, partner=loc.ligt_in)
     for v in u.voornemens:
-        _datumvolgorde(b, VOORNEMENS, v.herkomst, v.startdatum, v.einddatum, "einddatum", u.cbs_code)
+        _datumvolgorde(meld, VOORNEMENS, v.herkomst, v.startdatum, v.einddatum, "einddatum")
     gezien_goo: dict[tuple, int] = {}
+    peildatum = config.peildata.oekraine
     for goo in u.oekraine:
         h = goo.herkomst
         sleutel = (normaliseer(goo.locatie), goo.capaciteit, goo.opening, goo.sluiting)
-        if sleutel in gezien_goo:
-            b.voeg_toe("locatie-dubbel", bestand=h.bestand, blad=h.blad, cel=_cel(OEKRAINE, h, "locatie"), gemeente=u.cbs_code,
-                       locatie=goo.locatie, andere_rij=gezien_goo[sleutel])
+        if sleutel in gezien_goo and goo.locatie:
+            meld("locatie-dubbel", OEKRAINE, h, "locatie", locatie=goo.locatie, andere_rij=gezien_goo[sleutel])
         else:
-            gezien_goo[sleutel] = h.rij
-        _datumvolgorde(b, OEKRAINE, h, goo.opening, goo.sluiting, "sluiting", u.cbs_code)
-        if goo.telt_mee in ("ja", "nee") and not goo.toelichting.strip():
-            b.voeg_toe("telt-mee-zonder-toelichting", bestand=h.bestand, blad=h.blad, cel=_cel(OEKRAINE, h, "toelichting"),
-                       gemeente=u.cbs_code, waarde=goo.telt_mee)
+            gezien_goo.setdefault(sleutel, h.rij)
+        _datumvolgorde(meld, OEKRAINE, h, goo.opening, goo.sluiting, "sluiting")
+        if goo.telt_mee in ("ja", "nee"):
+            if not goo.toelichting.strip():
+                meld("telt-mee-zonder-toelichting", OEKRAINE, h, "toelichting", waarde=goo.telt_mee)
+            open_ = regels.open_op(goo.opening, goo.sluiting, peildatum)
+            if open_ != (goo.telt_mee == "ja"):
+                datum = peildatum.strftime("%d-%m-%Y")
+                regel = (f"telt de locatie mee (open op de peildatum {datum})" if open_
+                         else f"telt de locatie niet mee (niet open op de peildatum {datum})")
+                meld("telt-mee-tegen-regel", OEKRAINE, h, "telt_mee", locatie=goo.locatie, waarde=goo.telt_mee, regel=regel)
     for d in u.dsl_kso:
-        _datumvolgorde(b, DSL_KSO, d.herkomst, d.realisatiedatum, d.einddatum, "einddatum", u.cbs_code)
+        _datumvolgorde(meld, DSL_KSO, d.herkomst, d.realisatiedatum, d.einddatum, "einddatum")
+    for r in u.uitruil:
+        _datumvolgorde(meld, UITRUIL, r.herkomst, r.startdatum, r.einddatum, "einddatum")
     a = u.aantallen
     if (a.kwg or a.kwe) and a.kwg + a.kwe != a.kso_amv:
-        b.voeg_toe("kso-som", bestand=u.bestand, blad=AANTALLEN.naam, cel=_veldcel(AANTALLEN, "kso_amv"), gemeente=u.cbs_code,
-                   kwg=a.kwg, kwe=a.kwe, som=a.kwg + a.kwe, kso=a.kso_amv)
+        blad, cel = invoer.cel(u.bestand, AANTALLEN, "kso_amv")
+        b.voeg_toe("kso-som", bestand=u.bestand, blad=blad, cel=cel, gemeente=u.cbs_code, kwg=a.kwg, kwe=a.kwe,
+                   som=a.kwg + a.kwe, kso=a.kso_amv)
 
 
-def _datumvolgorde(b: Bevindingen, blad: Blad, h: Herkomst, start: object, eind: object, sleutel: str, gemeente: str) -> None:
+def _datumvolgorde(meld, blad: Blad, h: Herkomst, start: object, eind: object, sleutel: str) -> None:
     if isinstance(start, dt.date) and isinstance(eind, dt.date) and eind < start:
-        b.voeg_toe("datum-volgorde", bestand=h.bestand, blad=h.blad, cel=_cel(blad, h, sleutel), gemeente=gemeente,
-                   eind=eind.strftime("%d-%m-%Y"), start=start.strftime("%d-%m-%Y"))
+        meld("datum-volgorde", blad, h, sleutel, eind=eind.strftime("%d-%m-%Y"), start=start.strftime("%d-%m-%Y"))
 
 
 def _dubbel_tussen_gemeenten(invoer: Invoer, b: Bevindingen) -> None:
     """The same location (name and capacity) listed by two gemeenten without an exchange between them."""
-    waar: dict[tuple[str, int | None], list[Uitvraag]] = defaultdict(list)
+    waar: dict[tuple[str, int | None], list[tuple[Uitvraag, AsielLocatie]]] = defaultdict(list)
     for u in invoer.uitvragen.values():
+        if not u.cbs_code:
+            continue
         for loc in u.asiel:
             if normaliseer(loc.locatie) not in ("", "nntb", "onbekend"):
-                waar[(normaliseer(loc.locatie), loc.capaciteit.laag)].append(u)
-    for (_naam, _cap), gemeenten in sorted(waar.items()):
-        if len({u.cbs_code for u in gemeenten}) < 2:
+                waar[(normaliseer(loc.locatie), loc.capaciteit.laag)].append((u, loc))
+    for _sleutel, lijst in sorted(waar.items(), key=lambda x: (x[0][0], x[0][1] or 0)):
+        codes = {u.cbs_code for u, _ in lijst}
+        if len(codes) < 2:
             continue
-        for u in gemeenten:
-            anderen = [o for o in gemeenten if o.cbs_code != u.cbs_code]
-            partners = {normaliseer(r.partner) for r in u.uitruil}
-            if any(normaliseer(o.naam) in partners for o in anderen):
+        gemeld: set[str] = set()
+        for u, loc in lijst:
+            if u.cbs_code in gemeld:
                 continue
-            loc = next(loc for loc in u.asiel if normaliseer(loc.locatie) == _naam)
-            b.voeg_toe("locatie-dubbel-gemeenten", bestand=u.bestand, blad=ASIEL.naam, cel=_cel(ASIEL, loc.herkomst, "locatie"),
-                       gemeente=u.cbs_code, locatie=loc.locatie, andere=", ".join(sorted(o.naam for o in anderen)))
+            gemeld.add(u.cbs_code)
+            anderen = sorted({o.naam for o, _ in lijst if o.cbs_code != u.cbs_code})
+            partners = {normaliseer(r.partner) for r in u.uitruil}
+            if any(normaliseer(o) in partners for o in anderen):
+                continue
+            blad, cel = invoer.cel(u.bestand, ASIEL, "locatie", loc.herkomst.rij)
+            b.voeg_toe("locatie-dubbel-gemeenten", bestand=u.bestand, blad=blad, cel=cel, gemeente=u.cbs_code,
+                       locatie=loc.locatie, andere=", ".join(anderen))
+
+
+ONTBREEKT = "ontbreekt"  #: overview status of a configured gemeente without a workbook
+
+
+def _telling(eigen: list[Bevinding]) -> dict:
+    fouten = sum(1 for x in eigen if x.ernst == FOUT)
+    return {"fouten": fouten, "waarschuwingen": len(eigen) - fouten,
+            "status": "fouten" if fouten else ("waarschuwingen" if eigen else "ok")}
 
 
 @dataclass
 class Validatie:
-    """The result of ``valideer``: all findings (sorted) and one overview row per file."""
+    """The result of ``valideer``: all findings (sorted) and the overview: one row per file, plus (for a
+    folder) one row with status ``ontbreekt`` per configured gemeente that sent no workbook."""
 
     bevindingen: list[Bevinding]
     bestanden: list[str]
@@ -173,15 +220,14 @@ class Validatie:
         per_bestand: dict[str, list[Bevinding]] = defaultdict(list)
         for bev in lijst:
             per_bestand[bev.bestand].append(bev)
-        namen = {u.bestand: u.naam for u in invoer.uitvragen.values()}
+        namen = {u.bestand: u.naam for u in invoer.gelezen}
         namen[invoer.opgavenbestand] = "(opgaven)"
-        overzicht = []
-        for bestand in sorted(set(invoer.bestanden) | {b for b in per_bestand if b}):
-            eigen = per_bestand.get(bestand, [])
-            fouten = sum(1 for x in eigen if x.ernst == FOUT)
-            overzicht.append({"bestand": bestand, "gemeente": namen.get(bestand, ""), "fouten": fouten,
-                              "waarschuwingen": len(eigen) - fouten,
-                              "status": "fouten" if fouten else ("waarschuwingen" if eigen else "ok")})
+        overzicht = [{"bestand": bestand, "gemeente": namen.get(bestand, ""), **_telling(per_bestand.get(bestand, []))}
+                     for bestand in sorted(set(invoer.bestanden) | {b for b in per_bestand if b})]
+        if not invoer.enkel:
+            ontbreekt = sorted(invoer.config.naam(c) for c in invoer.config.gemeenten if c not in invoer.uitvragen)
+            overzicht += [{"bestand": "", "gemeente": naam, "fouten": 0, "waarschuwingen": 0, "status": ONTBREEKT}
+                          for naam in ontbreekt]
         return cls(lijst, sorted(invoer.bestanden), overzicht)
 
     @property
@@ -201,12 +247,8 @@ class Validatie:
         per: dict[str, list[Bevinding]] = defaultdict(list)
         for bev in lijst:
             per[bev.bestand].append(bev)
-        overzicht = []
-        for rij in overzicht_oud:
-            eigen = per.get(rij["bestand"], [])
-            fouten = sum(1 for x in eigen if x.ernst == FOUT)
-            overzicht.append({**rij, "fouten": fouten, "waarschuwingen": len(eigen) - fouten,
-                              "status": "fouten" if fouten else ("waarschuwingen" if eigen else "ok")})
+        overzicht = [rij if rij["status"] == ONTBREEKT else {**rij, **_telling(per.get(rij["bestand"], []))}
+                     for rij in overzicht_oud]
         return cls(lijst, bestanden, overzicht)
 
     def faalt(self, drempel: str = FOUT) -> bool:

@@ -39,7 +39,7 @@ def schrijf_sjablonen(uit: Path, *, gemeenten: list[str], regio: str | None, opg
         rijen = []
         for r in config.regios:
             for c in sorted(r.gemeenten, key=config.naam):
-                if not gemeenten or c in codes:
+                if c in codes:
                     rijen.append({"cbs_code": c, "gemeente": config.naam(c), "regio": r.naam})
         paden.append(schrijf_opgaven(uit / "opgaven.xlsx", rijen))
     return paden

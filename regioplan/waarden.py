@@ -35,6 +35,9 @@ _JAAR = re.compile(r"^(\d{4})\**$")
 
 #: Years outside this window are typos (``05-04-2202``), not plans.
 JAAR_MIN, JAAR_MAX = 1990, 2100
+#: Excel's day numbers for 01-01-1990 and 31-12-2100 (day 0 is 30-12-1899 in the 1900 date system).
+EXCEL_NUL = dt.date(1899, 12, 30)
+SERIE_MIN, SERIE_MAX = (dt.date(JAAR_MIN, 1, 1) - EXCEL_NUL).days, (dt.date(JAAR_MAX, 12, 31) - EXCEL_NUL).days
 
 
 def _jaar(j: int) -> int:
@@ -66,6 +69,10 @@ def lees_datum(waarde: object) -> tuple[Datum | None, Probleem]:
             return ONBEKEND, ("datum-onwaarschijnlijk", {"waarde": waarde.strftime("%d-%m-%Y"), "jaar": waarde.year})
         return waarde, None
     if isinstance(waarde, (int, float)) and not isinstance(waarde, bool):
+        # A date cell that lost its date format shows Excel's day number (45292 = 01-01-2024).
+        if float(waarde).is_integer() and SERIE_MIN <= waarde <= SERIE_MAX:
+            datum = EXCEL_NUL + dt.timedelta(days=int(waarde))
+            return datum, ("datum-verouderd", {"waarde": _getal_tekst(waarde), "voorstel": _fmt(datum)})
         return ONBEKEND, ("datum-ongeldig", {"waarde": _getal_tekst(waarde)})
     tekst = str(waarde).strip()
     laag = tekst.lower()
@@ -102,6 +109,11 @@ def _fmt(datum: Datum) -> str:
 
 def _getal_tekst(getal: float) -> str:
     return str(int(getal)) if float(getal).is_integer() else str(getal)
+
+
+def _getal_nl(getal: float) -> str:
+    """A number as a Dutch user typed it (decimal comma), for messages."""
+    return _getal_tekst(getal).replace(".", ",")
 
 
 @dataclass(frozen=True)
@@ -154,7 +166,7 @@ def lees_geheel(waarde: object, *, negatief: bool = False) -> tuple[int | None, 
         return None, ("getal-tekst", {"waarde": str(waarde)})
     if isinstance(waarde, (int, float)):
         if not float(waarde).is_integer():
-            return int(waarde), ("getal-decimaal", {"waarde": _getal_tekst(waarde)})
+            return int(waarde), ("getal-decimaal", {"waarde": _getal_nl(waarde)})
         n = int(waarde)
         if n < 0 and not negatief:
             return n, ("getal-negatief", {"waarde": n})
@@ -166,7 +178,7 @@ def lees_geheel(waarde: object, *, negatief: bool = False) -> tuple[int | None, 
         return lees_geheel(int(tekst), negatief=negatief)
     if _DUIZEND.match(tekst):
         return int(tekst.replace(".", "")), ("getal-als-tekst", {"waarde": tekst, "voorstel": tekst.replace(".", "")})
-    if re.fullmatch(r"-?\d+,\d+", tekst):
+    if re.fullmatch(r"-?\d+[,.]\d+", tekst):
         return int(float(tekst.replace(",", "."))), ("getal-decimaal", {"waarde": tekst})
     return None, ("getal-tekst", {"waarde": tekst})
 
@@ -205,7 +217,7 @@ def lees_keuze(waarde: object, keuzes: tuple[str, ...]) -> tuple[str | None, Pro
     """Read a value from a closed list, case- and accent-insensitively; suggest the closest on a miss."""
     if waarde is None or (isinstance(waarde, str) and not waarde.strip()):
         return None, None
-    tekst = str(waarde).strip()
+    tekst = lees_tekst(waarde)
     index = {normaliseer(k): k for k in keuzes}
     sleutel = normaliseer(tekst)
     if sleutel in index:

@@ -10,7 +10,7 @@ import json
 from xml.etree.ElementTree import Element, SubElement, tostring
 
 from .bevindingen import FOUT
-from .controles import Validatie
+from .controles import ONTBREEKT, Validatie
 
 
 def als_json(validatie: Validatie) -> str:
@@ -43,7 +43,7 @@ def als_markdown(validatie: Validatie) -> str:
     r = [f"## regioplan valideer: {validatie.samenvatting()}", "", "| Bestand | Gemeente | Status | Fouten | Waarschuwingen |",
          "|---|---|---|---:|---:|"]
     for o in validatie.overzicht:
-        r.append(f"| {_md(o['bestand'])} | {_md(o['gemeente'])} | {o['status']} | {o['fouten']} | {o['waarschuwingen']} |")
+        r.append(f"| {_md(o['bestand'] or '–')} | {_md(o['gemeente'])} | {o['status']} | {o['fouten']} | {o['waarschuwingen']} |")
     if validatie.bevindingen:
         r += ["", "| Ernst | Code | Bestand | Plaats | Bericht | Hint |", "|---|---|---|---|---|---|"]
         for b in validatie.bevindingen:
@@ -56,28 +56,38 @@ def _md(tekst: str) -> str:
 
 
 def als_junit(validatie: Validatie) -> str:
-    """JUnit XML: one test case per file, a failure per fout, warnings as system-out."""
-    suite = Element("testsuite", name="regioplan valideer", tests=str(len(validatie.overzicht)),
-                    failures=str(sum(1 for o in validatie.overzicht if o["fouten"])), errors="0", skipped="0")
+    """JUnit XML: one test case per file (a failure per file with fouten, warnings as system-out), one
+    skipped case per gemeente without a workbook, and a ``(map)`` case for findings about the folder."""
+    suite = Element("testsuite", name="regioplan valideer")
     per: dict[str, list] = {}
     for b in validatie.bevindingen:
         per.setdefault(b.bestand, []).append(b)
     for o in validatie.overzicht:
-        case = SubElement(suite, "testcase", classname="regioplan.valideer", name=o["bestand"])
-        eigen = per.get(o["bestand"], [])
-        fouten = [b for b in eigen if b.ernst == FOUT]
-        if fouten:
-            f = SubElement(case, "failure", message=f"{len(fouten)} fout(en)", type="regioplan")
-            f.text = "\n".join(f"{b.code} {b.plaats}: {b.bericht} Hint: {b.hint}" for b in fouten)
-        overig = [b for b in eigen if b.ernst != FOUT]
-        if overig:
-            SubElement(case, "system-out").text = "\n".join(f"waarschuwing {b.code} {b.plaats}: {b.bericht}" for b in overig)
-    algemeen = per.get("", [])
-    if algemeen:
-        case = SubElement(suite, "testcase", classname="regioplan.valideer", name="(map)")
-        fouten = [b for b in algemeen if b.ernst == FOUT]
-        if fouten:
-            SubElement(case, "failure", message=f"{len(fouten)} fout(en)", type="regioplan").text = "\n".join(
-                f"{b.code}: {b.bericht}" for b in fouten)
-        suite.set("tests", str(len(validatie.overzicht) + 1))
+        if o["status"] == ONTBREEKT:
+            case = SubElement(suite, "testcase", classname="regioplan.valideer", name=f"{o['gemeente']} (geen werkboek)")
+            SubElement(case, "skipped", message="geen uitvraag-werkboek aangeleverd")
+            continue
+        _junit_geval(suite, o["bestand"], per.get(o["bestand"], []))
+    if per.get(""):
+        _junit_geval(suite, "(map)", per[""])
+    gevallen = list(suite.iter("testcase"))
+    suite.set("tests", str(len(gevallen)))
+    suite.set("failures", str(sum(1 for c in gevallen if c.find("failure") is not None)))
+    suite.set("errors", "0")
+    suite.set("skipped", str(sum(1 for c in gevallen if c.find("skipped") is not None)))
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(suite, encoding="unicode") + "\n"
+
+
+def _junit_geval(suite: Element, naam: str, eigen: list) -> None:
+    case = SubElement(suite, "testcase", classname="regioplan.valideer", name=naam)
+    fouten = [b for b in eigen if b.ernst == FOUT]
+    if fouten:
+        f = SubElement(case, "failure", message=f"{len(fouten)} fout(en)", type="regioplan")
+        f.text = "\n".join(_junit_regel(b) + f" Hint: {b.hint}" for b in fouten)
+    overig = [b for b in eigen if b.ernst != FOUT]
+    if overig:
+        SubElement(case, "system-out").text = "\n".join("waarschuwing " + _junit_regel(b) for b in overig)
+
+
+def _junit_regel(b) -> str:
+    return f"{b.code} {b.plaats}: {b.bericht}" if b.plaats else f"{b.code}: {b.bericht}"

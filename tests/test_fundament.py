@@ -109,7 +109,8 @@ def test_sjabloon_heeft_keuzelijsten_bevroren_kop_en_datumopmaak(tmp_path: Path)
     assert asiel["E2"].number_format == "DD-MM-YYYY" and asiel["A1"].value == "Locatie"
     assert asiel.column_dimensions["A"].width >= 30
     opgaven = openpyxl.load_workbook(tmp_path / "opgaven.xlsx")["Opgaven"]
-    assert [opgaven.cell(row=r, column=1).value for r in range(2, 16)].count(None) == 0
+    codes = [opgaven.cell(row=r, column=1).value for r in range(2, 17)]
+    assert codes[:14].count(None) == 0 and codes[14] is None  # only the 14 gemeenten of the regio
 
 
 def test_drie_diagnostieken_met_cellen_en_exit_1(tmp_path: Path):

@@ -11,10 +11,40 @@ import sys
 from typing import Annotated
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from .. import __version__
 
-app = typer.Typer(
+HULPTEKST = "Toon deze hulp en stop."
+
+
+class _NederlandseHulp:
+    """Dutch text for ``-h/--help``: click only offers its English text, so set it on the cached option."""
+
+    def get_help_option(self, ctx):
+        optie = super().get_help_option(ctx)
+        if optie is not None:
+            optie.help = HULPTEKST
+        return optie
+
+
+class _Commando(_NederlandseHulp, TyperCommand):
+    pass
+
+
+class _Groep(_NederlandseHulp, TyperGroup):
+    pass
+
+
+class _App(typer.Typer):
+    """Every command registered on this app gets the Dutch help option, without each module asking for it."""
+
+    def command(self, name: str | None = None, *, cls: type[TyperCommand] | None = None, **kwargs):
+        return super().command(name, cls=cls or _Commando, **kwargs)
+
+
+app = _App(
+    cls=_Groep,
     name="regioplan",
     help=(
         "Stelt het regionaal plan en het provinciaal verslag voor de opvang (Spreidingswet) samen uit de "
@@ -64,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     except RegioplanFout as fout:
         from .console import melding, veilig
 
-        melding(f"[bold red]fout[/] [{veilig(fout.code)}]: {veilig(fout.bericht)}")
+        melding(f"[bold red]fout[/] {veilig('[' + fout.code + ']')}: {veilig(fout.bericht)}")
         if fout.hint:
             melding(f"  hint: {veilig(fout.hint)}")
         if _debug:

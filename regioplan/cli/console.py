@@ -2,35 +2,62 @@
 
 Every command prints through this module, so colour, width and escaping are decided in one place
 (``NO_COLOR`` and ``COLUMNS`` are honoured; tests fix them).
+
+rich is imported on first use, not on import: every command module imports this one, and
+``regioplan --help`` should not pay for a library it never uses. ``console.uit`` and ``console.fout``
+are created when first touched (module ``__getattr__``).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
-from rich.text import Text
+if TYPE_CHECKING:  # pragma: no cover
+    from rich.console import Console
+    from rich.text import Text
 
 _breedte = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else None
-uit = Console(soft_wrap=False, width=_breedte, highlight=False)
-fout = Console(stderr=True, width=_breedte, highlight=False)
+
+
+def _console(naam: str) -> Console:
+    """``uit`` (stdout) or ``fout`` (stderr), built once; a console set from outside is respected."""
+    bestaand = globals().get(naam)
+    if bestaand is not None:
+        return bestaand
+    from rich.console import Console
+
+    if naam == "uit":
+        c = Console(soft_wrap=False, width=_breedte, highlight=False)
+    else:
+        c = Console(stderr=True, width=_breedte, highlight=False)
+    globals()[naam] = c
+    return c
+
+
+def __getattr__(naam: str) -> object:
+    if naam in ("uit", "fout"):
+        return _console(naam)
+    raise AttributeError(f"module {__name__!r} has no attribute {naam!r}")
 
 
 def tekst(waarde: object) -> Text:
     """A value from a workbook as literal text: ``[Noord]`` stays ``[Noord]``."""
+    from rich.text import Text
+
     return Text(str(waarde))
 
 
 def melding(bericht: str, *, stijl: str = "") -> None:
     """A message for the person (stderr). ``bericht`` is our own text; workbook values must be escaped."""
-    fout.print(bericht, style=stijl or None)
+    _console("fout").print(bericht, style=stijl or None)
 
 
 def veilig(waarde: object) -> str:
     """Escape a workbook value for use inside our own markup."""
+    from rich.markup import escape
+
     return escape(str(waarde))
 
 
@@ -42,10 +69,13 @@ def data(regel: str) -> None:
 def tabel(titel: str, koppen: list[str], rijen: list[list[object]], *, rechts: set[int] = frozenset(),
           totaalrijen: set[int] = frozenset()) -> None:
     """A rich table to stdout; cell values are literal text."""
+    from rich.table import Table
+    from rich.text import Text
+
     t = Table(title=titel, title_justify="left", header_style="bold")
     for i, kop in enumerate(koppen):
         t.add_column(kop, justify="right" if i in rechts else "left")
     for i, rij in enumerate(rijen):
         cellen = [c if isinstance(c, Text) else Text(str(c)) for c in rij]
         t.add_row(*cellen, style="bold" if i in totaalrijen else None, end_section=i in totaalrijen)
-    uit.print(t)
+    _console("uit").print(t)

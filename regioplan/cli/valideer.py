@@ -50,12 +50,21 @@ def valideer(
     if onbekend:
         raise RegioplanFout("optie-ongeldig", f"--negeer kent de code(s) {', '.join(onbekend)} niet.",
                             "Zie docs/controles.md voor alle codes.")
+    if config is not None and not config.is_file():
+        raise RegioplanFout("config-ontbreekt", f"Het configuratiebestand '{config}' bestaat niet.",
+                            "Geef het pad naar een regioplan.toml, of laat --config weg.")
+    if uit is not None and formaat == Vorm.tekst:
+        raise RegioplanFout("optie-ongeldig", "--uit werkt alleen met --formaat json, github of junit.",
+                            "Voor een bestand: regioplan valideer MAP --formaat json --uit bevindingen.json")
     resultaat = _valideer(map, laad_config(config) if config else None).zonder(set(negeer or []))
     drempel = "waarschuwing" if strikt else faal_op.value
     if formaat == Vorm.tekst:
         _toon(resultaat)
     else:
-        tekst = {Vorm.json: als_json, Vorm.github: als_github, Vorm.junit: als_junit}[formaat](resultaat)
+        if formaat == Vorm.github:
+            tekst = als_github(resultaat, _map_voor_annotaties(map))
+        else:
+            tekst = {Vorm.json: als_json, Vorm.junit: als_junit}[formaat](resultaat)
         if uit:
             uit.write_text(tekst, encoding="utf-8")
         else:
@@ -67,14 +76,29 @@ def valideer(
     raise typer.Exit(1 if resultaat.faalt(drempel) else 0)
 
 
+def _map_voor_annotaties(pad: Path) -> str:
+    """The folder of the workbooks relative to the working directory (the repository root in CI), with a
+    trailing slash, so that GitHub attaches each annotation to its file."""
+    basis = pad if pad.is_dir() else pad.parent
+    try:
+        relatief = basis.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        relatief = basis.as_posix()
+    return "" if relatief in ("", ".") else relatief.rstrip("/") + "/"
+
+
 def _toon(resultaat) -> None:
     from rich.text import Text
 
     per: dict[str, list] = {}
     for b in resultaat.bevindingen:
         per.setdefault(b.bestand, []).append(b)
+    gemeenten = {o["bestand"]: o["gemeente"] for o in resultaat.overzicht if o["bestand"]}
     for bestand in sorted(per):
-        console.uit.print(Text(bestand or "(map)", style="bold underline"))
+        kop = Text(bestand or "(map)", style="bold underline")
+        if gemeenten.get(bestand):
+            kop.append(f" ({gemeenten[bestand].strip('()')})")
+        console.uit.print(kop)
         for b in per[bestand]:
             regel = Text("  ")
             regel.append(b.ernst.upper() if b.ernst == "fout" else "waarschuwing", style="bold red" if b.ernst == "fout" else "yellow")
@@ -83,8 +107,8 @@ def _toon(resultaat) -> None:
             regel.append(b.bericht)
             console.uit.print(regel)
             console.uit.print(Text(f"      hint: {b.hint}", style="dim"))
-    rijen = [[console.tekst(o["bestand"]), console.tekst(o["gemeente"]), o["status"], o["fouten"], o["waarschuwingen"]]
+    rijen = [[console.tekst(o["bestand"] or "–"), console.tekst(o["gemeente"]), o["status"], o["fouten"], o["waarschuwingen"]]
              for o in resultaat.overzicht]
     if rijen:
-        console.tabel("Overzicht per bestand", ["Bestand", "Gemeente", "Status", "Fouten", "Waarschuwingen"], rijen, rechts={3, 4})
+        console.tabel("Overzicht per bestand en gemeente", ["Bestand", "Gemeente", "Status", "Fouten", "Waarschuwingen"], rijen, rechts={3, 4})
     console.uit.print(Text(resultaat.samenvatting(), style="bold"))

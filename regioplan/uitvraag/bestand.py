@@ -32,6 +32,7 @@ class Bestandscontrole:
     params: dict[str, object] = field(default_factory=dict)
     macro: bool = False
     formules_zonder_waarde: dict[str, set[str]] = field(default_factory=dict)  #: sheet -> cells
+    foutwaarden: dict[str, dict[str, str]] = field(default_factory=dict)  #: sheet -> {cell: "#N/A"}
 
 
 def _mb(n: int) -> str:
@@ -54,8 +55,7 @@ def controleer_bestand(pad: Path) -> Bestandscontrole:
                 return Bestandscontrole("bestand-beveiligd")
             return Bestandscontrole("bestand-geen-xlsx", {"soort": "een .xls-bestand (Excel 97-2003)"})
     if not kop.startswith(b"PK"):
-        soort = "tekst (misschien een CSV-bestand met een andere extensie)" if _lijkt_tekst(kop) else "een onbekend bestandstype"
-        return Bestandscontrole("bestand-geen-xlsx", {"soort": soort})
+        return Bestandscontrole("bestand-geen-xlsx", {"soort": _soort_van_kop(kop)})
     try:
         with zipfile.ZipFile(pad) as zf:
             namen = zf.namelist()
@@ -72,7 +72,9 @@ def controleer_bestand(pad: Path) -> Bestandscontrole:
             if totaal > MAX_UITGEPAKT:
                 return Bestandscontrole("bestand-te-groot", {"detail": f"uitgepakt {_mb(totaal)}, maximaal {_mb(MAX_UITGEPAKT)}"})
             uit.macro = "xl/vbaProject.bin" in namen or pad.suffix.lower() == ".xlsm"
-            uit.formules_zonder_waarde = _formules_zonder_waarde(zf, namen)
+            if detail := _xml_met_dtd(zf, namen):
+                return Bestandscontrole("bestand-corrupt", {"detail": detail})
+            _bijzondere_cellen(zf, uit)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, KeyError, OSError) as fout:
         return Bestandscontrole("bestand-corrupt", {"detail": str(fout) or type(fout).__name__})
     except ElementTree.ParseError as fout:
@@ -83,34 +85,71 @@ def controleer_bestand(pad: Path) -> Bestandscontrole:
 
 
 def _lijkt_tekst(kop: bytes) -> bool:
-    return all(32 <= b < 127 or b in (9, 10, 13) for b in kop) or kop.startswith(b"\xef\xbb\xbf")
+    return all(32 <= b < 127 or b in (9, 10, 13) for b in kop) or kop.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"))
+
+
+def _soort_van_kop(kop: bytes) -> str:
+    if kop.startswith(OLE_KOP):
+        return "een .xls-bestand (Excel 97-2003) of een ander Office-bestand"
+    if kop.startswith(b"PK"):
+        return "een zip-archief (misschien een werkboek met de verkeerde extensie)"
+    if kop.startswith(b"%PDF"):
+        return "een PDF-bestand"
+    if kop.lstrip().lower().startswith((b"<html", b"<!doc")):
+        return "een webpagina (HTML)"
+    if _lijkt_tekst(kop):
+        return "tekst (misschien een CSV-bestand met een andere extensie)"
+    return "een onbekend bestandstype"
+
+
+def soort_van_inhoud(pad: Path) -> str:
+    """What a file that is not an .xlsx seems to be, from its first bytes (for the message)."""
+    with pad.open("rb") as f:
+        kop = f.read(16)
+    return "een leeg bestand" if not kop else _soort_van_kop(kop)
+
+
+def _xml_met_dtd(zf: zipfile.ZipFile, namen: list[str]) -> str:
+    """Excel never writes a DTD; one in a workbook part is an entity bomb or an XXE attempt. Parsing it
+    with defusedxml refuses it without expanding anything."""
+    for naam in namen:
+        if not naam.endswith((".xml", ".rels", ".vml")):
+            continue
+        with zf.open(naam) as f:
+            begin = f.read(4096)
+        if b"<!DOCTYPE" in begin or b"<!ENTITY" in begin:
+            try:
+                ElementTree.fromstring(zf.read(naam), forbid_dtd=True)
+            except Exception as fout:  # DTDForbidden, EntitiesForbidden, ParseError
+                return f"'{naam}' bevat een DTD ({type(fout).__name__}); zoiets schrijft Excel nooit"
+            return f"'{naam}' bevat een DTD; zoiets schrijft Excel nooit"
+    return ""
 
 
 _F = re.compile(rb"<(?:\w+:)?f[ >/]")
+_FOUT = re.compile(rb"""\st=["']e["']""")
 
 
-def _formules_zonder_waarde(zf: zipfile.ZipFile, namen: list[str]) -> dict[str, set[str]]:
-    """Cells with a formula but no cached value, per sheet name (files saved by tools that do not compute)."""
-    bladen = [n for n in namen if n.startswith("xl/worksheets/sheet") and n.endswith(".xml")]
-    verdacht = {n: zf.read(n) for n in bladen}
-    verdacht = {n: data for n, data in verdacht.items() if _F.search(data)}
-    if not verdacht:
-        return {}
+def _bijzondere_cellen(zf: zipfile.ZipFile, uit: Bestandscontrole) -> None:
+    """Cells calamine reads as empty although they are not: a formula without a cached value (saved by a
+    tool that does not compute) and an error value such as ``#DIV/0!``. Per sheet name."""
     wb = ElementTree.fromstring(zf.read("xl/workbook.xml"))
     rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
     doel = {r.get("Id"): r.get("Target", "") for r in rels}
-    uit: dict[str, set[str]] = {}
+    namen = set(zf.namelist())
     for blad in wb.iterfind("m:sheets/m:sheet", NS):
         target = doel.get(blad.get(f"{{{NS['r']}}}id"), "")
-        pad = "xl/" + target.lstrip("/").removeprefix("xl/")
-        if pad not in verdacht:
+        pad = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        if pad not in namen:
             continue
-        cellen = set()
-        for c in ElementTree.fromstring(verdacht[pad]).iterfind(".//m:sheetData/m:row/m:c", NS):
-            if c.find("m:f", NS) is not None:
-                v = c.find("m:v", NS)
-                if v is None or v.text in (None, ""):
-                    cellen.add(c.get("r", ""))
-        if cellen:
-            uit[blad.get("name", "")] = cellen
-    return uit
+        data = zf.read(pad)
+        if not (_F.search(data) or _FOUT.search(data)):
+            continue
+        naam = blad.get("name", "")
+        for c in ElementTree.fromstring(data).iterfind(".//m:sheetData/m:row/m:c", NS):
+            v = c.find("m:v", NS)
+            leeg = v is None or v.text in (None, "")
+            if c.find("m:f", NS) is not None and leeg:
+                uit.formules_zonder_waarde.setdefault(naam, set()).add(c.get("r", ""))
+            elif c.get("t") == "e" and not leeg:
+                uit.foutwaarden.setdefault(naam, {})[c.get("r", "")] = v.text

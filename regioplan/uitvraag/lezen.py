@@ -2,7 +2,8 @@
 
 Each workbook is opened once with python-calamine (fast; no formatting needed). Every cell problem
 becomes a finding with file, sheet and A1 cell; the row is still read, with the best value that can
-be made of it, so no row disappears silently.
+be made of it, so no row disappears silently. What cannot be read at all (a sheet without headers, a
+second workbook for the same gemeente, a file that is no workbook) is named in a finding instead.
 """
 
 from __future__ import annotations
@@ -29,23 +30,30 @@ from ..model import (
     Voornemen,
 )
 from ..waarden import lees_capaciteit, lees_datum, lees_geheel, lees_keuze, lees_tekst, normaliseer
-from .bestand import controleer_bestand
-from .schema import (
-    FORMAATVERSIE,
-    GEMEENTE,
-    OPGAVEN,
-    TOELICHTING_BLAD,
-    UITVRAAG_BLADEN,
-    Blad,
-    Kolom,
-)
+from .bestand import Bestandscontrole, controleer_bestand, soort_van_inhoud
+from .schema import FORMAATVERSIE, GEMEENTE, OPGAVEN, TOELICHTING_BLAD, UITVRAAG_BLADEN, Blad, Kolom
 
 XLSX = {".xlsx", ".xlsm"}
-ANDERE_REKENBLADEN = {".xls", ".ods", ".csv", ".numbers", ".xlsb"}
+ANDERE_REKENBLADEN = {".xls", ".ods", ".csv", ".numbers", ".xlsb", ".fods", ".tsv"}
+SOORT_VAN_EXTENSIE = {".xls": "een .xls-bestand (Excel 97-2003)", ".ods": "een OpenDocument-rekenblad (.ods)",
+                      ".fods": "een OpenDocument-rekenblad (.fods)", ".csv": "een CSV-bestand",
+                      ".tsv": "een tekstbestand met tabs (.tsv)", ".xlsb": "een binair Excel-werkboek (.xlsb)",
+                      ".numbers": "een Numbers-bestand"}
 KOP_ZOEKEN = 10  #: rows searched for a header that slipped down
+OPGAVENBESTAND = "opgaven.xlsx"
 
 _MODEL = {"asiel": AsielLocatie, "voornemens": Voornemen, "oekraine": GooLocatie, "huisvesting": Huisvestingsplan,
           "dsl_kso": DslKso, "uitruil": Uitruil}
+
+
+@dataclass
+class Plaats:
+    """Where the parts of one sheet of one workbook really are (headers may be moved or reordered)."""
+
+    blad: str  #: the sheet's name as it is in the workbook
+    kolommen: dict[str, int] = field(default_factory=dict)  #: column key -> 1-based column (table sheets)
+    velden: dict[str, str] = field(default_factory=dict)  #: field key -> A1 cell of its value (field sheets)
+    kop_rij: int = 1
 
 
 @dataclass
@@ -58,7 +66,20 @@ class Invoer:
     bevindingen: Bevindingen = field(default_factory=Bevindingen)
     bestanden: list[str] = field(default_factory=list)  #: every file looked at, in order
     opgavenbestand: str = ""
-    dubbel: dict[str, list[str]] = field(default_factory=dict)  #: CBS code -> extra files for it
+    dubbel: dict[str, list[Uitvraag]] = field(default_factory=dict)  #: CBS code -> further workbooks for it (not used)
+    plaatsen: dict[tuple[str, str], Plaats] = field(default_factory=dict)  #: (file, schema sheet name) -> where
+    gelezen: list[Uitvraag] = field(default_factory=list)  #: every gemeente workbook read, in file order
+    enkel: bool = False  #: one workbook checked on its own (a gemeente's pre-check), not a folder
+
+    def cel(self, bestand: str, blad: Blad, sleutel: str, rij: int | None = None) -> tuple[str, str]:
+        """``(sheet, cell)`` of a column in ``rij`` (table sheets) or of a field's value (field sheets)."""
+        plaats = self.plaatsen.get((bestand, blad.naam))
+        if plaats is None:
+            return blad.naam, ""
+        if rij is None:
+            return plaats.blad, plaats.velden.get(sleutel, "")
+        kolom = plaats.kolommen.get(sleutel)
+        return plaats.blad, celnaam(kolom, rij) if kolom else f"A{rij}"
 
 
 @dataclass
@@ -69,27 +90,68 @@ class _Cellen:
     samengevoegd: list[tuple[tuple[int, int], tuple[int, int]]]
 
 
+def _volgorde(pad: Path) -> tuple[bool, str]:
+    # The opgaven workbook first: a stray copy (opgaven-oud.xlsx) is then the one reported as extra.
+    return (pad.name.lower() != OPGAVENBESTAND, pad.name)
+
+
+def is_slotbestand(naam: str) -> bool:
+    """Lock files of an open workbook: ``~$naam.xlsx`` (Excel) and ``.~lock.naam.xlsx#`` (LibreOffice)."""
+    return naam.startswith("~$") or (naam.startswith(".~lock.") and naam.endswith("#"))
+
+
 def lees_map(pad: Path, config: Config) -> Invoer:
     """Read a folder (opgaven workbook + gemeente workbooks) or a single workbook."""
-    invoer = Invoer(config)
-    bestanden = [pad] if pad.is_file() else sorted(p for p in pad.iterdir() if p.is_file())
+    enkel = pad.is_file()
+    invoer = Invoer(config, enkel=enkel)
+    bestanden = [pad] if enkel else sorted((p for p in pad.iterdir() if p.is_file()), key=_volgorde)
     for bestand in bestanden:
         naam = bestand.name
         ext = bestand.suffix.lower()
-        if naam.startswith("~$"):
+        if is_slotbestand(naam):
             invoer.bevindingen.voeg_toe("bestand-vergrendeld", bestand=naam, naam=naam)
             continue
         if ext in ANDERE_REKENBLADEN:
             invoer.bestanden.append(naam)
-            soort = {".xls": "een .xls-bestand (Excel 97-2003)", ".ods": "een OpenDocument-rekenblad (.ods)",
-                     ".csv": "een CSV-bestand"}.get(ext, f"een {ext}-bestand")
-            invoer.bevindingen.voeg_toe("bestand-geen-xlsx", bestand=naam, soort=soort)
+            invoer.bevindingen.voeg_toe("bestand-geen-xlsx", bestand=naam, soort=SOORT_VAN_EXTENSIE.get(ext, f"een {ext}-bestand"))
             continue
-        if ext not in XLSX:
+        if ext not in XLSX and not enkel:
             continue  # README, regioplan.toml, notes: not input
+        if ext not in XLSX:  # named explicitly: say what it is rather than skip it
+            invoer.bestanden.append(naam)
+            invoer.bevindingen.voeg_toe("bestand-geen-xlsx", bestand=naam, soort=soort_van_inhoud(bestand))
+            continue
         invoer.bestanden.append(naam)
         lees_werkboek(bestand, invoer)
+    _kies_uitvragen(invoer)
     return invoer
+
+
+def _kies_uitvragen(invoer: Invoer) -> None:
+    """One workbook per gemeente: the one named like the template wins, else the first; the rest is reported."""
+    per_code: dict[str, list[Uitvraag]] = {}
+    for u in invoer.gelezen:
+        if u.cbs_code:
+            per_code.setdefault(u.cbs_code, []).append(u)
+        else:
+            invoer.uitvragen[f"?{u.bestand}"] = u  # identity unknown: kept, so its rows are still checked
+    for code, lijst in per_code.items():
+        naam = normaliseer(invoer.config.naam(code))
+        eerste = next((u for u in lijst if normaliseer(Path(u.bestand).stem) == naam), lijst[0])
+        invoer.uitvragen[code] = eerste
+        overig = [u for u in lijst if u is not eerste]
+        if overig:
+            invoer.dubbel[code] = overig
+
+
+def _blad_zoeken(gezocht: str, bladen: dict[str, str], bezet: set[str]) -> tuple[str | None, bool]:
+    """The workbook's sheet for a schema sheet: exact (normalised) name, or a close one (renamed)."""
+    sleutel = normaliseer(gezocht)
+    if sleutel in bladen:
+        return bladen[sleutel], True
+    vrij = [s for s in bladen if s not in bezet]
+    kandidaten = [s for s in vrij if s.startswith(sleutel) or sleutel.startswith(s)] or get_close_matches(sleutel, vrij, n=1, cutoff=0.75)
+    return (bladen[kandidaten[0]], False) if kandidaten else (None, False)
 
 
 def lees_werkboek(pad: Path, invoer: Invoer) -> None:
@@ -106,19 +168,42 @@ def lees_werkboek(pad: Path, invoer: Invoer) -> None:
         wb = CalamineWorkbook.from_path(str(pad))
         bladen = {normaliseer(n): n for n in wb.sheet_names}
         if normaliseer(OPGAVEN.naam) in bladen:
-            cellen = _cellen(wb, bladen[normaliseer(OPGAVEN.naam)])
-            _lees_opgaven(naam, cellen, controle.formules_zonder_waarde.get(OPGAVEN.naam, set()), invoer)
+            echt = bladen[normaliseer(OPGAVEN.naam)]
+            cellen = _cellen(wb, echt)
+            overig = {s: n for s, n in bladen.items() if s not in (normaliseer(OPGAVEN.naam), normaliseer(TOELICHTING_BLAD))}
+            niet_leeg = [n for n in overig.values() if not _blad_leeg(_cellen(wb, n))]
+            for n in niet_leeg:
+                b.voeg_toe("blad-onbekend", bestand=naam, blad=n)
+            _lees_opgaven(naam, echt, cellen, _Lezer(naam, echt, invoer, controle.formules_zonder_waarde.get(echt, set()),
+                                                     controle.foutwaarden.get(echt)), invoer)
             return
-        gelezen = {blad.naam: _cellen(wb, bladen[normaliseer(blad.naam)])
-                   for blad in UITVRAAG_BLADEN if normaliseer(blad.naam) in bladen}
-    except Exception as fout:  # calamine reports broken content with several exception types
+        gevonden: dict[str, tuple[str, bool]] = {}
+        bezet: set[str] = set()
+        for blad in UITVRAAG_BLADEN:
+            echt, exact = _blad_zoeken(blad.naam, bladen, bezet)
+            if echt is not None:
+                gevonden[blad.naam] = (echt, exact)
+                bezet.add(normaliseer(echt))
+        if not any(exact for _, exact in gevonden.values()):
+            b.voeg_toe("bestand-sjabloon-onbekend", bestand=naam, bladen=", ".join(f"'{n}'" for n in wb.sheet_names) or "(geen)")
+            return
+        gelezen = {blad: _cellen(wb, echt) for blad, (echt, _) in gevonden.items()}
+        onbekend = {n: _cellen(wb, n) for s, n in bladen.items() if s not in bezet and s != normaliseer(TOELICHTING_BLAD)}
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as fout:  # calamine reports broken content with several types, even a Rust panic (BaseException)
         b.voeg_toe("bestand-corrupt", bestand=naam, detail=f"{type(fout).__name__}: {fout}")
         return
-    bekend = {normaliseer(bl.naam) for bl in UITVRAAG_BLADEN} | {normaliseer(TOELICHTING_BLAD)}
-    for sleutel, echte_naam in bladen.items():
-        if sleutel not in bekend:
+    for blad in UITVRAAG_BLADEN:
+        if blad.naam not in gevonden:
+            b.voeg_toe("blad-ontbreekt", bestand=naam, blad=blad.naam)
+        elif not gevonden[blad.naam][1]:
+            b.voeg_toe("blad-ontbreekt", bestand=naam, blad=blad.naam, voorstel=gevonden[blad.naam][0])
+    for echte_naam, cellen in onbekend.items():
+        if not _blad_leeg(cellen):
             b.voeg_toe("blad-onbekend", bestand=naam, blad=echte_naam)
-    _lees_uitvraag(naam, gelezen, controle.formules_zonder_waarde, invoer)
+    echte_namen = {blad: echt for blad, (echt, _) in gevonden.items()}
+    _lees_uitvraag(naam, gelezen, echte_namen, controle, invoer)
 
 
 def _cellen(wb: CalamineWorkbook, bladnaam: str) -> _Cellen:
@@ -131,16 +216,22 @@ def _cellen(wb: CalamineWorkbook, bladnaam: str) -> _Cellen:
     return _Cellen(rijen, samen)
 
 
+def _blad_leeg(cellen: _Cellen) -> bool:
+    return all(_leeg(rij) for rij in cellen.rijen)
+
+
 # ---------------------------------------------------------------- cell parsing
 
 
 class _Lezer:
     """Parses cells of one sheet and files findings at the right cell."""
 
-    def __init__(self, bestand: str, blad: str, invoer: Invoer, formules: set[str]) -> None:
+    def __init__(self, bestand: str, blad: str, invoer: Invoer, formules: set[str] = frozenset(),
+                 foutwaarden: dict[str, str] | None = None) -> None:
         self.bestand, self.blad, self.b, self.formules = bestand, blad, invoer.bevindingen, formules
+        self.foutwaarden = foutwaarden or {}
 
-    def meld(self, code: str, cel: str = "", **params: object) -> None:
+    def meld(self, code: str, cel: str = "", /, **params: object) -> None:
         self.b.voeg_toe(code, bestand=self.bestand, blad=self.blad, cel=cel, **params)
 
     def waarde(self, kolom: Kolom, ruw: object, cel: str) -> object:
@@ -149,6 +240,8 @@ class _Lezer:
         if leeg:
             if cel in self.formules:
                 self.meld("formule-zonder-waarde", cel)
+            elif cel in self.foutwaarden:
+                self.meld("cel-foutwaarde", cel, waarde=self.foutwaarden[cel])
             elif kolom.verplicht:
                 self.meld("veld-verplicht", cel, kolom=kolom.kop)
             return kolom.standaard
@@ -173,6 +266,8 @@ class _Lezer:
             waarde, probleem = lees_datum(ruw)
         elif t == "keuze":
             waarde, probleem = lees_keuze(ruw, kolom.keuzes)
+        elif t == "janee" and isinstance(ruw, bool):  # a checkbox or TRUE/FALSE typed in Excel
+            waarde, probleem = ruw, None
         elif t == "janee":
             waarde, probleem = lees_keuze(ruw, kolom.keuzes)
             waarde = None if waarde is None else waarde == "ja"
@@ -189,10 +284,10 @@ def _leeg(rij: list[object]) -> bool:
     return all(v is None or (isinstance(v, str) and not v.strip()) for v in rij)
 
 
-def _lees_tabel(blad: Blad, cellen: _Cellen, lezer: _Lezer) -> list[tuple[int, dict[str, object]]]:
+def _lees_tabel(blad: Blad, cellen: _Cellen, lezer: _Lezer, plaats: Plaats) -> list[tuple[int, dict[str, object]]]:
     """Rows of a table sheet as ``(row number, {key: value})``; structure problems become findings."""
     rijen = cellen.rijen
-    bekend = {}
+    bekend: dict[str, Kolom] = {}
     for k in blad.kolommen:
         bekend[normaliseer(k.kop)] = k
         bekend[normaliseer(k.sleutel)] = k
@@ -204,39 +299,52 @@ def _lees_tabel(blad: Blad, cellen: _Cellen, lezer: _Lezer) -> list[tuple[int, d
     if not rijen or treffers(rijen[0]) == 0:
         kandidaten = [i for i in range(min(KOP_ZOEKEN, len(rijen))) if treffers(rijen[i]) >= 2]
         if not kandidaten:
-            for k in blad.kolommen:
-                if k.verplicht:
-                    lezer.meld("kolom-ontbreekt", celnaam(blad.kolommen.index(k) + 1, 1), kolom=k.kop)
+            aantal = sum(1 for rij in rijen if not _leeg(rij))
+            if aantal:
+                lezer.meld("kop-niet-gevonden", "", aantal=aantal, rijen=KOP_ZOEKEN)
+            else:
+                for k in blad.kolommen:
+                    if k.verplicht:
+                        lezer.meld("kolom-ontbreekt", "A1", kolom=k.kop)
             return []
         kop_index = kandidaten[0]
         lezer.meld("kop-verschoven", f"A{kop_index + 1}", gevonden=kop_index + 1, verwacht=1)
+    plaats.kop_rij = kop_index + 1
     for (r0, c0), (r1, c1) in cellen.samengevoegd:
-        if r0 <= kop_index <= r1 and c1 > c0:
+        if r0 <= kop_index <= r1 and (c1 > c0 or r1 > r0):
             lezer.meld("kop-samengevoegd", celnaam(c0 + 1, r0 + 1), bereik=f"{celnaam(c0 + 1, r0 + 1)}:{celnaam(c1 + 1, r1 + 1)}")
     kop = rijen[kop_index]
-    posities: dict[str, int] = {}
-    onbekend: list[tuple[int, str]] = []
+    posities: dict[str, int] = {}  # key -> 0-based column
+    onbekend: dict[int, str] = {}
+    dubbel: set[int] = set()  # a second column with a known header: reported once, its cells not read
     for i, v in enumerate(kop):
         tekst = lees_tekst(v)
         if not tekst:
             continue
         k = bekend.get(normaliseer(tekst))
-        if k is not None and k.sleutel not in posities:
-            posities[k.sleutel] = i
+        if k is None:
+            onbekend[i] = tekst
+        elif k.sleutel in posities:
+            dubbel.add(i)
+            lezer.meld("kolom-dubbel", celnaam(i + 1, kop_index + 1), kolom=tekst, andere=celnaam(posities[k.sleutel] + 1, kop_index + 1))
         else:
-            onbekend.append((i, tekst))
+            posities[k.sleutel] = i
+    laatste_kop = max([i for i, v in enumerate(kop) if lees_tekst(v)], default=-1)
     for k in blad.kolommen:
         if k.sleutel in posities:
             continue
-        vrij = [t for _, t in onbekend]
-        voorstel = get_close_matches(normaliseer(k.kop), [normaliseer(t) for t in vrij], n=1, cutoff=0.6)
-        echt = next((t for t in vrij if voorstel and normaliseer(t) == voorstel[0]), "")
-        if k.verplicht or echt:
-            lezer.meld("kolom-ontbreekt", celnaam(len(kop) + 1, kop_index + 1), kolom=k.kop, voorstel=echt)
-    genoemd_als_voorstel: set[str] = set()
-    for i, tekst in onbekend:
-        if tekst not in genoemd_als_voorstel:
-            lezer.meld("kolom-onbekend", celnaam(i + 1, kop_index + 1), kolom=tekst)
+        vrij = {normaliseer(t): i for i, t in onbekend.items()}
+        voorstel = get_close_matches(normaliseer(k.kop), list(vrij), n=1, cutoff=0.75)
+        if voorstel:
+            i = vrij[voorstel[0]]
+            lezer.meld("kolom-ontbreekt", celnaam(i + 1, kop_index + 1), kolom=k.kop, voorstel=onbekend.pop(i))
+            posities[k.sleutel] = i  # read as the column it evidently is
+        elif k.verplicht:
+            lezer.meld("kolom-ontbreekt", celnaam(laatste_kop + 2, kop_index + 1), kolom=k.kop)
+    for i, tekst in onbekend.items():
+        lezer.meld("kolom-onbekend", celnaam(i + 1, kop_index + 1), kolom=tekst)
+    zonder_kop: dict[int, int] = {}  # column -> first row with content, for columns with data but no header
+    plaats.kolommen = {s: i + 1 for s, i in posities.items()}
     uit = []
     lege_reeks, gemeld = 0, False
     for r in range(kop_index + 1, len(rijen)):
@@ -256,14 +364,20 @@ def _lees_tabel(blad: Blad, cellen: _Cellen, lezer: _Lezer) -> list[tuple[int, d
             i = posities[k.sleutel]
             ruw = rij[i] if i < len(rij) else None
             waarden[k.sleutel] = lezer.waarde(k, ruw, celnaam(i + 1, r + 1))
-        onbekende_inhoud = [rij[i] for i, _ in onbekend if i < len(rij) and rij[i] not in (None, "")]
+        for i, v in enumerate(rij):
+            if i not in posities.values() and i not in onbekend and i not in dubbel and lees_tekst(v) and i not in zonder_kop:
+                zonder_kop[i] = r + 1
+        onbekende_inhoud = [lees_tekst(rij[i]) for i in sorted(onbekend) if i < len(rij) and lees_tekst(rij[i])]
         if onbekende_inhoud and not waarden.get("opmerking"):
-            waarden["_extra"] = "; ".join(lees_tekst(v) for v in onbekende_inhoud)
+            waarden["_extra"] = "; ".join(onbekende_inhoud)
         uit.append((r + 1, waarden))
+    for i, r in sorted(zonder_kop.items()):
+        lezer.meld("kolom-zonder-kop", celnaam(i + 1, kop_index + 1), kolom=celnaam(i + 1, 1)[:-1],
+                   waarde=lees_tekst(rijen[r - 1][i]), eerste=celnaam(i + 1, r))
     return uit
 
 
-def _lees_velden(blad: Blad, cellen: _Cellen, lezer: _Lezer) -> dict[str, object]:
+def _lees_velden(blad: Blad, cellen: _Cellen, lezer: _Lezer, plaats: Plaats) -> dict[str, object]:
     """A field sheet: labels in column A, values in column B."""
     labels = {normaliseer(k.kop): k for k in blad.kolommen}
     labels.update({normaliseer(k.sleutel): k for k in blad.kolommen})
@@ -273,18 +387,23 @@ def _lees_velden(blad: Blad, cellen: _Cellen, lezer: _Lezer) -> dict[str, object
             continue
         label = lees_tekst(rij[0])
         if not label:
-            if len(rij) > 1 and not _leeg(rij[1:]):
+            if len(rij) > 1 and not _leeg(rij[1:2]):
                 lezer.meld("veld-verplicht", f"A{r + 1}", kolom="Veldnaam (kolom A)")
             continue
         k = labels.get(normaliseer(label))
         if k is None:
             lezer.meld("kolom-onbekend", f"A{r + 1}", kolom=label)
             continue
+        if k.sleutel in plaats.velden:
+            lezer.meld("kolom-dubbel", f"A{r + 1}", kolom=label, andere="A" + plaats.velden[k.sleutel][1:])
+            continue
+        plaats.velden[k.sleutel] = f"B{r + 1}"
         uit[k.sleutel] = lezer.waarde(k, rij[1] if len(rij) > 1 else None, f"B{r + 1}")
+    laatste = max([r for r, rij in enumerate(cellen.rijen) if not _leeg(rij)], default=0) + 2
     for k in blad.kolommen:
         if k.sleutel not in uit:
             if k.verplicht:
-                lezer.meld("kolom-ontbreekt", f"A{len(cellen.rijen) + 1}", kolom=k.kop)
+                lezer.meld("kolom-ontbreekt", f"A{laatste}", kolom=k.kop)
             uit[k.sleutel] = k.standaard
     return uit
 
@@ -292,20 +411,24 @@ def _lees_velden(blad: Blad, cellen: _Cellen, lezer: _Lezer) -> dict[str, object
 # ---------------------------------------------------------------- workbooks
 
 
-def _lees_uitvraag(bestand: str, bladen: dict[str, _Cellen], formules: dict[str, set[str]], invoer: Invoer) -> None:
+def _lees_uitvraag(bestand: str, bladen: dict[str, _Cellen], echte_namen: dict[str, str], controle: Bestandscontrole,
+                   invoer: Invoer) -> None:
     b = invoer.bevindingen
-    config = invoer.config
-    for blad in UITVRAAG_BLADEN:
-        if blad.naam not in bladen:
-            b.voeg_toe("blad-ontbreekt", bestand=bestand, blad=blad.naam)
-    lezers = {bl.naam: _Lezer(bestand, bl.naam, invoer, formules.get(bl.naam, set())) for bl in UITVRAAG_BLADEN}
-    kop = _lees_velden(GEMEENTE, bladen[GEMEENTE.naam], lezers[GEMEENTE.naam]) if GEMEENTE.naam in bladen else {}
+    lezers, plaatsen = {}, {}
+    for bl in UITVRAAG_BLADEN:
+        echt = echte_namen.get(bl.naam, bl.naam)
+        lezers[bl.naam] = _Lezer(bestand, echt, invoer, controle.formules_zonder_waarde.get(echt, set()),
+                                 controle.foutwaarden.get(echt))
+        plaatsen[bl.naam] = invoer.plaatsen[(bestand, bl.naam)] = Plaats(echt)
+    kop: dict[str, object] = {}
+    if GEMEENTE.naam in bladen:
+        kop = _lees_velden(GEMEENTE, bladen[GEMEENTE.naam], lezers[GEMEENTE.naam], plaatsen[GEMEENTE.naam])
     versie = str(kop.get("formaatversie") or "").strip()
     if GEMEENTE.naam in bladen and versie != FORMAATVERSIE:
-        b.voeg_toe("bestand-formaatversie", bestand=bestand, blad=GEMEENTE.naam,
-                   cel=f"B{GEMEENTE.kolommen.index(GEMEENTE.kolom('formaatversie')) + 2}",
-                   gevonden=versie or "(geen)", verwacht=FORMAATVERSIE)
+        blad, cel = invoer.cel(bestand, GEMEENTE, "formaatversie")
+        b.voeg_toe("bestand-formaatversie", bestand=bestand, blad=blad, cel=cel, gevonden=versie or "(geen)", verwacht=FORMAATVERSIE)
     code = _identiteit(bestand, kop, invoer)
+    config = invoer.config
     naam = config.naam(code) if code else str(kop.get("naam") or Path(bestand).stem)
     datum = kop.get("datum")
     uitvraag = Uitvraag(
@@ -317,25 +440,19 @@ def _lees_uitvraag(bestand: str, bladen: dict[str, _Cellen], formules: dict[str,
     for blad in UITVRAAG_BLADEN[1:]:
         if blad.naam not in bladen:
             continue
-        lezer = lezers[blad.naam]
+        lezer, plaats = lezers[blad.naam], plaatsen[blad.naam]
         if blad.soort == "velden":
-            waarden = _lees_velden(blad, bladen[blad.naam], lezer)
+            waarden = _lees_velden(blad, bladen[blad.naam], lezer, plaats)
             setattr(uitvraag, blad.sleutel, Aantallen(**{k: (v or 0) for k, v in waarden.items()}))
             continue
         klasse = _MODEL[blad.sleutel]
         lijst = getattr(uitvraag, blad.sleutel)
-        for rij, waarden in _lees_tabel(blad, bladen[blad.naam], lezer):
+        for rij, waarden in _lees_tabel(blad, bladen[blad.naam], lezer, plaats):
             extra = waarden.pop("_extra", "")
             if extra and "opmerking" in waarden and not waarden["opmerking"]:
                 waarden["opmerking"] = extra
-            lijst.append(_maak(klasse, waarden, Herkomst(bestand, blad.naam, rij)))
-    if code:
-        if code in invoer.uitvragen:
-            invoer.dubbel.setdefault(code, []).append(bestand)
-        else:
-            invoer.uitvragen[code] = uitvraag
-    elif uitvraag.naam:
-        invoer.uitvragen.setdefault(f"?{bestand}", uitvraag)
+            lijst.append(_maak(klasse, waarden, Herkomst(bestand, plaats.blad, rij)))
+    invoer.gelezen.append(uitvraag)
 
 
 def _maak(klasse: type, waarden: dict[str, object], herkomst: Herkomst) -> object:
@@ -360,61 +477,57 @@ def _maak(klasse: type, waarden: dict[str, object], herkomst: Herkomst) -> objec
 def _identiteit(bestand: str, kop: dict[str, object], invoer: Invoer) -> str | None:
     """Resolve the gemeente of a workbook from name and CBS code; file identity findings."""
     config, b = invoer.config, invoer.bevindingen
-    naam_cel = f"B{GEMEENTE.kolommen.index(GEMEENTE.kolom('naam')) + 2}"
-    code_cel = f"B{GEMEENTE.kolommen.index(GEMEENTE.kolom('cbs_code')) + 2}"
+    blad, naam_cel = invoer.cel(bestand, GEMEENTE, "naam")
+    _, code_cel = invoer.cel(bestand, GEMEENTE, "cbs_code")
     naam = str(kop.get("naam") or "").strip()
     code_tekst = str(kop.get("cbs_code") or "").strip()
     code = normaliseer_code(code_tekst) if code_tekst else None
     if code_tekst and (code is None or code not in config.namen):
-        b.voeg_toe("gemeente-onbekend", bestand=bestand, blad=GEMEENTE.naam, cel=code_cel, waarde=code_tekst)
+        b.voeg_toe("gemeente-onbekend", bestand=bestand, blad=blad, cel=code_cel, waarde=code_tekst)
         code = None
     code_uit_naam = config.zoek_code(naam) if naam else None
     if naam and code_uit_naam is None:
-        b.voeg_toe("gemeente-onbekend", bestand=bestand, blad=GEMEENTE.naam, cel=naam_cel, waarde=naam)
+        b.voeg_toe("gemeente-onbekend", bestand=bestand, blad=blad, cel=naam_cel, waarde=naam)
     if code and code_uit_naam and code != code_uit_naam:
-        b.voeg_toe("cbs-code-naam", bestand=bestand, blad=GEMEENTE.naam, cel=code_cel, code=code,
-                   code_naam=config.naam(code), naam=naam)
+        b.voeg_toe("cbs-code-naam", bestand=bestand, blad=blad, cel=code_cel, code=code, code_naam=config.naam(code), naam=naam)
         return None
     code = code or code_uit_naam
     if code and config.regio_van(code) is None:
-        b.voeg_toe("gemeente-buiten-indeling", bestand=bestand, blad=GEMEENTE.naam, cel=code_cel, naam=config.naam(code),
+        b.voeg_toe("gemeente-buiten-indeling", bestand=bestand, blad=blad, cel=code_cel or naam_cel, naam=config.naam(code),
                    code=code, indeling=f"provincie {config.provincie}")
     return code
 
 
-def _lees_opgaven(bestand: str, cellen: _Cellen, formules: set[str], invoer: Invoer) -> None:
-    lezer = _Lezer(bestand, OPGAVEN.naam, invoer, formules)
+def _lees_opgaven(bestand: str, echt: str, cellen: _Cellen, lezer: _Lezer, invoer: Invoer) -> None:
     b = invoer.bevindingen
     if invoer.opgavenbestand:
-        b.voeg_toe("gemeente-dubbel", bestand=bestand, naam="het opgaven-werkboek",
-                   bestanden=f"{invoer.opgavenbestand}, {bestand}")
+        b.voeg_toe("gemeente-dubbel", bestand=bestand, naam="de opgaven",
+                   bestanden=f"{invoer.opgavenbestand}, {bestand}", gebruikt=invoer.opgavenbestand)
         return
     invoer.opgavenbestand = bestand
-    kolommen = {k.sleutel: i for i, k in enumerate(OPGAVEN.kolommen)}
-    for rij, w in _lees_tabel(OPGAVEN, cellen, lezer):
+    plaats = invoer.plaatsen[(bestand, OPGAVEN.naam)] = Plaats(echt)
+    for rij, w in _lees_tabel(OPGAVEN, cellen, lezer, plaats):
         code = w.get("cbs_code")
         code = code if isinstance(code, str) and code in invoer.config.namen else None
         if code is None:
             code = invoer.config.zoek_code(str(w.get("gemeente") or ""))
         if code is None:
-            lezer.meld("gemeente-onbekend", f"A{rij}", waarde=w.get("cbs_code") or w.get("gemeente") or "")
+            _, cel = invoer.cel(bestand, OPGAVEN, "cbs_code", rij)
+            lezer.meld("gemeente-onbekend", cel, waarde=w.get("cbs_code") or w.get("gemeente") or "")
             continue
         opgave = Opgave(
             cbs_code=code, gemeente=invoer.config.naam(code), regio=str(w.get("regio") or ""),
             asiel_regulier=w.get("asiel_regulier") or 0, asiel_amv=w.get("asiel_amv") or 0,
             vaste_voorraad=w.get("vaste_voorraad") or 0, oekraine=w.get("oekraine") or 0,
             statushouders_taakstelling=w.get("statushouders_taakstelling") or 0,
-            statushouders_incl=w.get("statushouders_incl") or 0, herkomst=Herkomst(bestand, OPGAVEN.naam, rij),
+            statushouders_incl=w.get("statushouders_incl") or 0, herkomst=Herkomst(bestand, echt, rij),
         )
         totaal = w.get("asiel_totaal")
         if isinstance(totaal, int) and totaal != opgave.asiel_totaal:
-            lezer.meld("opgave-totaal", f"{_kol(kolommen, 'asiel_totaal')}{rij}", regulier=opgave.asiel_regulier,
+            lezer.meld("opgave-totaal", invoer.cel(bestand, OPGAVEN, "asiel_totaal", rij)[1], regulier=opgave.asiel_regulier,
                        amv=opgave.asiel_amv, som=opgave.asiel_totaal, totaal=totaal)
         if code in invoer.opgaven:
-            lezer.meld("gemeente-dubbel", f"A{rij}", naam=opgave.gemeente, bestanden=f"{bestand} (meerdere rijen)")
+            _, cel = invoer.cel(bestand, OPGAVEN, "cbs_code", rij)
+            lezer.meld("opgave-dubbel", cel, naam=opgave.gemeente, andere_rij=invoer.opgaven[code].herkomst.rij)
             continue
         invoer.opgaven[code] = opgave
-
-
-def _kol(kolommen: dict[str, int], sleutel: str) -> str:
-    return celnaam(kolommen[sleutel] + 1, 1).rstrip("1")

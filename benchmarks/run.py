@@ -1,0 +1,449 @@
+"""How fast is regioplan, measured against the cost of merely reading the workbooks.
+
+Why a floor: reading the .xlsx files with python-calamine is work regioplan cannot avoid, so every
+timing is also shown as a multiple of that raw read ("x vloer"). A slow step shows up as a large
+multiple, independent of the machine. Timings are the median of several runs in this process (imports
+already done); start-up is timed separately in subprocesses, and peak memory in a child process that
+does the whole national run, so the measurements do not disturb each other.
+
+    python benchmarks/run.py                      # example data + a national set generated into a temp dir
+    python benchmarks/run.py --nederland /tmp/nl  # reuse (or create) a generated national set
+    python benchmarks/run.py --herhaal 3 --json uitvoer/benchmark.json
+    python benchmarks/run.py --voorstellen        # the same with the proposed speed-ups applied in memory
+
+The CPU column (user + sys of the same runs) is printed beside the wall time: on a shared machine the
+wall time swings with other work, the CPU time much less.
+
+Targets (reported, not asserted): national valideer+bereken <= 5x the raw read; all reports for the
+national set < 3 s; example data whole pipeline < 1 s; ``regioplan --help`` < 0.3 s; peak memory < 300 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HIER = Path(__file__).resolve().parent
+ROOT = HIER.parent
+for _p in (str(ROOT), str(HIER)):
+    if _p not in sys.path:
+        sys.path.insert(0, _p)
+
+VOORBEELD = ROOT / "voorbeelddata" / "overijssel-2024"
+RAPPORTDATUM = dt.date(2024, 10, 1)
+OMGEVING = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", "TZ": "Europe/Amsterdam"}
+
+DOEL_VERHOUDING = 5.0  #: national valideer+bereken, as a multiple of the raw read
+DOEL_RAPPORTEN = 3.0  #: seconds, every report of the national set
+DOEL_VOORBEELD = 1.0  #: seconds, the whole pipeline on the example data
+DOEL_HULP = 0.3  #: seconds, ``regioplan --help``
+DOEL_GEHEUGEN = 300.0  #: MB, peak RSS of the national run
+
+
+@dataclass
+class Meting:
+    groep: str
+    naam: str
+    waarde: float | None = None  #: seconds (or MB for memory); None = not measured
+    eenheid: str = "s"
+    vloer: float | None = None  #: the floor of this group, for the ratio
+    doel: float | None = None
+    doel_is_verhouding: bool = False  #: the target is a multiple of the floor, not an absolute value
+    opmerking: str = ""
+    runs: list[float] = field(default_factory=list)
+    cpu: float | None = None  #: median CPU seconds (user + sys) of the same runs: steadier on a busy machine
+    vloer_cpu: float | None = None
+
+    @property
+    def verhouding(self) -> float | None:
+        if self.waarde is None or not self.vloer or self.eenheid != "s":
+            return None
+        return self.waarde / self.vloer
+
+    @property
+    def verhouding_cpu(self) -> float | None:
+        if self.cpu is None or not self.vloer_cpu:
+            return None
+        return self.cpu / self.vloer_cpu
+
+    @property
+    def gehaald(self) -> bool | None:
+        if self.doel is None or self.waarde is None:
+            return None
+        return (self.verhouding or 0) <= self.doel if self.doel_is_verhouding else self.waarde < self.doel
+
+    def als_dict(self) -> dict:
+        return {"groep": self.groep, "naam": self.naam, "waarde": self.waarde, "cpu": self.cpu, "eenheid": self.eenheid,
+                "verhouding": self.verhouding, "verhouding_cpu": self.verhouding_cpu, "doel": self.doel, "doel_is_verhouding": self.doel_is_verhouding,
+                "gehaald": self.gehaald, "opmerking": self.opmerking, "runs": self.runs}
+
+
+#: CPU seconds of the most recent :func:`mediaan` (wall time stays the headline; CPU time shows contention)
+LAATSTE_CPU: list[float] = []
+
+
+def _cpu() -> float:
+    eigen, kinderen = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return eigen.ru_utime + eigen.ru_stime + kinderen.ru_utime + kinderen.ru_stime
+
+
+def mediaan(fn: Callable[[], object], herhaal: int) -> tuple[float, list[float]]:
+    """Median wall time of ``herhaal`` runs (and their CPU time, in LAATSTE_CPU)."""
+    runs, cpu = [], []
+    for _ in range(max(1, herhaal)):
+        c, t = _cpu(), time.perf_counter()
+        fn()
+        runs.append(time.perf_counter() - t)
+        cpu.append(_cpu() - c)
+    LAATSTE_CPU[:] = [statistics.median(cpu)]
+    return statistics.median(runs), runs
+
+
+# ---------------------------------------------------------------- the steps
+
+
+def provinciemappen(map_: Path) -> list[Path]:
+    """The folder itself when it holds workbooks, else its subfolders that do (one per province)."""
+    if any(map_.glob("*.xlsx")):
+        return [map_]
+    return sorted(p for p in map_.iterdir() if p.is_dir() and any(p.glob("*.xlsx")))
+
+
+def werkboeken(mappen: Sequence[Path]) -> list[Path]:
+    return [f for m in mappen for f in sorted(m.glob("*.xlsx"))]
+
+
+def ruw_lezen(bestanden: Sequence[Path]) -> int:
+    """The floor: open every workbook with calamine and turn every sheet into Python values."""
+    from python_calamine import CalamineWorkbook
+
+    cellen = 0
+    for f in bestanden:
+        wb = CalamineWorkbook.from_path(str(f))
+        for naam in wb.sheet_names:
+            rijen = wb.get_sheet_by_name(naam).to_python(skip_empty_area=False)
+            cellen += sum(len(r) for r in rijen)
+    return cellen
+
+
+def valideer_alle(mappen: Sequence[Path]) -> list:
+    from regioplan import api
+
+    return [api.valideer(m) for m in mappen]
+
+
+def bereken_alle(mappen: Sequence[Path]) -> list:
+    from regioplan import api
+
+    return [api.bereken(m) for m in mappen]
+
+
+def rapport_sleutels(map_: Path) -> list[str]:
+    """Every regio of the folder's configuration, then the province (the provincial verslag)."""
+    from regioplan.config import laad_config
+
+    config = laad_config(map_)
+    return [r.sleutel for r in config.regios] + [config.provincie_sleutel]
+
+
+def rapport_functie() -> Callable | None:
+    from regioplan import api
+
+    return getattr(api, "rapport", None)
+
+
+def rapport_status(uit: Path) -> str:
+    """"" when ``regioplan.api.rapport`` works; else why not (it may not exist yet, or its templates may not)."""
+    rapport = rapport_functie()
+    if rapport is None:
+        return "niet beschikbaar (regioplan.api.rapport bestaat nog niet)"
+    try:
+        rapport(VOORBEELD, rapport_sleutels(VOORBEELD)[0], uit / "proef", formaten=("md", "html"), datum=RAPPORTDATUM,
+                sjablonen=None, config=None)
+    except Exception as fout:  # noqa: BLE001 - another module still being written; report, do not stop
+        return f"niet beschikbaar ({type(fout).__name__}: {fout})"
+    return ""
+
+
+def rapporten_alle(mappen: Sequence[Path], uit: Path) -> int:
+    """Every report through the public API, as ``regioplan rapport`` does it (one call per report)."""
+    rapport = rapport_functie()
+    n = 0
+    for m in mappen:
+        for sleutel in rapport_sleutels(m):
+            n += len(rapport(m, sleutel, uit / m.name / sleutel, formaten=("md", "html"), datum=RAPPORTDATUM,
+                             sjablonen=None, config=None))
+    return n
+
+
+def renderen(resultaten: dict[Path, object], uit: Path) -> int:
+    """Every report from computations made beforehand: what rendering alone costs."""
+    from regioplan.rapport import schrijf_rapport
+
+    n = 0
+    for m, resultaat in resultaten.items():
+        for sleutel in rapport_sleutels(m):
+            n += len(schrijf_rapport(resultaat, sleutel, uit / m.name / sleutel, formaten=("md", "html"), datum=RAPPORTDATUM))
+    return n
+
+
+def een_keer_lezen(mappen: Sequence[Path], uit: Path | None) -> None:
+    """What the API could offer: read and check once, then validation result, computation and every report
+    from that one reading (api.lees + Validatie.van + berekening.bereken + schrijf_rapport)."""
+    from regioplan import api
+    from regioplan.berekening import bereken
+    from regioplan.controles import Validatie
+
+    for m in mappen:
+        invoer = api.lees(m)
+        Validatie.van(invoer)
+        resultaat = bereken(invoer)
+        if uit is not None:
+            renderen({m: resultaat}, uit)
+
+
+def keten(mappen: Sequence[Path], uit: Path, met_rapport: bool) -> None:
+    valideer_alle(mappen)
+    bereken_alle(mappen)
+    if met_rapport:
+        rapporten_alle(mappen, uit)
+
+
+def regioplan_commando() -> list[str]:
+    script = Path(sys.executable).parent / "regioplan"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "regioplan"]
+
+
+def tijd(groep: str, naam: str, fn: Callable[[], object], herhaal: int, **kenmerken: object) -> Meting:
+    """Time ``fn``; a step of a module that is still being written may fail: then the row says why."""
+    opmerking = str(kenmerken.pop("opmerking", ""))
+    try:
+        t, runs = mediaan(fn, herhaal)
+    except Exception as fout:  # noqa: BLE001 - the benchmark reports, it does not judge
+        return Meting(groep, naam, opmerking=f"fout: {type(fout).__name__}: {fout}", **kenmerken)
+    return Meting(groep, naam, t, runs=runs, cpu=LAATSTE_CPU[0], opmerking=opmerking, **kenmerken)
+
+
+def subprocess_meting(groep: str, naam: str, cmd: list[str], herhaal: int, *, doel: float | None = None,
+                      goed: tuple[int, ...] = (0,)) -> Meting:
+    """Wall time of a whole process (start-up included); an unexpected exit code is noted, not hidden."""
+    codes: list[int] = []
+
+    def een() -> None:
+        codes.append(subprocess.run(cmd, env=OMGEVING, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                    check=False, cwd=ROOT).returncode)
+
+    een()  # warm the file cache and .pyc files; the first start-up after an edit is not the typical one
+    m = tijd(groep, naam, een, herhaal, doel=doel)
+    fout = sorted({c for c in codes if c not in goed})
+    if fout:
+        m.opmerking = f"let op: exitcode {fout} (gemeten tot de fout)"
+    return m
+
+
+def geheugen_kind(map_: Path, uit: Path, voorstellen: bool) -> dict:
+    """Run in a child process: the whole national pipeline; report the peak RSS of that process."""
+    if voorstellen:
+        import voorstellen as vs
+
+        vs.pas_toe()
+    mappen = provinciemappen(map_)
+    met_rapport = not rapport_status(uit)
+    keten(mappen, uit, met_rapport)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    mb = rss / 1024 / 1024 if sys.platform == "darwin" else rss / 1024  # bytes on macOS, KiB on Linux
+    return {"maxrss_mb": mb, "rapport": met_rapport}
+
+
+# ---------------------------------------------------------------- the run
+
+
+def meet(nederland: Path, uit: Path, herhaal: int, herhaal_nl: int, log: Callable[[str], None],
+         voorstellen: bool = False) -> list[Meting]:
+    from regioplan import api  # imports are not what the in-process timings measure
+
+    metingen: list[Meting] = []
+    geen_rapport = rapport_status(uit)
+    met_rapport = not geen_rapport
+
+    # example data
+    vb = provinciemappen(VOORBEELD)
+    vb_boeken = werkboeken(vb)
+    g = f"Voorbeeld ({VOORBEELD.name}, {len(vb_boeken)} werkboeken)"
+    log(g)
+    vloer = tijd(g, "calamine ruw lezen (vloer)", lambda: ruw_lezen(vb_boeken), herhaal)
+    metingen += [vloer, tijd(g, "valideer", lambda: valideer_alle(vb), herhaal, vloer=vloer.waarde),
+                 tijd(g, "bereken", lambda: bereken_alle(vb), herhaal, vloer=vloer.waarde)]
+    sleutels = sum(len(rapport_sleutels(m)) for m in vb)
+    if met_rapport:
+        metingen.append(tijd(g, f"rapport md+html ({sleutels}x: regio's + provincie)",
+                             lambda: rapporten_alle(vb, uit / "voorbeeld"), herhaal, vloer=vloer.waarde))
+    else:
+        metingen.append(Meting(g, f"rapport ({sleutels}x)", opmerking=geen_rapport))
+    metingen.append(tijd(g, "hele keten: valideer + bereken + rapporten", lambda: keten(vb, uit / "voorbeeld", met_rapport),
+                         herhaal, vloer=vloer.waarde, doel=DOEL_VOORBEELD,
+                         opmerking="" if met_rapport else "zonder rapport: " + geen_rapport))
+    metingen.append(tijd(g, "  idem, één keer lezen (api.lees + Validatie + bereken + render)",
+                         lambda: een_keer_lezen(vb, uit / "voorbeeld-1x" if met_rapport else None), herhaal,
+                         vloer=vloer.waarde, doel=DOEL_VOORBEELD))
+
+    # national set
+    mappen = provinciemappen(nederland)
+    boeken = werkboeken(mappen)
+    omvang = sum(f.stat().st_size for f in boeken) / 1024 / 1024
+    g = f"Nederland ({len(mappen)} provincies, {len(boeken)} werkboeken, {omvang:.1f} MB)"
+    log(g)
+    vloer = tijd(g, "calamine ruw lezen (vloer)", lambda: ruw_lezen(boeken), herhaal_nl)
+    metingen.append(vloer)
+    for naam, fn in (("valideer", lambda: valideer_alle(mappen)), ("bereken", lambda: bereken_alle(mappen))):
+        metingen.append(tijd(g, naam, fn, herhaal_nl, vloer=vloer.waarde))
+        log(f"  {naam}: {metingen[-1].waarde}")
+
+    def valideer_en_bereken() -> None:
+        valideer_alle(mappen)
+        bereken_alle(mappen)
+
+    metingen.append(tijd(g, "valideer + bereken (zoals de CLI: twee keer lezen)", valideer_en_bereken, herhaal_nl,
+                         vloer=vloer.waarde, doel=DOEL_VERHOUDING, doel_is_verhouding=True))
+    metingen.append(tijd(g, "  idem, één keer lezen (api.lees + Validatie + bereken)", lambda: een_keer_lezen(mappen, None),
+                         herhaal_nl, vloer=vloer.waarde, doel=DOEL_VERHOUDING, doel_is_verhouding=True))
+    aantal = sum(len(rapport_sleutels(m)) for m in mappen)
+    if met_rapport:
+        metingen.append(tijd(g, f"alle rapporten via api.rapport ({aantal}x md+html, elk leest)",
+                             lambda: rapporten_alle(mappen, uit / "nederland"), herhaal_nl, vloer=vloer.waarde,
+                             doel=DOEL_RAPPORTEN))
+        log(f"  rapporten: {metingen[-1].waarde}")
+        resultaten = {m: api.bereken(m) for m in mappen}
+        metingen.append(tijd(g, f"alleen renderen ({aantal}x md+html, resultaat al berekend)",
+                             lambda: renderen(resultaten, uit / "nederland-render"), herhaal_nl, vloer=vloer.waarde,
+                             doel=DOEL_RAPPORTEN))
+    else:
+        metingen.append(Meting(g, f"alle rapporten ({aantal}x)", doel=DOEL_RAPPORTEN, opmerking=geen_rapport))
+
+    # start-up and memory, in subprocesses
+    g = "Opstart en geheugen (subprocessen, hele proces" + (", CLI zonder voorstellen)" if voorstellen else ")")
+    log(g)
+    cmd = regioplan_commando()
+    metingen.append(subprocess_meting(g, "regioplan --help", [*cmd, "--help"], herhaal, doel=DOEL_HULP))
+    metingen.append(subprocess_meting(g, "python -c pass (kale interpreter)", [sys.executable, "-c", "pass"], herhaal))
+    metingen.append(subprocess_meting(g, "python -c 'import regioplan.api'", [sys.executable, "-c", "import regioplan.api"],
+                                      herhaal))
+    metingen.append(subprocess_meting(g, "regioplan valideer voorbeelddata", [*cmd, "valideer", str(VOORBEELD)], herhaal,
+                                      goed=(0, 1)))
+    metingen.append(subprocess_meting(g, "regioplan bereken voorbeelddata", [*cmd, "bereken", str(VOORBEELD)], herhaal))
+    if met_rapport:
+        metingen.append(subprocess_meting(g, "regioplan rapport voorbeelddata --regio twente",
+                                          [*cmd, "rapport", str(VOORBEELD), "--regio", "twente", "--uit", str(uit / "cli"),
+                                           "--datum", RAPPORTDATUM.isoformat()], herhaal))
+    log("  geheugen: nationale keten in een kindproces")
+    kind = subprocess.run([sys.executable, __file__, "--geheugen-kind", str(nederland), "--uit", str(uit / "geheugen"),
+                           *(["--voorstellen"] if voorstellen else [])], env=OMGEVING, capture_output=True, text=True, check=False)
+    if kind.returncode == 0:
+        d = json.loads(kind.stdout.strip().splitlines()[-1])
+        wat = "valideer+bereken+rapporten" if d["rapport"] else "valideer+bereken (zonder rapport)"
+        metingen.append(Meting(g, f"piekgeheugen nationaal: {wat}", d["maxrss_mb"], eenheid="MB", doel=DOEL_GEHEUGEN))
+    else:
+        metingen.append(Meting(g, "piekgeheugen nationaal", eenheid="MB", doel=DOEL_GEHEUGEN,
+                               opmerking="kindproces faalde: " + (kind.stderr.strip().splitlines() or ["?"])[-1]))
+    vloeren = {m.groep: m.cpu for m in metingen if m.naam.startswith("calamine")}
+    for m in metingen:
+        if m.vloer:
+            m.vloer_cpu = vloeren.get(m.groep)
+    return metingen
+
+
+def _duur(seconden: float | None) -> str:
+    if seconden is None:
+        return "-"
+    return f"{seconden * 1000:.0f} ms" if seconden < 10 else f"{seconden:.1f} s"
+
+
+def tabel(metingen: Sequence[Meting]) -> str:
+    regels = []
+    kop = f"{'Meting':<58} {'Mediaan':>9} {'CPU':>9} {'x vloer':>8} {'(cpu)':>7}  {'Doel':<14} {'Oordeel':<7}"
+    groep = None
+    for m in metingen:
+        if m.groep != groep:
+            groep = m.groep
+            regels += ["", groep, kop, "-" * len(kop)]
+        if m.eenheid == "MB":
+            waarde = "-" if m.waarde is None else f"{m.waarde:.0f} MB"
+        else:
+            waarde = _duur(m.waarde)
+        cpu = _duur(m.cpu) if m.cpu is not None else ""
+        verhouding = f"{m.verhouding:.2f}x" if m.verhouding is not None else ""
+        verhouding_cpu = f"{m.verhouding_cpu:.2f}x" if m.verhouding_cpu is not None else ""
+        if m.doel is None:
+            doel = ""
+        elif m.doel_is_verhouding:
+            doel = f"<= {m.doel:g}x vloer"
+        elif m.eenheid == "MB":
+            doel = f"< {m.doel:g} MB"
+        else:
+            doel = f"< {m.doel:g} s"
+        oordeel = {True: "gehaald", False: "NIET", None: ""}[m.gehaald]
+        regels.append(f"{m.naam[:58]:<58} {waarde:>9} {cpu:>9} {verhouding:>8} {verhouding_cpu:>7}  {doel:<14} {oordeel:<7}".rstrip())
+        if m.opmerking:
+            regels.append(f"    {m.opmerking}")
+    return "\n".join(regels).lstrip("\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Meet regioplan op de voorbeelddata en op een landelijke set.")
+    parser.add_argument("--nederland", type=Path, help="map met de landelijke set (wordt gemaakt als ze leeg is of ontbreekt)")
+    parser.add_argument("--herhaal", type=int, default=5, help="runs per meting op de voorbeelddata en bij opstart (mediaan)")
+    parser.add_argument("--herhaal-nl", type=int, default=3, help="runs per meting op de landelijke set (mediaan)")
+    parser.add_argument("--uit", type=Path, help="map voor de rapporten die de benchmark schrijft (standaard tijdelijk)")
+    parser.add_argument("--json", type=Path, help="schrijf de metingen ook als JSON")
+    parser.add_argument("--voorstellen", action="store_true",
+                        help="pas de voorgestelde versnellingen (benchmarks/voorstellen.py) in het geheugen toe en meet opnieuw")
+    parser.add_argument("--geheugen-kind", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="regioplan-benchmark-") as tijdelijk:
+        uit = args.uit or Path(tijdelijk) / "uit"
+        if args.geheugen_kind:
+            print(json.dumps(geheugen_kind(args.geheugen_kind, uit, args.voorstellen)))
+            return 0
+
+        def log(tekst: str) -> None:
+            print(tekst, file=sys.stderr, flush=True)
+
+        nederland = args.nederland or Path(tijdelijk) / "nederland"
+        if not nederland.exists() or not provinciemappen(nederland):
+            import nederland as generator
+
+            log(f"landelijke set genereren in {nederland} ...")
+            t = time.perf_counter()
+            generator.genereer(nederland)
+            log(f"  klaar in {time.perf_counter() - t:.1f} s")
+        if args.voorstellen:
+            import voorstellen
+
+            for naam, uitkomst in voorstellen.pas_toe().items():
+                print(f"voorstel: {naam}: {uitkomst}")
+        metingen = meet(nederland, uit, args.herhaal, args.herhaal_nl, log, args.voorstellen)
+        print(tabel(metingen))
+        print(f"\nMediaan van {args.herhaal} runs (voorbeeld, opstart) en {args.herhaal_nl} runs (Nederland); "
+              f"Python {sys.version.split()[0]}, {os.cpu_count()} cpu's, belasting {os.getloadavg()[0]:.1f}. Het oordeel "
+              "gaat over de wandtijd; ligt die ver boven de CPU-tijd, dan was de machine druk bezet.")
+        if args.json:
+            args.json.parent.mkdir(parents=True, exist_ok=True)
+            args.json.write_text(json.dumps([m.als_dict() for m in metingen], indent=2, ensure_ascii=False) + "\n",
+                                 encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

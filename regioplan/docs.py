@@ -1,0 +1,278 @@
+"""Generated documentation: ``docs/cli.md``, ``docs/controles.md``, ``docs/uitvraag.md`` and the example rows
+in ``docs/handleiding.md``.
+
+Why generated: the help texts of the commands, the catalogue of findings and the uitvraag schema are each
+the single source of what they describe. Copying them into documentation by hand is how a manual starts
+to lie. ``python -m regioplan.docs`` (``make docs``) writes the files; ``--controleer`` writes nothing and
+exits 1 when a checked-in file differs, so CI and ``tests/test_docs.py`` catch drift.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import os
+import re
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from .bevindingen import CATALOGUS, FOUT, Bevindingen
+from .uitvraag.schema import FORMAATVERSIE, OPGAVEN, TOELICHTING_BLAD, UITVRAAG_BLADEN, Blad, Kolom
+
+#: Help is rendered at this terminal width, so the generated text does not depend on who runs it.
+BREEDTE = "100"
+
+KOP = "> Gegenereerd door `python -m regioplan.docs` (`make docs`) uit {bron}. Niet met de hand bewerken: {hoe}"
+
+#: Markers around the generated block in the (otherwise hand-written) handleiding.
+BEGIN = "<!-- regioplan.docs: voorbeeldrijen begin -->"
+EIND = "<!-- regioplan.docs: voorbeeldrijen eind -->"
+
+TYPEN = {
+    "tekst": "tekst",
+    "geheel": "geheel getal, 0 of meer",
+    "geheel_neg": "geheel getal, mag negatief",
+    "capaciteit": "capaciteit: getal, bereik `550-580` of `onbekend`",
+    "datum": "datum `dd-mm-jjjj`",
+    "keuze": "keuzelijst",
+    "janee": "`ja` of `nee`",
+    "lijst": "lijst, gescheiden door `;`",
+    "cbs": "CBS-code: `GM` en vier cijfers",
+}
+
+GROEPEN = {
+    "bestand": "Kan het bestand veilig en volledig gelezen worden?",
+    "structuur": "Staan de bladen, kolommen en koppen zoals in het sjabloon?",
+    "waarden": "Is elke cel een geldige waarde: getal, datum, keuze uit de lijst?",
+    "identiteit": "Van welke gemeente is het werkboek, en hoort die bij de opgaven en de regio-indeling?",
+    "samenhang": "Klopt het werkboek als geheel, en de map met alle werkboeken samen?",
+}
+
+
+# --- help texts -------------------------------------------------------------------------------------------
+
+
+def hulptekst(commando: list[str]) -> str:
+    """The ``--help`` of ``regioplan <commando>`` exactly as a user sees it (program name ``regioplan``)."""
+    from .cli import _registreer, app
+
+    _registreer()
+    oud = os.environ.get("COLUMNS")
+    os.environ["COLUMNS"] = BREEDTE
+    uit = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(uit):
+            code = app(args=[*commando, "--help"], prog_name="regioplan", standalone_mode=False)
+    finally:
+        if oud is None:
+            os.environ.pop("COLUMNS", None)
+        else:
+            os.environ["COLUMNS"] = oud
+    if code not in (0, None):
+        raise RuntimeError(f"regioplan {' '.join(commando)} --help gaf exitcode {code}")
+    return "\n".join(regel.rstrip() for regel in uit.getvalue().rstrip().splitlines())
+
+
+def commandos() -> list[tuple[str, str]]:
+    """(name, first sentence of the help) of every registered command, sorted by name."""
+    from .cli import _registreer, app
+
+    _registreer()
+    uit = []
+    for info in app.registered_commands:
+        naam = info.name or info.callback.__name__.replace("_", "-")
+        tekst = (info.help or info.callback.__doc__ or "").strip()
+        uit.append((naam, _eerste_zin(tekst)))
+    return sorted(uit)
+
+
+def _eerste_zin(tekst: str) -> str:
+    alinea = tekst.split("\n\n", 1)[0].replace("\n", " ")
+    return re.split(r"(?<=[a-z)]\.)\s+(?=[A-Z])", alinea, maxsplit=1)[0]
+
+
+def cli_md() -> str:
+    r = ["# Opdrachtregel: `regioplan`", "",
+         KOP.format(bron="de `--help` van elk commando",
+                    hoe="pas de hulptekst in `regioplan/cli/` aan en genereer opnieuw."), "",
+         "Elk commando kent `-h`/`--help`. Exitcodes: 0 = gelukt, 1 = `valideer` keurt de werkboeken af, "
+         "2 = gebruiks-, configuratie- of interne fout (met een melding op stderr).", "",
+         "| Commando | Wat het doet |", "|---|---|"]
+    lijst = commandos()
+    for naam, zin in lijst:
+        r.append(f"| [`regioplan {naam}`](#regioplan-{naam}) | {_cel(zin)} |")
+    for titel, argv in [("regioplan", [])] + [(f"regioplan {naam}", [naam]) for naam, _ in lijst]:
+        r += ["", f"## {titel}", "", "```text", hulptekst(argv), "```"]
+    return "\n".join(r) + "\n"
+
+
+# --- findings ---------------------------------------------------------------------------------------------
+
+
+def controles_md() -> str:
+    r = ["# Controles van `regioplan valideer`", "",
+         KOP.format(bron="`regioplan/bevindingen.py` (`CATALOGUS`)",
+                    hoe="pas de catalogus aan en genereer opnieuw."), "",
+         "Elke bevinding heeft een vaste code, een ernst, de plaats (bestand, blad en cel) en een hint. "
+         "De ernst bepaalt de exitcode van `regioplan valideer`:", "",
+         "- **fout**: de inzending is niet bruikbaar zoals ze is; exitcode 1.",
+         "- **waarschuwing**: gelezen, maar kijk ernaar; exitcode 1 alleen met `--strikt` (of `--faal-op waarschuwing`).", "",
+         "Een code die je bewust accepteert, sla je over met `--negeer CODE` (herhaalbaar). "
+         "De voorbeeldmeldingen hieronder zijn met voorbeeldwaarden ingevuld; in het echt staan daar de waarden uit het werkboek.",
+         "", "| Code | Ernst | Groep |", "|---|---|---|"]
+    groepen: dict[str, list] = {}
+    for c in CATALOGUS.values():
+        groepen.setdefault(c.groep, []).append(c)
+        r.append(f"| [`{c.code}`](#{c.code}) | {c.ernst} | {c.groep} |")
+    fouten = sum(1 for c in CATALOGUS.values() if c.ernst == FOUT)
+    r += ["", f"{len(CATALOGUS)} controles: {fouten} fouten en {len(CATALOGUS) - fouten} waarschuwingen."]
+    for groep, lijst in groepen.items():
+        r += ["", f"## Groep {groep}", ""]
+        if groep in GROEPEN:
+            r += [GROEPEN[groep], ""]
+        for c in lijst:
+            voorbeeld = Bevindingen().voeg_toe(c.code, **c.voorbeeld)
+            r += [f"### {c.code}", "", f"- **Ernst:** {c.ernst}", f"- **Voorbeeld:** {voorbeeld.bericht}",
+                  f"- **Oplossen:** {voorbeeld.hint}", ""]
+        r.pop()
+    return "\n".join(r) + "\n"
+
+
+# --- the uitvraag format ----------------------------------------------------------------------------------
+
+
+def _cel(waarde: object) -> str:
+    return str("" if waarde is None else waarde).replace("|", "\\|").replace("\n", " ")
+
+
+def _keuzes(k: Kolom) -> str:
+    return ", ".join(f"`{x}`" for x in k.keuzes)
+
+
+def voorbeeld(blad: Blad) -> list[str]:
+    """A filled-in example of one sheet from the schema's ``voorbeeld`` values, as a Markdown table."""
+    if blad.soort == "velden":
+        r = ["| Veld (kolom A) | Waarde (kolom B) |", "|---|---|"]
+        r += [f"| {_cel(k.kop)} | {_cel(k.voorbeeld)} |" for k in blad.kolommen]
+        return r
+    return ["| " + " | ".join(_cel(k.kop) for k in blad.kolommen) + " |",
+            "|" + "---|" * len(blad.kolommen),
+            "| " + " | ".join(_cel(k.voorbeeld) for k in blad.kolommen) + " |"]
+
+
+def _bladtabel(blad: Blad) -> list[str]:
+    eerste = "Veld (kolom A)" if blad.soort == "velden" else "Kolom"
+    r = [f"| {eerste} | Type | Verplicht | Toegestane waarden | Leeg betekent | Uitleg |", "|---|---|---|---|---|---|"]
+    for k in blad.kolommen:
+        leeg = "" if k.standaard is None else f"`{k.standaard}`"
+        r.append(f"| {_cel(k.kop)} | {TYPEN.get(k.type, k.type)} | {'ja' if k.verplicht else 'nee'} | {_keuzes(k)} | "
+                 f"{leeg} | {_cel(k.uitleg)} |")
+    return r
+
+
+def _blad_md(blad: Blad) -> list[str]:
+    if blad.soort == "velden":
+        vorm = ("Een veldenblad: rij 1 heeft de koppen Veld, Waarde en Uitleg; daaronder staat per regel een veld "
+                "in kolom A en de waarde in kolom B.")
+    else:
+        vorm = ("Een tabelblad: de kolomkoppen staan op rij 1, daaronder één rij per item. De volgorde van de kolommen "
+                "mag anders zijn; de koppen niet.")
+    return ["", f"## Blad {blad.naam}", "", f"{blad.uitleg} {vorm}", "", *_bladtabel(blad), "",
+            "Ingevuld voorbeeld:", "", *voorbeeld(blad)]
+
+
+def uitvraag_md() -> str:
+    namen = ", ".join(f"[{b.naam}](#blad-{_anker(b.naam)})" for b in UITVRAAG_BLADEN)
+    r = [f"# Het uitvraagformaat (versie {FORMAATVERSIE})", "",
+         KOP.format(bron="`regioplan/uitvraag/schema.py`", hoe="pas het schema aan en genereer opnieuw."), "",
+         "Er zijn twee soorten werkboeken. `regioplan sjabloon` maakt ze allebei, met keuzelijsten en datumopmaak:", "",
+         f"- **de uitvraag**: één werkboek per gemeente (`<gemeente>.xlsx`), met de bladen {namen}, "
+         f"voorafgegaan door het blad {TOELICHTING_BLAD} (alleen uitleg, wordt niet gelezen);",
+         f"- **de opgaven**: één werkboek `opgaven.xlsx` voor de coördinator, met het blad [{OPGAVEN.naam}](#blad-opgaven).",
+         "", "## Algemene regels", "",
+         "- Datums als echte Excel-datum of als tekst `dd-mm-jjjj`. Waar de uitleg het toestaat ook `onbepaald` "
+         "(loopt langer dan elke termijn die de cyclus vraagt, telt mee) of `onbekend` (nog niet bekend, telt niet mee).",
+         "- Getallen zonder eenheden of tekst; een toelichting hoort in de kolom Opmerking of Toelichting.",
+         "- Een capaciteit mag een bereik zijn (`550-580`): de ondergrens telt in de totalen, het bereik staat in het rapport. "
+         "`onbekend` telt als 0 en wordt als onbekend getoond.",
+         "- Keuzelijsten: alleen de genoemde waarden (hoofdletters maken niet uit).",
+         "- Een lege cel in een kolom met een waarde onder 'Leeg betekent' krijgt die waarde.",
+         "- Bladen met een andere naam dan hieronder worden niet gelezen (waarschuwing `blad-onbekend`).",
+         "- Het veld Formaatversie op het blad Gemeente moet "
+         f"`{FORMAATVERSIE}` blijven; een ander sjabloon geeft de fout `bestand-formaatversie`.",
+         "", "Wat `regioplan valideer` bij elke afwijking meldt, staat in [controles.md](controles.md).",
+         "", "# De uitvraag (één werkboek per gemeente)"]
+    for blad in UITVRAAG_BLADEN:
+        r += _blad_md(blad)
+    r += ["", "# De opgaven (opgaven.xlsx)"]
+    r += _blad_md(OPGAVEN)
+    return "\n".join(r) + "\n"
+
+
+def _anker(tekst: str) -> str:
+    """GitHub's heading anchor: lower case, spaces to hyphens, punctuation dropped."""
+    return re.sub(r"[^\w\- ]", "", tekst.lower()).replace(" ", "-")
+
+
+def voorbeeldrijen_md() -> str:
+    """The block in the handleiding: one filled-in example per sheet of the gemeente workbook."""
+    r = []
+    for blad in UITVRAAG_BLADEN:
+        r += [f"**Blad {blad.naam}**: {blad.uitleg}", "", *voorbeeld(blad), ""]
+    return "\n".join(r)
+
+
+def vervang_blok(tekst: str, blok: str) -> str:
+    """Replace what stands between the markers; the hand-written text around it stays as it is."""
+    begin, eind = tekst.find(BEGIN), tekst.find(EIND)
+    if begin < 0 or eind < begin:
+        raise ValueError(f"de markeringen {BEGIN} en {EIND} ontbreken")
+    return tekst[: begin + len(BEGIN)] + "\n\n" + blok.strip("\n") + "\n\n" + tekst[eind:]
+
+
+# --- writing and checking ---------------------------------------------------------------------------------
+
+
+def documenten(docs: Path) -> dict[Path, str]:
+    """Every generated file under ``docs`` with the content it should have."""
+    uit = {docs / "cli.md": cli_md(), docs / "controles.md": controles_md(), docs / "uitvraag.md": uitvraag_md()}
+    handleiding = docs / "handleiding.md"
+    if handleiding.is_file():
+        uit[handleiding] = vervang_blok(handleiding.read_text(encoding="utf-8"), voorbeeldrijen_md())
+    return uit
+
+
+def verschillen(docs: Path) -> list[Path]:
+    """Files under ``docs`` that differ from what the generator makes (missing counts as different)."""
+    return [pad for pad, tekst in documenten(docs).items()
+            if not pad.is_file() or pad.read_text(encoding="utf-8") != tekst]
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m regioplan.docs", description=(
+        "Schrijf docs/cli.md, docs/controles.md en docs/uitvraag.md en de voorbeeldrijen in docs/handleiding.md "
+        "opnieuw uit de hulpteksten, de controlecatalogus en het uitvraagschema."))
+    parser.add_argument("--controleer", action="store_true",
+                        help="Schrijf niets; exitcode 1 als een ingecheckt document verschilt van wat de generator maakt.")
+    parser.add_argument("--map", type=Path, default=Path("docs"), help="De docs-map (standaard: docs).")
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    if args.controleer:
+        verouderd = verschillen(args.map)
+        for pad in verouderd:
+            print(f"verouderd: {pad} (draai make docs)", file=sys.stderr)
+        if not verouderd:
+            print(f"docs actueel: {len(documenten(args.map))} bestanden", file=sys.stderr)
+        return 1 if verouderd else 0
+    args.map.mkdir(parents=True, exist_ok=True)
+    for pad, tekst in documenten(args.map).items():
+        oud = pad.read_text(encoding="utf-8") if pad.is_file() else None
+        if oud != tekst:
+            pad.write_text(tekst, encoding="utf-8")
+            print(f"geschreven: {pad}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,415 @@
+"""The context object of the report templates: everything a template may use, built in one place.
+
+Templates get plain data (dicts, lists, ints, strings, dates), never objects with behaviour, so a
+coordinator who writes an own template (``--sjablonen``) can rely on docs/sjablonen.md alone. All
+figures come from :func:`regioplan.berekening.bereken`; this module only selects the gemeenten of the
+report, orders rows, groups locations and numbers footnotes. Formatting happens in the templates,
+through the filters in :mod:`regioplan.rapport.filters`.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+import unicodedata
+
+from .. import regels
+from ..berekening import Resultaat
+from ..config import Config, Regio
+from ..fouten import RegioplanFout
+from ..uitvraag.schema import SOORTEN_ASIEL, SOORTEN_GOO
+from ..waarden import ONBEKEND, ONBEPAALD, normaliseer
+from .grafiek import staafgrafiek
+
+#: Display names of the kinds of asylum reception, in the order of the uitvraag format.
+SOORT_LABELS = {
+    "regulier": "Regulier (azc)",
+    "noodopvang": "Noodopvang",
+    "crisisnoodopvang": "Crisisnoodopvang",
+    "TGO": "TGO (tijdelijke gemeentelijke opvang)",
+    "IBO": "IBO (intensief begeleide opvang)",
+    "ROL": "ROL (regionale opvanglocatie)",
+    "amv-opvang": "Amv-opvang",
+    "overig": "Overig",
+}
+
+#: Short Dutch reason per rule outcome (the long one is ``uitleg`` of the location).
+TELT_KORT = {
+    regels.TELT: "ja",
+    regels.OVERRIDE_JA: "ja (afwijking)",
+    regels.OVERRIDE_NEE: "nee (afwijking)",
+    regels.START_NA: "nee: start na {actief}",
+    regels.START_ONBEKEND: "nee: start onbekend",
+    regels.EINDE_VOOR: "nee: eindigt vóór {tot}",
+    regels.EINDE_ONBEKEND: "nee: einde onbekend",
+    regels.GEEN_BESLUIT: "nee: geen besluit",
+}
+
+RICHTING_LABELS = {"ontvangt": "ontvangt", "levert": "levert", "locatie": "locatie bij partner"}
+OPGAVE_LABELS = {"asiel": "asiel", "oekraine": "Oekraïne"}
+
+HOOFDSTUKKEN = {
+    "regionaal": (
+        ("oogopslag", "In één oogopslag"),
+        ("opgaven", "Opgaven per gemeente"),
+        ("asiel", "Asielopvang: kwantitatief beeld"),
+        ("locaties", "Asielopvang: bestaande en nieuwe locaties"),
+        ("spreidingswet", "Asielopvang in het kader van de Spreidingswet"),
+        ("voornemens", "Voornemens"),
+        ("uitruil", "Uitruilafspraken"),
+        ("oekraine", "Opvang Oekraïense ontheemden"),
+        ("statushouders", "Huisvesting statushouders"),
+        ("gemeenten", "Kerncijfers en duiding per gemeente"),
+        ("procesfase", "Stand van zaken per gemeente"),
+        ("verantwoording", "Verantwoording"),
+    ),
+    "provinciaal": (
+        ("oogopslag", "Opgave, realisatie en voornemens in één oogopslag"),
+        ("garanderen", "Gemeenten die asielopvang garanderen"),
+        ("uitruil", "Afspraken over uitruil van opgaven"),
+        ("procesfase", "Stand van zaken per gemeente"),
+        ("asiel", "Asielopvang incl. amv per gemeente"),
+        ("voornemens", "Voornemens: (eventueel) toekomstige asiellocaties"),
+        ("oekraine", "Opvang Oekraïense ontheemden per gemeente"),
+        ("statushouders", "Huisvesting statushouders per gemeente"),
+        ("uitsplitsing", "Uitsplitsing per gemeente"),
+        ("verantwoording", "Verantwoording"),
+    ),
+}
+
+
+def anker(tekst: str) -> str:
+    """An id for HTML (``Hof van Twente`` -> ``hof-van-twente``): ASCII, lower case, hyphens."""
+    zonder = unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", zonder.lower()).strip("-") or "x"
+
+
+def gfm_anker(titel: str) -> str:
+    """The anchor GitHub gives a Markdown heading, so the table of contents links work there."""
+    return re.sub(r"[^\w\- ]", "", titel.strip().lower()).replace(" ", "-")
+
+
+def _iso(waarde: str | None) -> dt.date | str | None:
+    if waarde and waarde[:1].isdigit():
+        return dt.date.fromisoformat(waarde)
+    return waarde
+
+
+def _telwaarde(capaciteit: int | str | None) -> int:
+    """Lower bound of a capacity as stored by bereken (``48``, ``"550-580"``, ``"onbekend"``)."""
+    if isinstance(capaciteit, int):
+        return capaciteit
+    if isinstance(capaciteit, str) and re.match(r"^\d+-\d+$", capaciteit):
+        return int(capaciteit.split("-")[0])
+    return 0
+
+
+def _is_bereik(capaciteit: int | str | None) -> bool:
+    return isinstance(capaciteit, str) and bool(re.match(r"^\d+-\d+$", capaciteit))
+
+
+def kies_scope(config: Config, sleutel: str) -> tuple[str, Regio | None]:
+    """``("provinciaal", None)`` for the province key, ``("regionaal", regio)`` for a regio; else a clear error."""
+    s = normaliseer(sleutel)
+    if s and s in (normaliseer(config.provincie_sleutel), normaliseer(config.provincie)):
+        return "provinciaal", None
+    regio = config.regio(sleutel)
+    if regio is None:
+        keuzes = ", ".join([r.sleutel for r in config.regios] + [config.provincie_sleutel])
+        raise RegioplanFout("optie-ongeldig", f"--regio '{sleutel}' is geen regio en niet de provincie in de configuratie.",
+                            f"Kies uit: {keuzes}.")
+    return "regionaal", regio
+
+
+def rapportdatum(gemeenten: list[dict], datum: dt.date | None) -> tuple[dt.date | None, str]:
+    """The date on the report: ``--datum``, else the latest 'datum invulling', else none (cycle name only)."""
+    if datum is not None:
+        return datum, "optie"
+    data = [dt.date.fromisoformat(g["datum"]) for g in gemeenten if g.get("datum")]
+    return (max(data), "invuldatum") if data else (None, "geen")
+
+
+class _Voetnoten:
+    """Numbers footnotes in a fixed order, so the same input always gives the same numbers."""
+
+    def __init__(self) -> None:
+        self.lijst: list[dict] = []
+
+    def voeg_toe(self, opgave: str, gemeente: str, locatie: str, tekst: str) -> int:
+        nummer = len(self.lijst) + 1
+        self.lijst.append({"nummer": nummer, "opgave": opgave, "gemeente": gemeente, "locatie": locatie, "tekst": tekst})
+        return nummer
+
+
+def _verrijk_gemeente(g: dict, config: Config, stand: dt.date) -> None:
+    """Add what the templates need next to the computed figures (anchors, short reasons, kerncijfers)."""
+    cyclus = config.cyclus
+    params = {"actief": cyclus.actief_uiterlijk.strftime("%d-%m-%Y"), "tot": cyclus.in_gebruik_tot_minstens.strftime("%d-%m-%Y")}
+    g["anker"] = anker(g["naam"])
+    g["heeft_uitvraag"] = g.get("bestand") is not None
+    a = g["asiel"]
+    for loc in a["locaties"]:
+        loc["telt_kort"] = TELT_KORT.get(loc["reden"], loc["reden"]).format(**params)
+        loc["soort_label"] = SOORT_LABELS.get(loc["soort"], loc["soort"])
+        loc["bestaand"] = isinstance(_iso(loc["startdatum"]), dt.date) and _iso(loc["startdatum"]) <= stand
+        loc["voetnoot"] = None
+    a["actief_amv"] = sum(loc["telwaarde"] for loc in a["locaties"] if loc["doelgroep"] == "amv"
+                          and regels.actief_op(_iso(loc["startdatum"]), _iso(loc["einddatum"]), cyclus.actief_uiterlijk))
+    for loc in g["oekraine"]["locaties"]:
+        loc["voetnoot"] = None
+    s = g["statushouders"]
+    s["plannen_totaal"] = sum(_telwaarde(p["aantal"]) for p in s["plannen"])
+    s["plannen_onbekend"] = sum(1 for p in s["plannen"] if p["aantal"] == ONBEKEND)
+    g["kerncijfers"] = _kerncijfers(g, config)
+
+
+def _kerncijfers(g: dict, config: Config) -> list[dict]:
+    """Opgave / behaald / in ontwikkeling / netto per opgave; netto = behaald + in ontwikkeling - opgave."""
+    a, o, s = g["asiel"], g["oekraine"], g["statushouders"]
+
+    def rij(sleutel, label, opgave, behaald, in_ontw, opmerkingen):
+        return {"sleutel": sleutel, "label": label, "opgave": opgave, "behaald": behaald, "in_ontwikkeling": in_ontw,
+                "netto": behaald + in_ontw - opgave, "opmerkingen": opmerkingen}
+
+    asiel_opm = []
+    if a["voornemens_max"] > a["voornemens"]:
+        asiel_opm.append({"code": "bereik", "waarde": a["voornemens_max"]})
+    if a["voornemens_onbekend"]:
+        asiel_opm.append({"code": "onbekend", "waarde": a["voornemens_onbekend"]})
+    if a["overrides"]:
+        asiel_opm.append({"code": "afwijking", "waarde": a["overrides"]})
+    oek_opm = [{"code": "poo", "waarde": o["poo"]}] if o["poo"] else []
+    if o["in_ontwikkeling_onbekend"]:
+        oek_opm.append({"code": "onbekend", "waarde": o["in_ontwikkeling_onbekend"]})
+    sh_opm = [{"code": "verwacht", "waarde": s["verwachte_achterstand"], "datum": config.peildata.statushouders_verwachting}]
+    if s["plannen_onbekend"]:
+        sh_opm.append({"code": "onbekend", "waarde": s["plannen_onbekend"]})
+    return [
+        rij("asiel", "Asiel incl. amv", a["opgave"], a["geldig"], a["voornemens"], asiel_opm),
+        rij("amv", "waarvan amv", a["opgave_amv"], a["geldig_amv"], a["voornemens_amv"], []),
+        rij("oekraine", "Oekraïense ontheemden", o["opgave"], o["realisatie"], o["in_ontwikkeling"], oek_opm),
+        rij("statushouders", "Statushouders", s["taakstelling_incl"], s["realisatie"], s["plannen_totaal"], sh_opm),
+    ]
+
+
+def _blok(blok: dict, sleutel: str, soort: str, gemeenten: list[dict]) -> dict:
+    """A regio or province total, with the presentation sums the computation does not make."""
+    b = copy.deepcopy(blok)
+    b["sleutel"] = sleutel
+    b["soort"] = soort
+    b["anker"] = anker(b["naam"])
+    b["asiel"]["actief_amv"] = sum(g["asiel"]["actief_amv"] for g in gemeenten)
+    b["statushouders"]["plannen_totaal"] = sum(g["statushouders"]["plannen_totaal"] for g in gemeenten)
+    b["aantal_gemeenten"] = len(gemeenten)
+    return b
+
+
+def _soortgroepen(rijen: list[dict], volgorde: tuple[str, ...], labels: dict[str, str]) -> list[dict]:
+    groepen = []
+    bekend = list(volgorde)
+    for soort in bekend + sorted({r["soort"] for r in rijen} - set(bekend)):
+        leden = [r for r in rijen if r["soort"] == soort]
+        if leden:
+            groepen.append({"soort": soort, "label": labels.get(soort, soort.capitalize()), "anker": anker(soort),
+                            "rijen": leden, "capaciteit": sum(r["telwaarde"] for r in leden)})
+    return groepen
+
+
+def _locatierijen(gemeenten: list[dict]) -> list[dict]:
+    """Every asylum location with its gemeente, sorted by gemeente then location name."""
+    rijen = []
+    for g in gemeenten:
+        for loc in sorted(g["asiel"]["locaties"], key=lambda x: (x["locatie"].lower(), x["locatie"])):
+            rijen.append({"gemeente": g["naam"], "gemeente_anker": g["anker"], **loc})
+    return rijen
+
+
+def _voornemens(gemeenten: list[dict]) -> list[dict]:
+    rijen = []
+    for g in gemeenten:
+        for v in g["asiel"]["voornemens_lijst"]:
+            rijen.append({"gemeente": g["naam"], "bereik": _is_bereik(v["capaciteit"]), **v})
+    return rijen
+
+
+def _opvolgers(gemeenten: list[dict]) -> list[dict]:
+    return [{"gemeente": g["naam"], **loc} for g in gemeenten for loc in g["asiel"]["locaties"] if loc["vervangt"]]
+
+
+def _goo(gemeenten: list[dict]) -> list[dict]:
+    rijen = []
+    for g in gemeenten:
+        for loc in sorted(g["oekraine"]["locaties"], key=lambda x: (x["locatie"].lower(), x["locatie"])):
+            rijen.append({"gemeente": g["naam"], "gemeente_anker": g["anker"], **loc})
+    return rijen
+
+
+def _garanderen(gemeenten: list[dict]) -> list[dict]:
+    """Gemeenten with counting places, with the period per target group and the counting locations."""
+    uit = []
+    for g in gemeenten:
+        a = g["asiel"]
+        if a["geldig"] <= 0:
+            continue
+        telt = [loc for loc in a["locaties"] if loc["telt"]]
+        rij = {"naam": g["naam"], "anker": g["anker"], "opgave": a["opgave"], "geldig": a["geldig"],
+               "geldig_asiel": a["geldig"] - a["geldig_amv"], "geldig_amv": a["geldig_amv"], "locaties": telt}
+        for doelgroep in ("asiel", "amv"):
+            groep = [loc for loc in telt if loc["doelgroep"] == doelgroep]
+            starts = [_iso(loc["startdatum"]) for loc in groep]
+            eindes = [_iso(loc["einddatum"]) for loc in groep]
+            rij[f"van_{doelgroep}"] = min((d for d in starts if isinstance(d, dt.date)), default=None)
+            if any(e == ONBEPAALD for e in eindes):
+                rij[f"tot_{doelgroep}"] = ONBEPAALD
+            else:
+                rij[f"tot_{doelgroep}"] = max((e for e in eindes if isinstance(e, dt.date)), default=None)
+        rij["voetnoten"] = sorted({loc["voetnoot"] for loc in telt if loc["voetnoot"]})
+        rij["elders"] = [{"locatie": loc["locatie"], "ligt_in": loc["ligt_in"], "telwaarde": loc["telwaarde"]}
+                         for loc in telt if loc["ligt_in"]]
+        uit.append(rij)
+    return uit
+
+
+def _procesfase(gemeenten: list[dict]) -> dict:
+    fasen = {f: [g["naam"] for g in gemeenten if f in g["procesfase"].split("+")] for f in ("a", "b", "c")}
+    meer = [{"naam": g["naam"], "procesfase": g["procesfase"], "toelichting": g["procesfase_toelichting"]}
+            for g in gemeenten if "+" in g["procesfase"] or g["procesfase"] != g["procesfase_afgeleid"]]
+    return {**fasen, "bijzonder": meer, "rijen": max((len(v) for v in fasen.values()), default=0)}
+
+
+def _grafieken(gemeenten: list[dict]) -> dict:
+    def rijen(opgave: str, deel: str, geheel: str):
+        return [(g["naam"], g[opgave][geheel], g[opgave][deel]) for g in gemeenten]
+
+    return {
+        "asiel": staafgrafiek(rijen("asiel", "geldig", "opgave")),
+        "amv": staafgrafiek(rijen("asiel", "geldig_amv", "opgave_amv")),
+        "oekraine": staafgrafiek(rijen("oekraine", "realisatie", "opgave")),
+        "statushouders": staafgrafiek(rijen("statushouders", "realisatie", "taakstelling_incl")),
+    }
+
+
+def _uitruil(resultaat: dict, codes: set[str], config: Config) -> list[dict]:
+    rijen = []
+    for r in resultaat["uitruil"]:
+        partner_code = config.zoek_code(r["partner"])
+        if r["cbs_code"] in codes or partner_code in codes:
+            rijen.append({**r, "richting_label": RICHTING_LABELS.get(r["richting"], r["richting"]),
+                          "opgave_label": OPGAVE_LABELS.get(r["opgave"], r["opgave"]),
+                          "partner_in_provincie": partner_code in config.gemeenten})
+    return sorted(rijen, key=lambda r: (r["gemeente"], r["partner"], r["opgave"], r["richting"]))
+
+
+def bouw_context(resultaat: Resultaat, sleutel: str, datum: dt.date | None = None) -> dict:
+    """The full context for ``--regio sleutel``: a regional plan, or the provincial verslag for the province key."""
+    config = resultaat.config
+    soort, regio = kies_scope(config, sleutel)
+    data = copy.deepcopy(resultaat.als_dict())
+    regios_cfg = [regio] if regio is not None else list(config.regios)
+    codes = {c for r in regios_cfg for c in r.gemeenten}
+    alle = [g for g in data["gemeenten"] if g["cbs_code"] in codes]
+    rdatum, datum_bron = rapportdatum(alle, datum)
+    stand = rdatum or config.cyclus.actief_uiterlijk
+
+    for g in data["gemeenten"]:
+        _verrijk_gemeente(g, config, stand)
+    groepen = []
+    for r in regios_cfg:
+        leden = sorted((g for g in alle if g["regio_sleutel"] == r.sleutel), key=lambda g: (g["naam"].lower(), g["naam"]))
+        groepen.append({"regio": _blok(data["regios"][r.sleutel], r.sleutel, "regio", leden), "gemeenten": leden})
+    gemeenten = [g for groep in groepen for g in groep["gemeenten"]]
+    provincie = _blok(data["provincie"], config.provincie_sleutel, "provincie", data["gemeenten"])
+
+    voetnoten = _Voetnoten()
+    for g in gemeenten:
+        for loc in g["asiel"]["locaties"]:
+            if loc["override"]:
+                loc["voetnoot"] = voetnoten.voeg_toe("asiel", g["naam"], loc["locatie"], loc["uitleg"])
+            elif loc["ligt_in"]:
+                loc["voetnoot"] = voetnoten.voeg_toe(
+                    "asiel", g["naam"], loc["locatie"],
+                    f"De plekken van '{loc['locatie']}' liggen in {loc['ligt_in']} en tellen op grond van een "
+                    f"uitruilafspraak voor {g['naam']}.")
+    for g in gemeenten:
+        for loc in g["oekraine"]["locaties"]:
+            if loc["override"]:
+                oordeel = "telt mee" if loc["open"] else "telt niet mee"
+                tekst = f"{oordeel} door bewuste afwijking: {loc['toelichting'] or '(geen toelichting)'}"
+                loc["voetnoot"] = voetnoten.voeg_toe("oekraine", g["naam"], loc["locatie"], tekst)
+
+    regioblokken = [groep["regio"] for groep in groepen]
+    if regio is None:
+        totaal = provincie
+        niveaus = [provincie, *regioblokken]
+        tabelrijen = []
+        for groep in groepen:
+            tabelrijen += [{"soort": "gemeente", "naam": g["naam"], "blok": g} for g in groep["gemeenten"]]
+            tabelrijen.append({"soort": "regio", "naam": f"Totaal {groep['regio']['naam']}", "blok": groep["regio"]})
+        tabelrijen.append({"soort": "provincie", "naam": f"Totaal {provincie['naam']}", "blok": provincie})
+        titel = f"Provinciaal verslag {config.provincie}"
+        ondertitel = f"met het provinciaal plan {config.provincie} – {config.cyclus.naam}"
+        bestandsnaam = f"provinciaal-verslag-{anker(config.provincie_sleutel)}"
+        sjabloon = "provinciaal-verslag"
+    else:
+        totaal = regioblokken[0]
+        niveaus = [totaal]
+        tabelrijen = [{"soort": "gemeente", "naam": g["naam"], "blok": g} for g in gemeenten]
+        tabelrijen.append({"soort": "regio", "naam": f"Totaal {totaal['naam']}", "blok": totaal})
+        titel = f"Regionaal plan {regio.naam}"
+        ondertitel = f"{regio.regietafel} – {config.cyclus.naam}" if regio.regietafel else config.cyclus.naam
+        bestandsnaam = f"regionaal-plan-{anker(regio.sleutel)}"
+        sjabloon = "regionaal-plan"
+
+    hoofdstukken = [{"anker": a, "nummer": i, "titel": t, "kop": f"{i}. {t}", "md_anker": gfm_anker(f"{i}. {t}")}
+                    for i, (a, t) in enumerate(HOOFDSTUKKEN[soort], start=1)]
+    locaties = _locatierijen(gemeenten)
+    goo = _goo(gemeenten)
+    return {
+        "soort": soort,
+        "sjabloon": sjabloon,
+        "bestandsnaam": bestandsnaam,
+        "titel": titel,
+        "ondertitel": ondertitel,
+        "datum": rdatum,
+        "datum_bron": datum_bron,
+        "stand": stand,
+        "cyclus": {"naam": config.cyclus.naam, "actief_uiterlijk": config.cyclus.actief_uiterlijk,
+                   "in_gebruik_tot_minstens": config.cyclus.in_gebruik_tot_minstens,
+                   "periode_tekst": config.cyclus.periode_tekst or config.cyclus.naam},
+        "peildata": {"oekraine": config.peildata.oekraine, "statushouders": config.peildata.statushouders,
+                     "statushouders_periode": config.peildata.statushouders_periode,
+                     "statushouders_verwachting": config.peildata.statushouders_verwachting},
+        "provincie": provincie,
+        "regio": totaal if regio is not None else None,
+        "totaal": totaal,
+        "regios": regioblokken,
+        "niveaus": niveaus,
+        "groepen": groepen,
+        "gemeenten": gemeenten,
+        "tabelrijen": tabelrijen,
+        "hoofdstukken": hoofdstukken,
+        "h": {h["anker"]: h for h in hoofdstukken},
+        "locaties": {
+            "alle": locaties,
+            "bestaand": _soortgroepen([r for r in locaties if r["bestaand"]], SOORTEN_ASIEL, SOORT_LABELS),
+            "nieuw": _soortgroepen([r for r in locaties if not r["bestaand"]], SOORTEN_ASIEL, SOORT_LABELS),
+            "geldig": [r for r in locaties if r["telt"]],
+        },
+        "voornemens": _voornemens(gemeenten),
+        "opvolgers": _opvolgers(gemeenten),
+        "goo": {
+            "bestaand": [r for r in goo if not r["in_ontwikkeling"]],
+            "nieuw": [r for r in goo if r["in_ontwikkeling"]],
+            "soorten": list(SOORTEN_GOO),
+        },
+        "garanderen": _garanderen(gemeenten),
+        "uitruil": _uitruil(data, codes, config),
+        "procesfase": _procesfase(gemeenten),
+        "grafieken": _grafieken(gemeenten),
+        "voetnoten": voetnoten.lijst,
+        "bronnen": [{"gemeente": g["naam"], "cbs_code": g["cbs_code"], "bestand": g["bestand"], "datum": g["datum"],
+                     "ingevuld_door": g["ingevuld_door"]} for g in gemeenten],
+        "ontbrekend": [g["naam"] for g in gemeenten if not g["heeft_uitvraag"]],
+        "bevindingen": dict(data["bevindingen"]),
+    }

@@ -1,0 +1,95 @@
+"""Jinja filters of the report templates.
+
+Numbers, percentages and dates are formatted by :mod:`regioplan.opmaak` only (thousands dots, half-up
+percentages, dd-mm-jjjj); these filters merely adapt the values templates get (ISO strings, ranges,
+booleans). The Markdown filters escape text from the workbooks so that a gemeente's text can never
+become a link, an image, a table column or raw HTML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .. import opmaak
+from .context import anker
+
+
+def getal(n: int | None, leeg: str = "") -> str:
+    """``6325`` -> ``6.325``."""
+    return opmaak.getal(n, leeg=leeg)
+
+
+def teken(n: int | None, leeg: str = "") -> str:
+    """Like :func:`getal`, with ``+`` before a surplus (kerncijfers)."""
+    return opmaak.getal(n, teken=True, leeg=leeg)
+
+
+def procent(p: int | None, leeg: str = "–") -> str:
+    """A whole percentage (already rounded) as ``61%``."""
+    return opmaak.procent(p, leeg=leeg)
+
+
+def pct(deel: int, geheel: int, leeg: str = "–") -> str:
+    """``deel`` as a percentage of ``geheel``, rounded half up: ``3864|pct(6325)`` -> ``61%``."""
+    return opmaak.procent(opmaak.rond_percentage(deel, geheel), leeg=leeg)
+
+
+def datum(d: dt.date | str | None, leeg: str = "") -> str:
+    """A date (or ISO text from the computation) as ``dd-mm-jjjj``; ``onbepaald``/``onbekend`` stay words."""
+    if isinstance(d, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", d):
+        d = dt.date.fromisoformat(d)
+    return opmaak.datum(d, leeg=leeg)
+
+
+def capaciteit(c: int | str | None, leeg: str = "") -> str:
+    """A capacity: ``550`` -> ``550``, ``"550-580"`` -> ``550–580``, ``"onbekend"`` stays."""
+    if c is None:
+        return leeg
+    if isinstance(c, int):
+        return opmaak.getal(c)
+    if m := re.match(r"^(\d+)-(\d+)$", c):
+        return f"{opmaak.getal(int(m[1]))}–{opmaak.getal(int(m[2]))}"
+    return str(c)
+
+
+def janee(b: bool | None, leeg: str = "") -> str:
+    return leeg if b is None else ("ja" if b else "nee")
+
+
+_MD_TEKENS = re.compile(r"([\\`*_\[\]{}<>|#!~])")
+_MD_REGELSTART = re.compile(r"^(\s*)([-+=>]|\d+[.)])", re.MULTILINE)
+_ENTITEIT = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+
+
+def md(tekst: object) -> str:
+    """Inline Markdown text: punctuation that means something in GFM is backslash-escaped."""
+    t = _MD_TEKENS.sub(r"\\\1", str(tekst))
+    return _ENTITEIT.sub("&amp;", t)
+
+
+def mdcel(tekst: object) -> str:
+    """Text for a GFM table cell: escaped, on one line."""
+    return re.sub(r"\s*\n\s*", " ", md(tekst)).strip()
+
+
+def mdblok(tekst: object) -> str:
+    """A paragraph of user text: escaped, also at line starts (no accidental lists, quotes or headings)."""
+    t = md(str(tekst).strip())
+    t = _MD_REGELSTART.sub(lambda m: m[1] + m[2][:-1] + "\\" + m[2][-1], t)
+    return re.sub(r"\n{3,}", "\n\n", t)
+
+
+FILTERS = {
+    "getal": getal,
+    "teken": teken,
+    "procent": procent,
+    "pct": pct,
+    "datum": datum,
+    "capaciteit": capaciteit,
+    "janee": janee,
+    "anker": anker,
+    "md": md,
+    "mdcel": mdcel,
+    "mdblok": mdblok,
+}

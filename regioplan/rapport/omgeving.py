@@ -1,0 +1,53 @@
+"""The Jinja environment: where templates come from, escaping, strictness, filters.
+
+Templates are looked up by name in the user's folder (``--sjablonen``) first, then in the built-in
+set: ``regioplan/templates`` inside an installed wheel, or the repository's top-level ``templates/``
+when running from a checkout. HTML templates are autoescaped, so text from a workbook can never
+become markup; an unknown variable is an error (StrictUndefined), never an empty cell in a report.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+import regioplan
+
+from ..fouten import RegioplanFout
+from .filters import FILTERS
+
+#: Template names whose output is HTML (autoescaped).
+HTML_EXTENSIES = ("html", "html.j2", "svg.j2")
+
+
+def ingebouwde_sjablonen() -> Path:
+    """The built-in templates: packaged with the wheel, or the repo's ``templates/`` in a checkout."""
+    pakket = Path(regioplan.__file__).resolve().parent
+    for kandidaat in (pakket / "templates", pakket.parent / "templates"):
+        if kandidaat.is_dir():
+            return kandidaat
+    raise RegioplanFout("sjablonen-ontbreken", "De ingebouwde rapportsjablonen zijn niet gevonden.",
+                        "Installeer regioplan opnieuw (het wheel bevat regioplan/templates).")
+
+
+def maak_omgeving(sjablonen: Path | None = None) -> jinja2.Environment:
+    """The environment for the reports; ``sjablonen`` overrides built-in templates by name."""
+    mappen = []
+    if sjablonen is not None:
+        if not sjablonen.is_dir():
+            raise RegioplanFout("optie-ongeldig", f"--sjablonen '{sjablonen}' is geen map.",
+                                "Geef een map met .j2-bestanden op die de ingebouwde sjablonen op naam vervangen.")
+        mappen.append(jinja2.FileSystemLoader(str(sjablonen), encoding="utf-8"))
+    mappen.append(jinja2.FileSystemLoader(str(ingebouwde_sjablonen()), encoding="utf-8"))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(mappen),
+        autoescape=jinja2.select_autoescape(enabled_extensions=HTML_EXTENSIES, default_for_string=False, default=False),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters.update(FILTERS)
+    return env

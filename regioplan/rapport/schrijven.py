@@ -1,0 +1,72 @@
+"""Render the report templates and write the files, byte for byte reproducible.
+
+No clock is read anywhere: the date on the report comes from the caller or the workbooks. Output is
+UTF-8 with ``\\n`` line ends, trailing spaces removed and runs of blank lines folded, so small
+whitespace differences in templates never show up as changes in a versioned report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+import jinja2
+
+from ..berekening import Resultaat
+from ..fouten import RegioplanFout
+from .context import bouw_context
+from .omgeving import maak_omgeving
+
+FORMATEN = ("md", "html")
+
+
+def _plek_in_sjabloon(fout: BaseException) -> str:
+    """``regionaal-plan.html.j2, regel 12`` for an error raised while rendering (Jinja keeps template frames)."""
+    for frame in reversed(traceback.extract_tb(fout.__traceback__)):
+        if frame.filename.endswith(".j2") or "/templates/" in frame.filename:
+            return f"{Path(frame.filename).name}, regel {frame.lineno}"
+    return "onbekende plek"
+
+
+def _netjes(tekst: str) -> str:
+    regels = [r.rstrip() for r in tekst.replace("\r\n", "\n").split("\n")]
+    t = "\n".join(regels)
+    t = re.sub(r"\n{3,}", "\n\n", t)
+    return t.strip("\n") + "\n"
+
+
+def render(context: dict, formaat: str, sjablonen: Path | None = None) -> str:
+    """The text of one report in ``formaat`` (md or html) from a context made by :func:`bouw_context`."""
+    env = maak_omgeving(sjablonen)
+    naam = f"{context['sjabloon']}.{formaat}.j2"
+    try:
+        return _netjes(env.get_template(naam).render(context))
+    except jinja2.TemplateNotFound as fout:
+        raise RegioplanFout("sjabloon-fout", f"Sjabloon '{fout.name}' niet gevonden.",
+                            "Een eigen sjabloon in --sjablonen moet dezelfde naam hebben als het ingebouwde.") from fout
+    except jinja2.TemplateSyntaxError as fout:
+        raise RegioplanFout("sjabloon-fout", f"{fout.name or naam}, regel {fout.lineno}: {fout.message}",
+                            "Controleer de Jinja-syntaxis van dit sjabloon.") from fout
+    except jinja2.UndefinedError as fout:
+        raise RegioplanFout("sjabloon-fout", f"{_plek_in_sjabloon(fout)}: {fout.message}",
+                            "Zie docs/sjablonen.md voor alle variabelen die een sjabloon kan gebruiken.") from fout
+
+
+def schrijf_rapport(resultaat: Resultaat, regio: str, uit: Path, *, formaten: Sequence[str] = FORMATEN,
+                    datum: dt.date | None = None, sjablonen: Path | None = None) -> list[Path]:
+    """Write the regional plan (or, for the province key, the provincial verslag) in each format."""
+    onbekend = [f for f in formaten if f not in FORMATEN]
+    if onbekend or not formaten:
+        raise RegioplanFout("optie-ongeldig", f"Onbekend formaat: {', '.join(onbekend) or '(geen)'}.", "Kies md, html of beide.")
+    context = bouw_context(resultaat, regio, datum)
+    teksten = {f: render(context, f, sjablonen) for f in dict.fromkeys(formaten)}
+    uit.mkdir(parents=True, exist_ok=True)
+    paden = []
+    for formaat, tekst in teksten.items():
+        pad = uit / f"{context['bestandsnaam']}.{formaat}"
+        pad.write_bytes(tekst.encode("utf-8"))
+        paden.append(pad)
+    return paden
