@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .berekening import Resultaat
 from .tabellen import tabellen
-from .xlsx import FORMULE_TEKENS
+from .waarden import FORMULE_TEKENS
 
 
 def als_json(resultaat: Resultaat) -> str:

@@ -16,6 +16,9 @@ from difflib import get_close_matches
 ONBEPAALD = "onbepaald"  #: open-ended: runs longer than any required term
 ONBEKEND = "onbekend"  #: not known yet
 
+#: First characters that make a spreadsheet treat text as a formula; such text is always written as text.
+FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
+
 #: A date in the domain: a real date or one of the two explicit words.
 Datum = dt.date | str
 

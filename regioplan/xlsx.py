@@ -11,10 +11,11 @@ import datetime as dt
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from .waarden import FORMULE_TEKENS
+
 DATUMFORMAAT = "DD-MM-YYYY"
 KOPSTIJL = Font(bold=True, color="FFFFFF")
 KOPVULLING = PatternFill("solid", fgColor="1F4E79")
-FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def zet(cel: Cell, waarde: object) -> None:

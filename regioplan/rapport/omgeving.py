@@ -8,6 +8,7 @@ become markup; an unknown variable is an error (StrictUndefined), never an empty
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import jinja2
@@ -32,7 +33,22 @@ def ingebouwde_sjablonen() -> Path:
 
 
 def maak_omgeving(sjablonen: Path | None = None) -> jinja2.Environment:
-    """The environment for the reports; ``sjablonen`` overrides built-in templates by name."""
+    """The environment for the reports; ``sjablonen`` overrides built-in templates by name.
+
+    The built-in environment is made once per process, so several reports compile each template once.
+    A user folder gets a fresh environment every time: its files may be edited between two reports.
+    """
+    if sjablonen is None:
+        return _ingebouwde_omgeving()
+    return _nieuwe_omgeving(sjablonen)
+
+
+@functools.cache
+def _ingebouwde_omgeving() -> jinja2.Environment:
+    return _nieuwe_omgeving(None)
+
+
+def _nieuwe_omgeving(sjablonen: Path | None) -> jinja2.Environment:
     mappen = []
     if sjablonen is not None:
         if not sjablonen.is_dir():
