@@ -20,6 +20,9 @@ def rond_percentage(deel: int, geheel: int) -> int | None:
     return int((Decimal(deel) * 100 / Decimal(geheel)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
+LOCALE = "nl_NL"
+
+
 @cache
 def _babel():
     from babel.numbers import format_decimal
@@ -27,11 +30,29 @@ def _babel():
     return format_decimal
 
 
+@cache
+def _groepteken() -> str:
+    """The thousands separator of Dutch (from Babel's locale data, not typed in here)."""
+    from babel.numbers import get_group_symbol
+
+    return get_group_symbol(LOCALE)
+
+
+def _geheel(n: int) -> str:
+    # Whole numbers are most of what a report prints (tens of thousands of calls for the national set).
+    # Babel's format_decimal parses the locale and the pattern on every call; for an int, Dutch
+    # "#,##0" is exactly Python's grouping by three with Babel's separator (tests compare the two).
+    return format(n, ",").replace(",", _groepteken())
+
+
 def getal(n: int | None, *, teken: bool = False, leeg: str = "") -> str:
     """``6325`` -> ``6.325`` (also four digits); ``teken`` puts ``+`` before a surplus; negatives keep ``-``."""
     if n is None:
         return leeg
-    tekst = _babel()(abs(n), format="#,##0", locale="nl_NL")
+    if isinstance(n, int):
+        tekst = _geheel(abs(n))
+    else:
+        tekst = _babel()(abs(n), format="#,##0", locale=LOCALE)
     if n < 0:
         return "-" + tekst
     return ("+" + tekst) if teken and n > 0 else tekst

@@ -89,3 +89,12 @@ def test_percentage_half_naar_boven(deel, geheel, pct):
 def test_nederlandse_getallen():
     assert getal(6325) == "6.325" and getal(1409 * -1) == "-1.409" and getal(75, teken=True) == "+75"
     assert getal(0, teken=True) == "0" and procent(61) == "61%" and procent(None) == "–"
+
+
+@pytest.mark.parametrize("n", [0, 7, 999, 1000, 6325, 99999, 100000, 1234567, 10**9 + 7])
+def test_gehele_getallen_zoals_babel(n):
+    """Whole numbers skip Babel's pattern machinery; the result must be what Babel itself gives."""
+    from babel.numbers import format_decimal
+
+    assert getal(n) == format_decimal(n, format="#,##0", locale="nl_NL")
+    assert getal(-n) == ("-" if n else "") + format_decimal(n, format="#,##0", locale="nl_NL")
