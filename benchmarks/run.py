@@ -9,7 +9,6 @@ does the whole national run, so the measurements do not disturb each other.
     python benchmarks/run.py                      # example data + a national set generated into a temp dir
     python benchmarks/run.py --nederland /tmp/nl  # reuse (or create) a generated national set
     python benchmarks/run.py --herhaal 3 --json uitvoer/benchmark.json
-    python benchmarks/run.py --voorstellen        # the same with the proposed speed-ups applied in memory
 
 The CPU column (user + sys of the same runs) is printed beside the wall time: on a shared machine the
 wall time swings with other work, the CPU time much less.
@@ -157,34 +156,33 @@ def rapport_sleutels(map_: Path) -> list[str]:
     return [r.sleutel for r in config.regios] + [config.provincie_sleutel]
 
 
-def rapport_functie() -> Callable | None:
+def rapport_status(uit: Path) -> str:
+    """"" when ``regioplan.api.rapporten`` works on the example data; else why not."""
     from regioplan import api
 
-    return getattr(api, "rapport", None)
-
-
-def rapport_status(uit: Path) -> str:
-    """"" when ``regioplan.api.rapport`` works; else why not (it may not exist yet, or its templates may not)."""
-    rapport = rapport_functie()
-    if rapport is None:
-        return "niet beschikbaar (regioplan.api.rapport bestaat nog niet)"
     try:
-        rapport(VOORBEELD, rapport_sleutels(VOORBEELD)[0], uit / "proef", formaten=("md", "html"), datum=RAPPORTDATUM,
-                sjablonen=None, config=None)
-    except Exception as fout:  # noqa: BLE001 - another module still being written; report, do not stop
+        api.rapporten(VOORBEELD, rapport_sleutels(VOORBEELD)[:1], uit / "proef", formaten=("md", "html"),
+                      datum=RAPPORTDATUM)
+    except Exception as fout:  # noqa: BLE001 - the benchmark reports, it does not judge
         return f"niet beschikbaar ({type(fout).__name__}: {fout})"
     return ""
 
 
 def rapporten_alle(mappen: Sequence[Path], uit: Path) -> int:
-    """Every report through the public API, as ``regioplan rapport`` does it (one call per report)."""
-    rapport = rapport_functie()
-    n = 0
-    for m in mappen:
-        for sleutel in rapport_sleutels(m):
-            n += len(rapport(m, sleutel, uit / m.name / sleutel, formaten=("md", "html"), datum=RAPPORTDATUM,
-                             sjablonen=None, config=None))
-    return n
+    """Every report through the public API, as ``regioplan rapport MAP --regio alle`` does it: one reading
+    per folder (province), then every regio and the provincial verslag."""
+    from regioplan import api
+
+    return sum(len(api.rapporten(m, ["alle"], uit / m.name, formaten=("md", "html"), datum=RAPPORTDATUM))
+               for m in mappen)
+
+
+def rapporten_elk_apart(mappen: Sequence[Path], uit: Path) -> int:
+    """Every report with one ``api.rapport`` call each (each reads its folder): what the one reading saves."""
+    from regioplan import api
+
+    return sum(len(api.rapport(m, sleutel, uit / m.name / sleutel, formaten=("md", "html"), datum=RAPPORTDATUM))
+               for m in mappen for sleutel in rapport_sleutels(m))
 
 
 def renderen(resultaten: dict[Path, object], uit: Path) -> int:
@@ -199,8 +197,8 @@ def renderen(resultaten: dict[Path, object], uit: Path) -> int:
 
 
 def een_keer_lezen(mappen: Sequence[Path], uit: Path | None) -> None:
-    """What the API could offer: read and check once, then validation result, computation and every report
-    from that one reading (api.lees + Validatie.van + berekening.bereken + schrijf_rapport)."""
+    """Read and check once, then validation result, computation and (with ``uit``) every report from that
+    one reading: the least a pipeline can cost (api.lees + Validatie + berekening.bereken + schrijf_rapport)."""
     from regioplan import api
     from regioplan.berekening import bereken
     from regioplan.controles import Validatie
@@ -214,6 +212,7 @@ def een_keer_lezen(mappen: Sequence[Path], uit: Path | None) -> None:
 
 
 def keten(mappen: Sequence[Path], uit: Path, met_rapport: bool) -> None:
+    """What CI runs: ``valideer``, ``bereken`` and ``rapport --regio alle``, each its own library call."""
     valideer_alle(mappen)
     bereken_alle(mappen)
     if met_rapport:
@@ -226,7 +225,7 @@ def regioplan_commando() -> list[str]:
 
 
 def tijd(groep: str, naam: str, fn: Callable[[], object], herhaal: int, **kenmerken: object) -> Meting:
-    """Time ``fn``; a step of a module that is still being written may fail: then the row says why."""
+    """Time ``fn``; a step that fails is reported in its row, not hidden."""
     opmerking = str(kenmerken.pop("opmerking", ""))
     try:
         t, runs = mediaan(fn, herhaal)
@@ -235,14 +234,16 @@ def tijd(groep: str, naam: str, fn: Callable[[], object], herhaal: int, **kenmer
     return Meting(groep, naam, t, runs=runs, cpu=LAATSTE_CPU[0], opmerking=opmerking, **kenmerken)
 
 
-def subprocess_meting(groep: str, naam: str, cmd: list[str], herhaal: int, *, doel: float | None = None,
+def subprocess_meting(groep: str, naam: str, cmds: list[list[str]], herhaal: int, *, doel: float | None = None,
                       goed: tuple[int, ...] = (0,)) -> Meting:
-    """Wall time of a whole process (start-up included); an unexpected exit code is noted, not hidden."""
+    """Wall time of whole processes run one after the other (start-up included); an unexpected exit code
+    is noted, not hidden."""
     codes: list[int] = []
 
     def een() -> None:
-        codes.append(subprocess.run(cmd, env=OMGEVING, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                    check=False, cwd=ROOT).returncode)
+        for cmd in cmds:
+            codes.append(subprocess.run(cmd, env=OMGEVING, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                        check=False, cwd=ROOT).returncode)
 
     een()  # warm the file cache and .pyc files; the first start-up after an edit is not the typical one
     m = tijd(groep, naam, een, herhaal, doel=doel)
@@ -252,12 +253,8 @@ def subprocess_meting(groep: str, naam: str, cmd: list[str], herhaal: int, *, do
     return m
 
 
-def geheugen_kind(map_: Path, uit: Path, voorstellen: bool) -> dict:
+def geheugen_kind(map_: Path, uit: Path) -> dict:
     """Run in a child process: the whole national pipeline; report the peak RSS of that process."""
-    if voorstellen:
-        import voorstellen as vs
-
-        vs.pas_toe()
     mappen = provinciemappen(map_)
     met_rapport = not rapport_status(uit)
     keten(mappen, uit, met_rapport)
@@ -269,8 +266,7 @@ def geheugen_kind(map_: Path, uit: Path, voorstellen: bool) -> dict:
 # ---------------------------------------------------------------- the run
 
 
-def meet(nederland: Path, uit: Path, herhaal: int, herhaal_nl: int, log: Callable[[str], None],
-         voorstellen: bool = False) -> list[Meting]:
+def meet(nederland: Path, uit: Path, herhaal: int, herhaal_nl: int, log: Callable[[str], None]) -> list[Meting]:
     from regioplan import api  # imports are not what the in-process timings measure
 
     metingen: list[Meting] = []
@@ -287,16 +283,16 @@ def meet(nederland: Path, uit: Path, herhaal: int, herhaal_nl: int, log: Callabl
                  tijd(g, "bereken", lambda: bereken_alle(vb), herhaal, vloer=vloer.waarde)]
     sleutels = sum(len(rapport_sleutels(m)) for m in vb)
     if met_rapport:
-        metingen.append(tijd(g, f"rapport md+html ({sleutels}x: regio's + provincie)",
+        metingen.append(tijd(g, f"rapport --regio alle ({sleutels}x md+html)",
                              lambda: rapporten_alle(vb, uit / "voorbeeld"), herhaal, vloer=vloer.waarde))
     else:
         metingen.append(Meting(g, f"rapport ({sleutels}x)", opmerking=geen_rapport))
-    metingen.append(tijd(g, "hele keten: valideer + bereken + rapporten", lambda: keten(vb, uit / "voorbeeld", met_rapport),
-                         herhaal, vloer=vloer.waarde, doel=DOEL_VOORBEELD,
-                         opmerking="" if met_rapport else "zonder rapport: " + geen_rapport))
+    metingen.append(tijd(g, "hele keten: valideer + bereken + rapport --regio alle",
+                         lambda: keten(vb, uit / "voorbeeld", met_rapport), herhaal, vloer=vloer.waarde,
+                         doel=DOEL_VOORBEELD, opmerking="" if met_rapport else "zonder rapport: " + geen_rapport))
     metingen.append(tijd(g, "  idem, één keer lezen (api.lees + Validatie + bereken + render)",
                          lambda: een_keer_lezen(vb, uit / "voorbeeld-1x" if met_rapport else None), herhaal,
-                         vloer=vloer.waarde, doel=DOEL_VOORBEELD))
+                         vloer=vloer.waarde))
 
     # national set
     mappen = provinciemappen(nederland)
@@ -314,41 +310,44 @@ def meet(nederland: Path, uit: Path, herhaal: int, herhaal_nl: int, log: Callabl
         valideer_alle(mappen)
         bereken_alle(mappen)
 
-    metingen.append(tijd(g, "valideer + bereken (zoals de CLI: twee keer lezen)", valideer_en_bereken, herhaal_nl,
+    metingen.append(tijd(g, "valideer + bereken (twee aanroepen, zoals de CLI)", valideer_en_bereken, herhaal_nl,
                          vloer=vloer.waarde, doel=DOEL_VERHOUDING, doel_is_verhouding=True))
     metingen.append(tijd(g, "  idem, één keer lezen (api.lees + Validatie + bereken)", lambda: een_keer_lezen(mappen, None),
-                         herhaal_nl, vloer=vloer.waarde, doel=DOEL_VERHOUDING, doel_is_verhouding=True))
+                         herhaal_nl, vloer=vloer.waarde))
     aantal = sum(len(rapport_sleutels(m)) for m in mappen)
     if met_rapport:
-        metingen.append(tijd(g, f"alle rapporten via api.rapport ({aantal}x md+html, elk leest)",
+        metingen.append(tijd(g, f"alle rapporten: rapport --regio alle per provincie ({aantal}x md+html)",
                              lambda: rapporten_alle(mappen, uit / "nederland"), herhaal_nl, vloer=vloer.waarde,
                              doel=DOEL_RAPPORTEN))
         log(f"  rapporten: {metingen[-1].waarde}")
         resultaten = {m: api.bereken(m) for m in mappen}
-        metingen.append(tijd(g, f"alleen renderen ({aantal}x md+html, resultaat al berekend)",
-                             lambda: renderen(resultaten, uit / "nederland-render"), herhaal_nl, vloer=vloer.waarde,
-                             doel=DOEL_RAPPORTEN))
+        metingen.append(tijd(g, f"  waarvan renderen ({aantal}x md+html, resultaat al berekend)",
+                             lambda: renderen(resultaten, uit / "nederland-render"), herhaal_nl, vloer=vloer.waarde))
+        metingen.append(tijd(g, f"  ter vergelijking: elk rapport apart ({aantal}x lezen)",
+                             lambda: rapporten_elk_apart(mappen, uit / "nederland-apart"), 1, vloer=vloer.waarde))
     else:
         metingen.append(Meting(g, f"alle rapporten ({aantal}x)", doel=DOEL_RAPPORTEN, opmerking=geen_rapport))
 
     # start-up and memory, in subprocesses
-    g = "Opstart en geheugen (subprocessen, hele proces" + (", CLI zonder voorstellen)" if voorstellen else ")")
+    g = "Opstart en geheugen (subprocessen, hele proces)"
     log(g)
     cmd = regioplan_commando()
-    metingen.append(subprocess_meting(g, "regioplan --help", [*cmd, "--help"], herhaal, doel=DOEL_HULP))
-    metingen.append(subprocess_meting(g, "python -c pass (kale interpreter)", [sys.executable, "-c", "pass"], herhaal))
-    metingen.append(subprocess_meting(g, "python -c 'import regioplan.api'", [sys.executable, "-c", "import regioplan.api"],
-                                      herhaal))
-    metingen.append(subprocess_meting(g, "regioplan valideer voorbeelddata", [*cmd, "valideer", str(VOORBEELD)], herhaal,
-                                      goed=(0, 1)))
-    metingen.append(subprocess_meting(g, "regioplan bereken voorbeelddata", [*cmd, "bereken", str(VOORBEELD)], herhaal))
+    vb_cmds = [[*cmd, "valideer", str(VOORBEELD)], [*cmd, "bereken", str(VOORBEELD)],
+               [*cmd, "rapport", str(VOORBEELD), "--regio", "alle", "--uit", str(uit / "cli"),
+                "--datum", RAPPORTDATUM.isoformat()]]
+    metingen.append(subprocess_meting(g, "regioplan --help", [[*cmd, "--help"]], herhaal, doel=DOEL_HULP))
+    metingen.append(subprocess_meting(g, "python -c pass (kale interpreter)", [[sys.executable, "-c", "pass"]], herhaal))
+    metingen.append(subprocess_meting(g, "python -c 'import regioplan.api'",
+                                      [[sys.executable, "-c", "import regioplan.api"]], herhaal))
+    metingen.append(subprocess_meting(g, "regioplan valideer voorbeelddata", vb_cmds[:1], herhaal, goed=(0, 1)))
+    metingen.append(subprocess_meting(g, "regioplan bereken voorbeelddata", vb_cmds[1:2], herhaal))
     if met_rapport:
-        metingen.append(subprocess_meting(g, "regioplan rapport voorbeelddata --regio twente",
-                                          [*cmd, "rapport", str(VOORBEELD), "--regio", "twente", "--uit", str(uit / "cli"),
-                                           "--datum", RAPPORTDATUM.isoformat()], herhaal))
+        metingen.append(subprocess_meting(g, "regioplan rapport voorbeelddata --regio alle", vb_cmds[2:], herhaal))
+        metingen.append(subprocess_meting(g, "  de drie commando's na elkaar (wat CI draait)", vb_cmds, herhaal,
+                                          goed=(0, 1)))
     log("  geheugen: nationale keten in een kindproces")
-    kind = subprocess.run([sys.executable, __file__, "--geheugen-kind", str(nederland), "--uit", str(uit / "geheugen"),
-                           *(["--voorstellen"] if voorstellen else [])], env=OMGEVING, capture_output=True, text=True, check=False)
+    kind = subprocess.run([sys.executable, __file__, "--geheugen-kind", str(nederland), "--uit", str(uit / "geheugen")],
+                          env=OMGEVING, capture_output=True, text=True, check=False)
     if kind.returncode == 0:
         d = json.loads(kind.stdout.strip().splitlines()[-1])
         wat = "valideer+bereken+rapporten" if d["rapport"] else "valideer+bereken (zonder rapport)"
@@ -406,15 +405,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--herhaal-nl", type=int, default=3, help="runs per meting op de landelijke set (mediaan)")
     parser.add_argument("--uit", type=Path, help="map voor de rapporten die de benchmark schrijft (standaard tijdelijk)")
     parser.add_argument("--json", type=Path, help="schrijf de metingen ook als JSON")
-    parser.add_argument("--voorstellen", action="store_true",
-                        help="pas de voorgestelde versnellingen (benchmarks/voorstellen.py) in het geheugen toe en meet opnieuw")
     parser.add_argument("--geheugen-kind", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="regioplan-benchmark-") as tijdelijk:
         uit = args.uit or Path(tijdelijk) / "uit"
         if args.geheugen_kind:
-            print(json.dumps(geheugen_kind(args.geheugen_kind, uit, args.voorstellen)))
+            print(json.dumps(geheugen_kind(args.geheugen_kind, uit)))
             return 0
 
         def log(tekst: str) -> None:
@@ -428,12 +425,7 @@ def main(argv: list[str] | None = None) -> int:
             t = time.perf_counter()
             generator.genereer(nederland)
             log(f"  klaar in {time.perf_counter() - t:.1f} s")
-        if args.voorstellen:
-            import voorstellen
-
-            for naam, uitkomst in voorstellen.pas_toe().items():
-                print(f"voorstel: {naam}: {uitkomst}")
-        metingen = meet(nederland, uit, args.herhaal, args.herhaal_nl, log, args.voorstellen)
+        metingen = meet(nederland, uit, args.herhaal, args.herhaal_nl, log)
         print(tabel(metingen))
         print(f"\nMediaan van {args.herhaal} runs (voorbeeld, opstart) en {args.herhaal_nl} runs (Nederland); "
               f"Python {sys.version.split()[0]}, {os.cpu_count()} cpu's, belasting {os.getloadavg()[0]:.1f}. Het oordeel "

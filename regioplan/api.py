@@ -53,9 +53,24 @@ def rapport(pad: Path, regio: str, uit: Path, *, formaten: Sequence[str] = ("md"
     The same input gives byte-identical files: the date on the report is ``datum``, else the latest
     'datum invulling' of the workbooks, else only the cycle is named. Returns the written paths.
     """
+    return rapporten(pad, [regio], uit, formaten=formaten, datum=datum, sjablonen=sjablonen, config=config)
+
+
+def rapporten(pad: Path, regios: Sequence[str], uit: Path, *, formaten: Sequence[str] = ("md", "html"),
+              datum: dt.date | None = None, sjablonen: Path | None = None, config: Config | None = None) -> list[Path]:
+    """Write several reports (``"alle"``: every regio and the provincial verslag) from one reading.
+
+    The workbooks are read, checked and computed once, however many reports are asked: for a national
+    set that is the difference between reading 342 workbooks once and once per regio. Unknown keys fail
+    before anything is read. Returns the written paths, report by report.
+    """
     from .rapport import schrijf_rapport
-    from .rapport.context import kies_scope
+    from .rapport.context import rapport_sleutels
 
     config = _config_voor(pad, config)
-    kies_scope(config, regio)  # an unknown regio fails before the (slower) reading of every workbook
-    return schrijf_rapport(bereken(pad, config), regio, uit, formaten=formaten, datum=datum, sjablonen=sjablonen)
+    sleutels = rapport_sleutels(config, regios)
+    resultaat = bereken(pad, config)
+    paden: list[Path] = []
+    for sleutel in sleutels:
+        paden += schrijf_rapport(resultaat, sleutel, uit, formaten=formaten, datum=datum, sjablonen=sjablonen)
+    return paden

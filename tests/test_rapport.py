@@ -258,3 +258,79 @@ def test_elke_contextvariabele_staat_in_docs_sjablonen():
         _sleutels(bouw_context(resultaat, regio), sleutels)
     ontbreekt = sorted(sleutels - gedocumenteerd)
     assert not ontbreekt, f"niet beschreven in docs/sjablonen.md: {ontbreekt}"
+
+
+def test_alle_rapporten_uit_een_lezing_zijn_gelijk_aan_elk_apart(klein, tmp_path):
+    from regioplan.api import rapporten
+
+    samen = rapporten(klein, ["alle"], tmp_path / "samen", formaten=("md", "html"))
+    assert [p.name for p in samen] == ["regionaal-plan-noord.md", "regionaal-plan-noord.html",
+                                       "provinciaal-verslag-testland.md", "provinciaal-verslag-testland.html"]
+    for sleutel in ("noord", "testland"):
+        for pad in rapport(klein, sleutel, tmp_path / sleutel, formaten=("md", "html")):
+            assert pad.read_bytes() == (tmp_path / "samen" / pad.name).read_bytes(), pad.name
+
+
+def test_dubbel_gevraagde_rapporten_een_keer_en_in_volgorde(klein, tmp_path):
+    from regioplan.api import rapporten
+
+    paden = rapporten(klein, ["Testland", "alle", "NOORD"], tmp_path / "uit", formaten=("md",))
+    assert [p.name for p in paden] == ["provinciaal-verslag-testland.md", "regionaal-plan-noord.md"]
+
+
+def test_onbekende_regio_tussen_andere_faalt_voor_het_lezen(klein, tmp_path):
+    from regioplan.api import rapporten
+
+    with pytest.raises(RegioplanFout) as fout:
+        rapporten(klein, ["noord", "zuid"], tmp_path / "uit")
+    assert fout.value.code == "optie-ongeldig" and "'zuid'" in fout.value.bericht and "'alle'" in fout.value.hint
+    assert not (tmp_path / "uit").exists()
+
+
+def test_cli_meerdere_regios_en_samenvatting(klein, tmp_path, capsys):
+    code = main(["rapport", str(klein), "--regio", "noord", "-r", "testland", "--formaat", "md", "--uit", str(tmp_path / "u")])
+    uitvoer = capsys.readouterr()
+    assert code == 0, uitvoer.err
+    assert sorted(p.name for p in (tmp_path / "u").iterdir()) == ["provinciaal-verslag-testland.md", "regionaal-plan-noord.md"]
+    assert uitvoer.err.strip().splitlines()[-1] == f"2 rapporten geschreven in {tmp_path / 'u'}"
+
+
+def test_rapport_verandert_het_resultaat_niet(klein):
+    """The context copies what it enriches: one result serves several reports unchanged."""
+    import pickle
+
+    resultaat = bereken(klein)
+    voor = pickle.dumps(resultaat.als_dict())
+    bouw_context(resultaat, "noord")
+    bouw_context(resultaat, "testland")
+    assert pickle.dumps(resultaat.als_dict()) == voor
+
+
+def test_punt_in_sjabloon_leest_eerst_de_sleutel_en_dan_pas_de_methode(tmp_path):
+    from regioplan.rapport.omgeving import maak_omgeving
+
+    eigen = tmp_path / "eigen"
+    eigen.mkdir()
+    (eigen / "proef.md.j2").write_text("{{ d.items }}|{% for k, v in e.items() %}{{ k }}={{ v }}{% endfor %}|{{ d.naam }}",
+                                       encoding="utf-8")
+    sjabloon = maak_omgeving(eigen).get_template("proef.md.j2")
+    assert sjabloon.render(d={"items": 3, "naam": "[Noord]"}, e={"a": 1}) == "3|a=1|[Noord]"
+    with pytest.raises(Exception, match="bestaat_niet"):
+        maak_omgeving(eigen).from_string("{{ d.bestaat_niet }}").render(d={})
+
+
+def test_celfilters_en_de_macros_die_ze_omhullen(tmp_path):
+    from regioplan.rapport.omgeving import maak_omgeving
+
+    env = maak_omgeving()
+    verwacht = ('<td class="num neg">-1.409</td><td class="num pos">+75</td><td class="num">0</td>'
+                '<td class="num">&lt;leeg&gt;</td><td class="datum">01-07-2025</td><td class="num">61%</td>'
+                '<sup class="vn"><a href="#voetnoot-2" aria-label="voetnoot 2">2</a></sup>')
+    filters = env.from_string('{{ -1409|numcel }}{{ 75|numcel(teken=true) }}{{ 0|numcel(true) }}{{ none|numcel(leeg="<leeg>") }}'
+                              '{{ "2025-07-01"|datumcel }}{{ 61|pctcel }}{{ 2|voetnoot }}{{ none|voetnoot }}')
+    assert filters.render() == verwacht
+    (tmp_path / "eigen.html.j2").write_text(
+        '{% import "macros.html.j2" as m %}{{ m.num(-1409) }}{{ m.num(75, teken=true) }}{{ m.num(0, teken=true) }}'
+        '{{ m.num(none, leeg="<leeg>") }}{{ m.dat("2025-07-01") }}{{ m.pctcel(61) }}{{ m.vn(2) }}{{ m.vn(none) }}',
+        encoding="utf-8")
+    assert maak_omgeving(tmp_path).get_template("eigen.html.j2").render() == verwacht

@@ -14,6 +14,7 @@ import datetime as dt
 import pickle
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from .. import regels
 from ..berekening import Resultaat
@@ -117,10 +118,35 @@ def kies_scope(config: Config, sleutel: str) -> tuple[str, Regio | None]:
         return "provinciaal", None
     regio = config.regio(sleutel)
     if regio is None:
-        keuzes = ", ".join([r.sleutel for r in config.regios] + [config.provincie_sleutel])
         raise RegioplanFout("optie-ongeldig", f"--regio '{sleutel}' is geen regio en niet de provincie in de configuratie.",
-                            f"Kies uit: {keuzes}.")
+                            f"Kies uit: {', '.join(_keuzes(config))}, of '{ALLE}' voor allemaal.")
     return "regionaal", regio
+
+
+ALLE = "alle"  #: ``--regio alle``: every regio of the configuration, then the provincial verslag
+
+
+def rapport_sleutels(config: Config, gevraagd: Sequence[str]) -> list[str]:
+    """The report keys for the ``--regio`` values, each checked before anything is read.
+
+    ``alle`` stands for every regio in configuration order followed by the province; a key asked twice is
+    written once (the first time it is asked), so ``--regio twente --regio alle`` writes each report once.
+    """
+    if not gevraagd:
+        raise RegioplanFout("optie-ongeldig", "Geen --regio opgegeven.",
+                            f"Kies uit: {', '.join(_keuzes(config))}, of '{ALLE}' voor allemaal.")
+    sleutels: dict[str, None] = {}
+    for sleutel in gevraagd:
+        if normaliseer(sleutel) == ALLE:
+            sleutels.update(dict.fromkeys(_keuzes(config)))
+            continue
+        soort, regio = kies_scope(config, sleutel)
+        sleutels[config.provincie_sleutel if regio is None else regio.sleutel] = None
+    return list(sleutels)
+
+
+def _keuzes(config: Config) -> list[str]:
+    return [r.sleutel for r in config.regios] + [config.provincie_sleutel]
 
 
 def rapportdatum(gemeenten: list[dict], datum: dt.date | None) -> tuple[dt.date | None, str]:

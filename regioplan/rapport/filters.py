@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from markupsafe import Markup, escape
+
 from .. import opmaak
 from .context import anker
 
@@ -80,6 +82,38 @@ def mdblok(tekst: object) -> str:
     return re.sub(r"\n{3,}", "\n\n", t)
 
 
+# ---- HTML table cells. A report has thousands of number and date cells; as filters rather than Jinja
+# macros they cost a function call each instead of a macro invocation (a quarter of the render time).
+# The macros num/dat/pctcel/vn in macros.html.j2 stay, as thin wrappers, for own templates that use them.
+
+
+def numcel(n: int | None, teken: bool = False, leeg: str = "") -> Markup:
+    """``<td class="num">6.325</td>``; a negative number gets class ``neg``, with ``teken`` a surplus ``pos``."""
+    if n is None:
+        return Markup(f'<td class="num">{escape(leeg)}</td>')
+    klasse = "num neg" if n < 0 else ("num pos" if teken and n > 0 else "num")
+    # opmaak.getal gives digits, dots and a sign only: nothing to escape
+    return Markup(f'<td class="{klasse}">{opmaak.getal(n, teken=teken)}</td>')
+
+
+def datumcel(d: dt.date | str | None) -> Markup:
+    """``<td class="datum">01-07-2025</td>`` (see :func:`datum`; a word from a workbook is escaped)."""
+    return Markup(f'<td class="datum">{escape(datum(d))}</td>')
+
+
+def pctcel(p: int | None) -> Markup:
+    """``<td class="num">61%</td>`` for an already rounded percentage."""
+    return Markup(f'<td class="num">{procent(p)}</td>')
+
+
+def voetnoot(nummer: int | None) -> Markup:
+    """The superscript link to footnote ``nummer``; nothing without a number."""
+    if not nummer:
+        return Markup("")
+    n = escape(nummer)
+    return Markup(f'<sup class="vn"><a href="#voetnoot-{n}" aria-label="voetnoot {n}">{n}</a></sup>')
+
+
 FILTERS = {
     "getal": getal,
     "teken": teken,
@@ -92,4 +126,8 @@ FILTERS = {
     "md": md,
     "mdcel": mdcel,
     "mdblok": mdblok,
+    "numcel": numcel,
+    "datumcel": datumcel,
+    "pctcel": pctcel,
+    "voetnoot": voetnoot,
 }
