@@ -4,4 +4,4 @@ The package is a library first: read -> validate -> compute -> render. The CLI i
 ``regioplan.cli`` is a thin layer over the functions exported here.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

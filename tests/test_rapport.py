@@ -334,3 +334,32 @@ def test_celfilters_en_de_macros_die_ze_omhullen(tmp_path):
         '{{ m.num(none, leeg="<leeg>") }}{{ m.dat("2025-07-01") }}{{ m.pctcel(61) }}{{ m.vn(2) }}{{ m.vn(none) }}',
         encoding="utf-8")
     assert maak_omgeving(tmp_path).get_template("eigen.html.j2").render() == verwacht
+
+
+def test_gewijzigd_eigen_sjabloon_wordt_opnieuw_gecompileerd_ook_in_een_nieuw_proces(klein, tmp_path):
+    """Compiled templates are cached between runs; the cache must never serve an old version."""
+    import subprocess
+    import sys
+
+    eigen = tmp_path / "eigen"
+    eigen.mkdir()
+    uit = tmp_path / "uit"
+    opdracht = [sys.executable, "-m", "regioplan", "rapport", str(klein), "--regio", "noord", "--formaat", "md",
+                "--sjablonen", str(eigen), "--uit", str(uit)]
+    for versie in ("eerste", "tweede"):
+        (eigen / "regionaal-plan.md.j2").write_text(f"{versie} {{{{ regio.naam }}}}\n", encoding="utf-8")
+        proces = subprocess.run(opdracht, capture_output=True, text=True, check=False)
+        assert proces.returncode == 0, proces.stderr
+        assert (uit / "regionaal-plan-noord.md").read_text(encoding="utf-8") == f"{versie} Noord\n"
+
+
+def test_onbruikbare_cachemap_kost_alleen_tijd(tmp_path):
+    import jinja2
+
+    from regioplan.rapport.omgeving import _Bytecodecache
+
+    bestand = tmp_path / "geen-map"
+    bestand.write_text("x", encoding="utf-8")  # a file where the cache folder should be
+    env = jinja2.Environment(loader=jinja2.DictLoader({"t": "{{ 1 + 1 }}"}),
+                             bytecode_cache=_Bytecodecache(str(bestand / "cache")))
+    assert env.get_template("t").render() == "2"

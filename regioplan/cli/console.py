@@ -69,12 +69,19 @@ def data(regel: str) -> None:
 def tabel(titel: str, koppen: list[str], rijen: list[list[object]], *, rechts: set[int] = frozenset(),
           totaalrijen: set[int] = frozenset()) -> None:
     """A rich table to stdout; cell values are literal text."""
+    from rich import box
+    from rich.cells import cell_len
     from rich.table import Table
     from rich.text import Text
 
-    t = Table(title=titel, title_justify="left", header_style="bold")
+    # Compact lines between columns, names never wrapped or cut, and every column a fixed width: the
+    # widest value or the longest word of the header. A 9-column table then fits in 100 columns with only
+    # headers folded, and rich skips measuring each cell (which was most of the time of `bereken`).
+    t = Table(title=titel, title_justify="left", header_style="bold", box=box.SIMPLE_HEAD, padding=(0, 1),
+              collapse_padding=True)
     for i, kop in enumerate(koppen):
-        t.add_column(kop, justify="right" if i in rechts else "left")
+        breedte = max([cell_len(str(rij[i])) for rij in rijen] + [cell_len(w) for w in kop.split()] + [1])
+        t.add_column(kop, justify="right" if i in rechts else "left", width=breedte, no_wrap=i == 0)
     for i, rij in enumerate(rijen):
         cellen = [c if isinstance(c, Text) else Text(str(c)) for c in rij]
         t.add_row(*cellen, style="bold" if i in totaalrijen else None, end_section=i in totaalrijen)

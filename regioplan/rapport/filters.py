@@ -37,9 +37,12 @@ def pct(deel: int, geheel: int, leeg: str = "–") -> str:
     return opmaak.procent(opmaak.rond_percentage(deel, geheel), leeg=leeg)
 
 
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def datum(d: dt.date | str | None, leeg: str = "") -> str:
     """A date (or ISO text from the computation) as ``dd-mm-jjjj``; ``onbepaald``/``onbekend`` stay words."""
-    if isinstance(d, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", d):
+    if isinstance(d, str) and _ISO.fullmatch(d):
         d = dt.date.fromisoformat(d)
     return opmaak.datum(d, leeg=leeg)
 
@@ -62,6 +65,7 @@ def janee(b: bool | None, leeg: str = "") -> str:
 _MD_TEKENS = re.compile(r"([\\`*_\[\]{}<>|#!~])")
 _MD_REGELSTART = re.compile(r"^(\s*)([-+=>]|\d+[.)])", re.MULTILINE)
 _ENTITEIT = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_REGELEINDE = re.compile(r"\s*\n\s*")
 
 
 def md(tekst: object) -> str:
@@ -72,7 +76,8 @@ def md(tekst: object) -> str:
 
 def mdcel(tekst: object) -> str:
     """Text for a GFM table cell: escaped, on one line."""
-    return re.sub(r"\s*\n\s*", " ", md(tekst)).strip()
+    t = md(tekst)
+    return _REGELEINDE.sub(" ", t).strip() if "\n" in t else t.strip()
 
 
 def mdblok(tekst: object) -> str:
