@@ -75,3 +75,25 @@ def test_formule_met_namespace_voorvoegsel(tmp_path):
     corpus.herschrijf_zip(pad, vervang={"xl/worksheets/sheet1.xml": blad.encode()})
     controle = controleer_bestand(pad)
     assert controle.code is None and controle.formules_zonder_waarde == {"Asiel": {"B2"}}
+
+
+def test_dtd_in_stijlen_maakt_het_bestand_corrupt_zonder_iets_uit_te_breiden(tmp_path):
+    """styles.xml is read by calamine only (which expands no entities); Excel never writes a DTD, so the file is refused."""
+    from regioplan.api import valideer
+    from regioplan.uitvraag.schrijven import schrijf_uitvraag
+
+    pad = schrijf_uitvraag(tmp_path / "almelo.xlsx", {"gemeente": {"naam": "Almelo", "cbs_code": "GM0141"}})
+    bom = corpus.LACHBOM.replace(b"<worksheet", b"<styleSheet").replace(b"</worksheet>", b"</styleSheet>")
+    corpus.herschrijf_zip(pad, vervang={"xl/styles.xml": bom})
+    (bevinding,) = valideer(pad).bevindingen
+    assert (bevinding.code, bevinding.bestand) == ("bestand-corrupt", "almelo.xlsx")
+    assert "'xl/styles.xml' bevat een DTD" in bevinding.bericht
+
+
+def test_dtd_in_werkboek_wordt_bij_naam_genoemd(tmp_path):
+    pad = _werkboek(tmp_path / "a.xlsx")
+    with zipfile.ZipFile(pad) as zf:
+        werkboek = zf.read("xl/workbook.xml")
+    corpus.herschrijf_zip(pad, vervang={"xl/workbook.xml": werkboek.replace(b"<workbook", b'<!DOCTYPE x [<!ENTITY a "b">]><workbook', 1)})
+    controle = controleer_bestand(pad)
+    assert controle.code == "bestand-corrupt" and "'xl/workbook.xml' bevat een DTD" in str(controle.params["detail"])

@@ -106,7 +106,8 @@ def test_sjabloon_heeft_keuzelijsten_bevroren_kop_en_datumopmaak(tmp_path: Path)
                 assert ",".join(kolom.keuzes) in lijsten, (blad.naam, kolom.kop)
         assert ws.freeze_panes == "A2"
     asiel = wb["Asiel"]
-    assert asiel["E2"].number_format == "DD-MM-YYYY" and asiel["A1"].value == "Locatie"
+    assert asiel.column_dimensions["E"].number_format == "DD-MM-YYYY" and asiel["A1"].value == "Locatie"
+    assert asiel.max_row == 1  # the date format is on the column, not on 200 empty cells
     assert asiel.column_dimensions["A"].width >= 30
     opgaven = openpyxl.load_workbook(tmp_path / "opgaven.xlsx")["Opgaven"]
     codes = [opgaven.cell(row=r, column=1).value for r in range(2, 17)]

@@ -363,3 +363,15 @@ def test_onbruikbare_cachemap_kost_alleen_tijd(tmp_path):
     env = jinja2.Environment(loader=jinja2.DictLoader({"t": "{{ 1 + 1 }}"}),
                              bytecode_cache=_Bytecodecache(str(bestand / "cache")))
     assert env.get_template("t").render() == "2"
+
+
+@pytest.mark.parametrize("tekst", ["", "\n\n", "a", "  a  \r\n\r\n\r\n\n b\t\n\n", "\n\nkop\n\n\n\n\ntekst \xa0\n\n"])
+def test_netjes_houdt_tekst_en_maakt_witruimte_gelijk(tekst):
+    from regioplan.rapport.schrijven import _netjes
+
+    uit = _netjes(tekst)
+    assert uit.endswith("\n") and not uit.endswith("\n\n") and "\n\n\n" not in uit
+    assert uit == "\n" or not uit.startswith("\n")
+    assert all(regel == regel.rstrip() for regel in uit.split("\n"))
+    inhoud = [r.rstrip() for r in tekst.replace("\r\n", "\n").split("\n") if r.strip()]
+    assert [r for r in uit.split("\n") if r] == inhoud

@@ -72,7 +72,7 @@ def controleer_bestand(pad: Path) -> Bestandscontrole:
             if totaal > MAX_UITGEPAKT:
                 return Bestandscontrole("bestand-te-groot", {"detail": f"uitgepakt {_mb(totaal)}, maximaal {_mb(MAX_UITGEPAKT)}"})
             uit.macro = "xl/vbaProject.bin" in namen or pad.suffix.lower() == ".xlsm"
-            if detail := _xml_met_dtd(zf, namen) or _bijzondere_cellen(zf, namen, uit):
+            if detail := _bijzondere_cellen(zf, namen, uit):
                 return Bestandscontrole("bestand-corrupt", {"detail": detail})
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, KeyError, OSError) as fout:
         return Bestandscontrole("bestand-corrupt", {"detail": str(fout) or type(fout).__name__})
@@ -108,12 +108,6 @@ def soort_van_inhoud(pad: Path) -> str:
     return "een leeg bestand" if not kop else _soort_van_kop(kop)
 
 
-#: Parts that a parser reads besides the worksheets: calamine (content types, relationships, workbook,
-#: shared strings, styles) and :func:`_bijzondere_cellen` (workbook and its relationships).
-GEPARSTE_DELEN = ("[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
-                  "xl/sharedStrings.xml", "xl/styles.xml")
-
-
 def _dtd_in(naam: str, begin: bytes) -> str:
     """Excel never writes a DTD; one in a workbook part is an entity bomb or an XXE attempt. Parsing it
     with defusedxml refuses it without expanding anything; the message names the part."""
@@ -126,21 +120,6 @@ def _dtd_in(naam: str, begin: bytes) -> str:
     return f"'{naam}' bevat een DTD; zoiets schrijft Excel nooit"
 
 
-def _xml_met_dtd(zf: zipfile.ZipFile, namen: list[str]) -> str:
-    """The DTD check for the parts a parser reads, other than the worksheets (checked where they are read).
-
-    Only the start of a part is looked at: an XML prolog, and so a DTD, comes before the first element.
-    Parts nothing parses (themes, docProps, printer settings) are not opened: 6 instead of ~17 per workbook.
-    """
-    aanwezig = set(namen)
-    for naam in GEPARSTE_DELEN:
-        if naam in aanwezig:
-            with zf.open(naam) as f:
-                if detail := _dtd_in(naam, f.read(4096)):
-                    return detail
-    return ""
-
-
 #: Quick 'maybe' tests on the raw bytes of a sheet (the national set has 40 MB of sheet XML): a formula
 #: element (``<f>``, ``<f t="shared" .../>``, or with a prefix ``<x:f>``) and an error cell ``t="e"``. Only
 #: a sheet with a hit is parsed. Three regexes that each start with a literal are scanned fast; one
@@ -148,10 +127,11 @@ def _xml_met_dtd(zf: zipfile.ZipFile, namen: list[str]) -> str:
 _MISSCHIEN = (re.compile(rb"<f[ >/]"), re.compile(rb":f[ >/]"), re.compile(rb"""t=["']e["']"""))
 
 
-def _bladnamen(zf: zipfile.ZipFile) -> dict[str, str]:
-    """Part path -> sheet name, from the workbook and its relationships (parsed with defusedxml)."""
-    wb = ElementTree.fromstring(zf.read("xl/workbook.xml"))
-    rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+def _bladnamen(zf: zipfile.ZipFile, werkboek: bytes) -> dict[str, str]:
+    """Part path -> sheet name, from the workbook and its relationships (parsed with defusedxml, which
+    refuses a DTD: the caller then reports the file as corrupt)."""
+    wb = ElementTree.fromstring(werkboek, forbid_dtd=True)
+    rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"), forbid_dtd=True)
     doel = {r.get("Id"): r.get("Target", "") for r in rels}
     namen = {}
     for blad in wb.iterfind("m:sheets/m:sheet", NS):
@@ -164,15 +144,27 @@ def _bijzondere_cellen(zf: zipfile.ZipFile, namen: list[str], uit: Bestandscontr
     """Cells calamine reads as empty although they are not: a formula without a cached value (saved by a
     tool that does not compute) and an error value such as ``#DIV/0!``. Per sheet name.
 
-    Every worksheet is read here anyway, so its DTD check happens here too; returns that check's detail
-    ("" when the sheets are clean). The sheets are the parts in ``xl/worksheets/`` (where every writer we
-    know puts them); the workbook is parsed for their names only when a sheet needs a closer look, or
-    when it declares more sheets than that folder holds (then the relationships say where they are).
+    Returns the detail of a DTD found in a part that a parser reads ("" when there is none). Excel never
+    writes a DTD; one is an entity bomb or an XXE attempt. The workbook and the sheets are read here
+    anyway; of the shared strings and styles (read by calamine) only the first bytes are looked at.
+    Parts nothing parses (theme, docProps) are not opened.
+
+    The sheets are the parts in ``xl/worksheets/`` (where every writer we know puts them); the workbook is
+    parsed for their names only when a sheet needs a closer look, or when it declares more sheets than
+    that folder holds (then the relationships say where they are).
     """
+    werkboek = zf.read("xl/workbook.xml")
+    if detail := _dtd_in("xl/workbook.xml", werkboek[:4096]):
+        return detail
+    for deel in ("xl/sharedStrings.xml", "xl/styles.xml"):
+        if deel in namen:
+            with zf.open(deel) as f:
+                if detail := _dtd_in(deel, f.read(4096)):
+                    return detail
     bladen = [n for n in namen if n.startswith("xl/worksheets/") and n.endswith(".xml")]
     bladnamen: dict[str, str] | None = None
-    if zf.read("xl/workbook.xml").count(b"sheet ") > len(bladen):  # <sheet .../> or <x:sheet .../>
-        bladnamen = _bladnamen(zf)
+    if werkboek.count(b"sheet ") > len(bladen):  # <sheet .../> or <x:sheet .../>
+        bladnamen = _bladnamen(zf, werkboek)
         aanwezig = set(namen)
         bladen = [pad for pad in bladnamen if pad in aanwezig]
     for pad in bladen:
@@ -182,7 +174,7 @@ def _bijzondere_cellen(zf: zipfile.ZipFile, namen: list[str], uit: Bestandscontr
         if not any(r.search(data) for r in _MISSCHIEN):
             continue
         if bladnamen is None:
-            bladnamen = _bladnamen(zf)
+            bladnamen = _bladnamen(zf, werkboek)
         naam = bladnamen.get(pad)
         if naam is None:  # a sheet-like part the workbook does not list: nothing reads it
             continue

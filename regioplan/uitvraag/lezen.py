@@ -344,6 +344,7 @@ def _lees_tabel(blad: Blad, cellen: _Cellen, lezer: _Lezer, plaats: Plaats) -> l
     for i, tekst in onbekend.items():
         lezer.meld("kolom-onbekend", celnaam(i + 1, kop_index + 1), kolom=tekst)
     zonder_kop: dict[int, int] = {}  # column -> first row with content, for columns with data but no header
+    gedekt = set(posities.values()) | set(onbekend) | dubbel  # columns with a header of some kind
     plaats.kolommen = {s: i + 1 for s, i in posities.items()}
     uit = []
     lege_reeks, gemeld = 0, False
@@ -365,7 +366,7 @@ def _lees_tabel(blad: Blad, cellen: _Cellen, lezer: _Lezer, plaats: Plaats) -> l
             ruw = rij[i] if i < len(rij) else None
             waarden[k.sleutel] = lezer.waarde(k, ruw, celnaam(i + 1, r + 1))
         for i, v in enumerate(rij):
-            if i not in posities.values() and i not in onbekend and i not in dubbel and lees_tekst(v) and i not in zonder_kop:
+            if i not in gedekt and i not in zonder_kop and v is not None and v != "" and lees_tekst(v):
                 zonder_kop[i] = r + 1
         onbekende_inhoud = [lees_tekst(rij[i]) for i in sorted(onbekend) if i < len(rij) and lees_tekst(rij[i])]
         if onbekende_inhoud and not waarden.get("opmerking"):
