@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from regioplan.api import bereken
 from regioplan.cli import main
@@ -91,3 +92,14 @@ def test_werkboekwaarde_met_blokhaken_komt_letterlijk_in_terminal(tmp_path: Path
     wb.save(data / "almelo.xlsx")
     r = _run("bereken", str(data), "--gemeente", "Almelo", "--uitleg")
     assert "[Noord] [bold]x[/bold]" in r.stdout
+
+
+@pytest.mark.parametrize("breedte", ["100", "50"])
+def test_tabellen_kappen_nooit_een_naam_of_getal_af(breedte):
+    r = subprocess.run([sys.executable, "-m", "regioplan", "bereken", str(VOORBEELD)], capture_output=True, text=True,
+                       env={**OMGEVING, "COLUMNS": breedte})
+    assert r.returncode == 0, r.stderr
+    assert "…" not in r.stdout
+    regels = [" ".join(regel.split()) for regel in r.stdout.splitlines()]
+    assert "Totaal Overijssel 6.325 3.864 -2.461 61% 1.835 5.699 90% 1.238" in regels
+    assert "Rijssen-Holten 230 250 +20 109% 0 250 109% 250" in regels

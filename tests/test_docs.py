@@ -42,7 +42,7 @@ def _hulp(*commando: str) -> str:
 
 
 def _secties(hulp: str) -> dict[str, set[str]]:
-    """``Options``/``Arguments``/``Commands`` -> the names in that section of a help text."""
+    """``Opties``/``Argumenten``/``Commando's`` -> the names in that section of a help text."""
     uit: dict[str, set[str]] = {}
     sectie = None
     for regel in hulp.splitlines():
@@ -52,7 +52,7 @@ def _secties(hulp: str) -> dict[str, set[str]]:
             continue
         if sectie and re.match(r"  \S", regel):
             kop = re.split(r"\s{2,}", regel.strip())[0]
-            if sectie.startswith("Option"):
+            if sectie == "Opties":
                 uit[sectie].update(re.findall(r"(?<![\w-])--?[A-Za-z][\w-]*", kop))
             else:
                 uit[sectie].add(kop.split()[0])
@@ -103,22 +103,22 @@ def test_handleiding_behoudt_handwerk_rond_het_blok():
 
 def test_cli_md_noemt_elk_commando_en_elke_optie_uit_de_echte_help():
     blokken = _cli_md_blokken()
-    commandos = _secties(_hulp())["Commands"]
+    commandos = _secties(_hulp())["Commando's"]
     assert commandos == {"sjabloon", "valideer", "bereken", "rapport"}
     assert set(blokken) == {"regioplan"} | {f"regioplan {c}" for c in commandos}
     for titel, blok in blokken.items():
         echt = _secties(_hulp(*titel.split()[1:]))
         gedocumenteerd = _secties(blok)
         assert gedocumenteerd == echt, titel
-        assert {"-h", "--help"} <= echt["Options"]
+        assert {"-h", "--help"} <= echt["Opties"]
 
 
 def test_cli_md_noemt_opties_die_in_de_hulp_staan():
     """Guard against a parser that finds nothing: the options the brief names must be found."""
     blokken = _cli_md_blokken()
-    assert {"--formaat", "--faal-op", "--strikt", "--negeer", "--uit", "--config"} <= _secties(blokken["regioplan valideer"])["Options"]
-    assert {"--gemeente", "--uitleg", "--peildata"} <= _secties(blokken["regioplan bereken"])["Options"]
-    assert {"--regio", "--datum", "--sjablonen"} <= _secties(blokken["regioplan rapport"])["Options"]
+    assert {"--formaat", "--faal-op", "--strikt", "--negeer", "--uit", "--config"} <= _secties(blokken["regioplan valideer"])["Opties"]
+    assert {"--gemeente", "--uitleg", "--peildata"} <= _secties(blokken["regioplan bereken"])["Opties"]
+    assert {"--regio", "--datum", "--sjablonen"} <= _secties(blokken["regioplan rapport"])["Opties"]
 
 
 @pytest.mark.parametrize("commando", [[], ["sjabloon"], ["valideer"], ["bereken"], ["rapport"]])
@@ -265,8 +265,8 @@ def _commandoregels() -> list[tuple[str, str]]:
 def test_commandos_in_handleiding_readme_en_ci_bestaan():
     regels = _commandoregels()
     assert len(regels) >= 15
-    hulp = {c: _secties(_hulp(c)) for c in _secties(_hulp())["Commands"]}
-    hoofd = _secties(_hulp())["Options"]
+    hulp = {c: _secties(_hulp(c)) for c in _secties(_hulp())["Commando's"]}
+    hoofd = _secties(_hulp())["Opties"]
     for bron, regel in regels:
         woorden = regel.split("#")[0].split()
         commando = next((w for w in woorden[1:] if not w.startswith("-")), None)
@@ -275,7 +275,7 @@ def test_commandos_in_handleiding_readme_en_ci_bestaan():
             continue
         for w in woorden:
             if w.startswith("-") and not re.fullmatch(r"-+\d.*", w):
-                assert w.split("=")[0] in hulp[commando]["Options"], (bron, regel, w)
+                assert w.split("=")[0] in hulp[commando]["Opties"], (bron, regel, w)
 
 
 def _links(pad: Path) -> list[str]:

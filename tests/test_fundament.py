@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -141,7 +142,8 @@ def test_help_in_het_nederlands(commando):
 
     _registreer()
     uitvoer = CliRunner().invoke(app, [*commando, "--help"], env={"NO_COLOR": "1", "COLUMNS": "100"}).output
-    assert "Usage" in uitvoer  # click's own word; the rest is ours
+    assert uitvoer.startswith("Gebruik: regioplan") and "Usage" not in uitvoer  # also click's own words are Dutch
+    assert "\nOpties:\n" in uitvoer and "Options" not in uitvoer and "[OPTIES]" in uitvoer
     assert any(w in uitvoer for w in ("werkboek", "Werkwijze", "regio", "Schrijf", "Bereken", "Controleer"))
 
 
@@ -166,3 +168,22 @@ def test_config_uit_de_datamap_vervangt_cyclusdatum(tmp_path: Path):
                                              '[provincie]\nnaam = "Groningen"\n', encoding="utf-8")
     config = laad_config(tmp_path)
     assert config.provincie == "Groningen" and config.regios[0].gemeenten == ("GM0014", "GM0037")
+
+
+@pytest.mark.parametrize(("args", "verwacht"), [
+    (["rapport", "{map}"], "Ontbrekende optie '--regio' / '-r'."),
+    (["rapport", "{map}", "--regioo", "x"], "Onbekende optie: --regioo. Bedoel je --regio?"),
+    (["bereken", "{map}", "-f", "xml"], "Ongeldige waarde voor '--formaat' / '-f': 'xml' is niet een van 'tekst', 'json'."),
+    (["valideer", "{map}", "b", "c"], "Onverwacht extra argument: b c."),
+    (["rapport", "{map}", "--regio"], "Optie '--regio' heeft een waarde nodig."),
+    (["valideer"], "Ontbrekend argument"),
+    (["bestaatniet"], "Onbekend commando 'bestaatniet'."),
+])
+def test_gebruiksfouten_in_het_nederlands(args, verwacht, tmp_path):
+    """Click's usage errors, caught by the real parser, come out in Dutch with exit code 2 and no traceback."""
+    r = subprocess.run([sys.executable, "-m", "regioplan", *[a.replace("{map}", str(tmp_path)) for a in args]],
+                       capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1", "COLUMNS": "200"})
+    assert r.returncode == 2
+    assert r.stderr.startswith("fout [gebruik]: ") and verwacht in r.stderr.splitlines()[0], r.stderr
+    for engels in ("Usage", "Error", "Missing", "No such", "Invalid value", "Got unexpected", "requires", "Traceback"):
+        assert engels not in r.stderr, r.stderr

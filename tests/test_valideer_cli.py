@@ -304,8 +304,8 @@ def test_tekst_groepeert_per_bestand_met_overzicht_en_samenvatting(gemengd: Path
     assert "hint: Vul een geheel getal in" in almelo
     assert "opgave-totaal" not in almelo
     assert "Overzicht per bestand" in proces.stdout
-    assert re.search(r"│ zwolle\.xlsx\s+│ Zwolle\s+│ ok\s+│\s+0 │\s+0 │", proces.stdout)
-    assert re.search(r"│ –\s+│ Borne\s+│ ontbreekt\s+│\s+0 │\s+0 │", proces.stdout)
+    assert re.search(r"^ zwolle\.xlsx +Zwolle +ok +0 +0 *$", proces.stdout, re.MULTILINE)
+    assert re.search(r"^ – +Borne +ontbreekt +0 +0 *$", proces.stdout, re.MULTILINE)
     assert regels[-1] == "3 bestanden: 4 fouten, 3 waarschuwingen"
 
 

@@ -14,6 +14,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from .. import __version__
+from .nederlands import COMMANDO, OPTIES, Context
 
 HULPTEKST = "Toon deze hulp en stop."
 
@@ -29,17 +30,18 @@ class _NederlandseHulp:
 
 
 class _Commando(_NederlandseHulp, TyperCommand):
-    pass
+    context_class = Context
 
 
 class _Groep(_NederlandseHulp, TyperGroup):
-    pass
+    context_class = Context
 
 
 class _App(typer.Typer):
     """Every command registered on this app gets the Dutch help option, without each module asking for it."""
 
     def command(self, name: str | None = None, *, cls: type[TyperCommand] | None = None, **kwargs):
+        kwargs.setdefault("options_metavar", OPTIES)
         return super().command(name, cls=cls or _Commando, **kwargs)
 
 
@@ -53,6 +55,8 @@ app = _App(
         "met 'valideer', reken met 'bereken' en schrijf het rapport met 'rapport'."
     ),
     no_args_is_help=True,
+    options_metavar=OPTIES,
+    subcommand_metavar=COMMANDO,
     add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -108,8 +112,15 @@ def main(argv: list[str] | None = None) -> int:
         return e.code if isinstance(e.code, int) else 2
     except Exception as e:  # a broken tool must never look like a broken submission
         if hasattr(e, "show") and hasattr(e, "exit_code"):  # click's usage errors (typer vendors click)
-            e.show()
-            return 2
+            from .console import melding, veilig
+            from .nederlands import gebruiksfout
+
+            bericht, gebruik, hint = gebruiksfout(e)
+            melding(f"[bold red]fout[/] {veilig('[gebruik]')}: {veilig(bericht)}")
+            if gebruik:
+                melding(f"  {veilig(gebruik)}")
+            melding(f"  hint: {veilig(hint)}")
+            return e.exit_code if isinstance(e.exit_code, int) and e.exit_code else 2
         from .console import melding, veilig
 
         if _debug or "--debug" in (argv or sys.argv):

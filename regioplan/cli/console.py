@@ -71,18 +71,29 @@ def tabel(titel: str, koppen: list[str], rijen: list[list[object]], *, rechts: s
     """A rich table to stdout; cell values are literal text."""
     from rich import box
     from rich.cells import cell_len
+    from rich.measure import Measurement
     from rich.table import Table
     from rich.text import Text
 
-    # Compact lines between columns, names never wrapped or cut, and every column a fixed width: the
-    # widest value or the longest word of the header. A 9-column table then fits in 100 columns with only
-    # headers folded, and rich skips measuring each cell (which was most of the time of `bereken`).
+    # Compact lines between columns and every column a fixed width: its widest value, or the longest word
+    # of its header (headers fold). A 9-column table then fits in 100 columns, and rich skips measuring
+    # each cell (which was most of the time of `bereken`). A value is never cut: on a narrower terminal
+    # the table is printed at its own width and the terminal wraps the lines.
     t = Table(title=titel, title_justify="left", header_style="bold", box=box.SIMPLE_HEAD, padding=(0, 1),
-              collapse_padding=True)
-    for i, kop in enumerate(koppen):
-        breedte = max([cell_len(str(rij[i])) for rij in rijen] + [cell_len(w) for w in kop.split()] + [1])
+              pad_edge=False, collapse_padding=True)
+    breedtes = [max([cell_len(str(rij[i])) for rij in rijen] + [cell_len(w) for w in kop.split()] + [1])
+                for i, kop in enumerate(koppen)]
+    for i, (kop, breedte) in enumerate(zip(koppen, breedtes, strict=True)):
         t.add_column(kop, justify="right" if i in rechts else "left", width=breedte, no_wrap=i == 0)
     for i, rij in enumerate(rijen):
         cellen = [c if isinstance(c, Text) else Text(str(c)) for c in rij]
         t.add_row(*cellen, style="bold" if i in totaalrijen else None, end_section=i in totaalrijen)
-    _console("uit").print(t)
+    console = _console("uit")
+    nodig = Measurement.get(console, console.options.update(width=10_000), t).maximum  # cheap: widths are fixed
+    if nodig <= console.width:
+        console.print(t)
+        return
+    from rich.segment import Segments
+
+    regels = console.render_lines(t, console.options.update(width=nodig), new_lines=True)
+    console.print(Segments([s for regel in regels for s in regel]), crop=False)
