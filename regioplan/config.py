@@ -145,8 +145,41 @@ def laad_config(map_of_bestand: Path | None = None) -> Config:
     return maak_config(ruw, bron)
 
 
+#: The shape of regioplan.toml: table -> (TOML type, type of its values). Checked before anything is built,
+#: so a list where a table belongs or a number where text belongs is a config error, not a crash.
+_TABELLEN = {"provincie": dict, "cyclus": dict, "peildata": dict, "regio": list, "aliassen": dict, "gemeenten": dict}
+_TOML_TYPE = {dict: "een tabel ([naam])", list: "een lijst van tabellen ([[regio]])", str: "tekst tussen aanhalingstekens",
+              list[str]: "een lijst met tekst, zoals [\"GM0141\", \"GM0147\"]"}
+
+
+def _fout_vorm(bron: str, sleutel: str, verwacht: object, waarde: object, waar: str = "") -> RegioplanFout:
+    return RegioplanFout("config-ongeldig", f"{bron}: '{sleutel}'{waar} moet {_TOML_TYPE[verwacht]} zijn, niet {waarde!r}.",
+                         "Zie docs/configuratie.md voor de vorm van regioplan.toml.")
+
+
+def _controleer_vorm(ruw: dict, bron: str) -> None:
+    """Raise ``config-ongeldig`` for a table, list or value of the wrong TOML type."""
+    for tabel, soort in _TABELLEN.items():
+        if tabel in ruw and not isinstance(ruw[tabel], soort):
+            raise _fout_vorm(bron, tabel, soort, ruw[tabel])
+    for tabel in ("aliassen", "gemeenten", "provincie"):
+        for sleutel, waarde in ruw.get(tabel, {}).items():
+            if not isinstance(waarde, str):
+                raise _fout_vorm(bron, f"{tabel}.{sleutel}", str, waarde)
+    for i, regio in enumerate(ruw.get("regio", []), start=1):
+        if not isinstance(regio, dict):
+            raise _fout_vorm(bron, "regio", dict, regio, f" (nummer {i})")
+        for sleutel in ("naam", "sleutel", "regietafel"):
+            if sleutel in regio and not isinstance(regio[sleutel], str):
+                raise _fout_vorm(bron, f"regio.{sleutel}", str, regio[sleutel], f" (regio nummer {i})")
+        gemeenten = regio.get("gemeenten", [])
+        if not isinstance(gemeenten, list) or not all(isinstance(g, str) for g in gemeenten):
+            raise _fout_vorm(bron, "regio.gemeenten", list[str], gemeenten, f" (regio {regio.get('naam', i)})")
+
+
 def maak_config(ruw: dict, bron: str = "") -> Config:
     """Build a :class:`Config` from a parsed TOML document (also used by tests and the benchmark)."""
+    _controleer_vorm(ruw, bron)
     try:
         c, p = ruw["cyclus"], ruw["peildata"]
         cyclus = Cyclus(

@@ -183,3 +183,29 @@ def test_bereken_volgt_de_invoer_van_de_generator(dataset):
             assert (s["taakstelling"], s["taakstelling_incl"], s["realisatie"]) == (
                 opgave["statushouders_taakstelling"], opgave["statushouders_incl"],
                 gegevens["aantallen"]["statushouders_realisatie"])
+
+
+def test_alle_rapporten_van_een_provincie_via_de_cli(dataset, tmp_path):
+    """`regioplan rapport --regio alle` on a generated province: one report per regio plus the provincial
+    verslag, and the totals in the HTML are the computed ones."""
+    from bs4 import BeautifulSoup
+
+    from regioplan.opmaak import getal
+
+    map_ = dataset / nederland.sleutel("Limburg")
+    config = laad_config(map_)
+    uit = tmp_path / "uit"
+    proces = subprocess.run([sys.executable, "-m", "regioplan", "rapport", str(map_), "--regio", "alle", "--uit", str(uit),
+                             "--datum", "2024-10-01"], env=OMGEVING, capture_output=True, text=True, check=False)
+    assert proces.returncode == 0, proces.stderr
+    verwacht = {f"regionaal-plan-{r.sleutel}.{f}" for r in config.regios for f in ("md", "html")}
+    verwacht |= {f"provinciaal-verslag-{config.provincie_sleutel}.{f}" for f in ("md", "html")}
+    assert {p.name for p in uit.iterdir()} == verwacht
+    assert proces.stderr.strip().splitlines()[-1] == f"{len(config.regios) + 1} rapporten geschreven in {uit}"
+    resultaat = api.bereken(map_).als_dict()
+    soup = BeautifulSoup((uit / f"provinciaal-verslag-{config.provincie_sleutel}.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    rij = soup.find("table", id="oogopslag-asiel").find("tr", attrs={"data-sleutel": "geldig"})
+    cellen = [td.get_text() for td in rij.find_all("td")]
+    assert cellen == [getal(resultaat["provincie"]["asiel"]["geldig"])] + [
+        getal(resultaat["regios"][r.sleutel]["asiel"]["geldig"]) for r in config.regios]

@@ -245,13 +245,18 @@ def test_niet_bestaand_pad_exit_2(tmp_path: Path) -> None:
     "[[regio]]\nnaam = \"Noord\"\ngemeenten = [\"Almelo\"]\n",  # a name where a CBS code belongs
     "[cyclus]\nactief_uiterlijk = \"1 juli\"\n",  # a date as text
     "[[regio]]\nnaam = \"Noord\"\n",  # no gemeenten
-], ids=["geen-toml", "geen-cbs-code", "datum-als-tekst", "sleutel-ontbreekt"])
+    "regio = \"twente\"\n",  # a text where the list of regio tables belongs
+    "[[regio]]\nnaam = \"Noord\"\ngemeenten = \"GM0141\"\n",  # one code, not a list
+    "[aliassen]\n\"Hengelo (O)\" = 164\n",  # a number where a code belongs
+    "[[regio]]\nnaam = 5\ngemeenten = [\"GM0141\"]\n",  # a number as name
+], ids=["geen-toml", "geen-cbs-code", "datum-als-tekst", "sleutel-ontbreekt", "regio-als-tekst", "gemeenten-als-tekst",
+        "alias-als-getal", "naam-als-getal"])
 def test_kapotte_config_exit_2(basis: Path, tmp_path: Path, inhoud: str) -> None:
     data = _map(basis, tmp_path / "data")
     (data / "regioplan.toml").write_text(inhoud, encoding="utf-8")
     proces = _draai("valideer", str(data))
     assert proces.returncode == 2, proces.stdout + proces.stderr
-    assert "config-ongeldig" in proces.stderr or "regioplan.toml" in proces.stderr
+    assert "config-ongeldig" in proces.stderr and "regioplan.toml" in proces.stderr
     assert "Traceback" not in proces.stderr and "interne fout" not in proces.stderr
 
 
