@@ -97,3 +97,23 @@ def test_dtd_in_werkboek_wordt_bij_naam_genoemd(tmp_path):
     corpus.herschrijf_zip(pad, vervang={"xl/workbook.xml": werkboek.replace(b"<workbook", b'<!DOCTYPE x [<!ENTITY a "b">]><workbook', 1)})
     controle = controleer_bestand(pad)
     assert controle.code == "bestand-corrupt" and "'xl/workbook.xml' bevat een DTD" in str(controle.params["detail"])
+
+
+def test_ongecomprimeerd_werkboek_wordt_gewoon_gelezen(tmp_path):
+    pad = _werkboek(tmp_path / "a.xlsx")
+    corpus.herschrijf_zip(pad, methode=zipfile.ZIP_STORED)
+    assert {i.compress_type for i in zipfile.ZipFile(pad).infolist()} == {zipfile.ZIP_STORED}
+    controle = controleer_bestand(pad)
+    assert controle.code is None and controle.formules_zonder_waarde == {"Asiel": {"B2"}}
+
+
+def test_beschadigd_blad_is_corrupt(tmp_path):
+    """A flipped byte inside a sheet's compressed data: the part is unpacked by hand, so check that it is caught."""
+    pad = _werkboek(tmp_path / "a.xlsx")
+    info = zipfile.ZipFile(pad).getinfo("xl/worksheets/sheet1.xml")
+    data = bytearray(pad.read_bytes())
+    begin = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[begin + info.compress_size // 2] ^= 0xFF
+    pad.write_bytes(bytes(data))
+    controle = controleer_bestand(pad)
+    assert controle.code == "bestand-corrupt", controle

@@ -8,8 +8,11 @@ defusedxml.
 
 from __future__ import annotations
 
+import io
 import re
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,17 +50,17 @@ def controleer_bestand(pad: Path) -> Bestandscontrole:
         return Bestandscontrole("bestand-leeg")
     if grootte > MAX_BESTAND:
         return Bestandscontrole("bestand-te-groot", {"detail": f"{_mb(grootte)} op schijf, maximaal {_mb(MAX_BESTAND)}"})
-    with pad.open("rb") as f:
-        kop = f.read(8)
-        if kop == OLE_KOP:
-            inhoud = kop + f.read()
-            if "EncryptionInfo".encode("utf-16-le") in inhoud or b"EncryptedPackage" in inhoud:
-                return Bestandscontrole("bestand-beveiligd")
-            return Bestandscontrole("bestand-geen-xlsx", {"soort": "een .xls-bestand (Excel 97-2003)"})
+    inhoud = pad.read_bytes()  # at most MAX_BESTAND; the zip is read from memory (a third faster than from the file)
+    kop = inhoud[:8]
+    if kop == OLE_KOP:
+        if "EncryptionInfo".encode("utf-16-le") in inhoud or b"EncryptedPackage" in inhoud:
+            return Bestandscontrole("bestand-beveiligd")
+        return Bestandscontrole("bestand-geen-xlsx", {"soort": "een .xls-bestand (Excel 97-2003)"})
     if not kop.startswith(b"PK"):
         return Bestandscontrole("bestand-geen-xlsx", {"soort": _soort_van_kop(kop)})
     try:
-        with zipfile.ZipFile(pad) as zf:
+        z = _Zip(inhoud)
+        with z.zf as zf:
             namen = zf.namelist()
             if "mimetype" in namen and b"opendocument" in zf.read("mimetype"):
                 return Bestandscontrole("bestand-geen-xlsx", {"soort": "een OpenDocument-rekenblad (.ods)"})
@@ -72,9 +75,9 @@ def controleer_bestand(pad: Path) -> Bestandscontrole:
             if totaal > MAX_UITGEPAKT:
                 return Bestandscontrole("bestand-te-groot", {"detail": f"uitgepakt {_mb(totaal)}, maximaal {_mb(MAX_UITGEPAKT)}"})
             uit.macro = "xl/vbaProject.bin" in namen or pad.suffix.lower() == ".xlsm"
-            if detail := _bijzondere_cellen(zf, namen, uit):
+            if detail := _bijzondere_cellen(z, namen, uit):
                 return Bestandscontrole("bestand-corrupt", {"detail": detail})
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, KeyError, OSError) as fout:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, KeyError, OSError, zlib.error) as fout:
         return Bestandscontrole("bestand-corrupt", {"detail": str(fout) or type(fout).__name__})
     except ElementTree.ParseError as fout:
         return Bestandscontrole("bestand-corrupt", {"detail": f"ongeldige XML: {fout}"})
@@ -108,6 +111,42 @@ def soort_van_inhoud(pad: Path) -> str:
     return "een leeg bestand" if not kop else _soort_van_kop(kop)
 
 
+class _Zip:
+    """A workbook's zip in memory, with a quick way to unpack one part.
+
+    zipfile's own ``read`` builds a file object per part and inflates in 4 KB steps; for the ~10 small
+    parts of each of 342 workbooks that overhead was half the file check. Deflated and stored parts are
+    unpacked here in one step, with the same guarantees: the local header must be there, the output
+    may not exceed the size the directory declares (no zip bomb), and the CRC must match. Anything
+    else (encrypted, other methods) goes through zipfile.
+    """
+
+    def __init__(self, inhoud: bytes) -> None:
+        self.inhoud = inhoud
+        self.zf = zipfile.ZipFile(io.BytesIO(inhoud))
+        self.infos = {i.filename: i for i in self.zf.infolist()}
+
+    def lees(self, naam: str) -> bytes:
+        info = self.infos[naam]
+        if info.flag_bits & 0x1 or info.compress_type not in (zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED):
+            return self.zf.read(info)
+        o = info.header_offset
+        if self.inhoud[o:o + 4] != b"PK\x03\x04":
+            raise zipfile.BadZipFile(f"'{naam}': lokale kop ontbreekt")
+        lengte_naam, lengte_extra = struct.unpack_from("<HH", self.inhoud, o + 26)
+        begin = o + 30 + lengte_naam + lengte_extra
+        ruw = self.inhoud[begin:begin + info.compress_size]
+        data = zlib.decompressobj(-15).decompress(ruw, info.file_size + 1) if info.compress_type == zipfile.ZIP_DEFLATED else ruw
+        if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
+            raise zipfile.BadZipFile(f"'{naam}' is beschadigd (grootte of CRC klopt niet)")
+        return data
+
+    def begin(self, naam: str, n: int = 4096) -> bytes:
+        """The first ``n`` bytes of a part (for the DTD check), without unpacking all of a large one."""
+        with self.zf.open(self.infos[naam]) as f:
+            return f.read(n)
+
+
 def _dtd_in(naam: str, begin: bytes) -> str:
     """Excel never writes a DTD; one in a workbook part is an entity bomb or an XXE attempt. Parsing it
     with defusedxml refuses it without expanding anything; the message names the part."""
@@ -127,11 +166,11 @@ def _dtd_in(naam: str, begin: bytes) -> str:
 _MISSCHIEN = (re.compile(rb"<f[ >/]"), re.compile(rb":f[ >/]"), re.compile(rb"""t=["']e["']"""))
 
 
-def _bladnamen(zf: zipfile.ZipFile, werkboek: bytes) -> dict[str, str]:
+def _bladnamen(z: _Zip, werkboek: bytes) -> dict[str, str]:
     """Part path -> sheet name, from the workbook and its relationships (parsed with defusedxml, which
     refuses a DTD: the caller then reports the file as corrupt)."""
     wb = ElementTree.fromstring(werkboek, forbid_dtd=True)
-    rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"), forbid_dtd=True)
+    rels = ElementTree.fromstring(z.lees("xl/_rels/workbook.xml.rels"), forbid_dtd=True)
     doel = {r.get("Id"): r.get("Target", "") for r in rels}
     namen = {}
     for blad in wb.iterfind("m:sheets/m:sheet", NS):
@@ -140,7 +179,7 @@ def _bladnamen(zf: zipfile.ZipFile, werkboek: bytes) -> dict[str, str]:
     return namen
 
 
-def _bijzondere_cellen(zf: zipfile.ZipFile, namen: list[str], uit: Bestandscontrole) -> str:
+def _bijzondere_cellen(z: _Zip, namen: list[str], uit: Bestandscontrole) -> str:
     """Cells calamine reads as empty although they are not: a formula without a cached value (saved by a
     tool that does not compute) and an error value such as ``#DIV/0!``. Per sheet name.
 
@@ -153,28 +192,26 @@ def _bijzondere_cellen(zf: zipfile.ZipFile, namen: list[str], uit: Bestandscontr
     parsed for their names only when a sheet needs a closer look, or when it declares more sheets than
     that folder holds (then the relationships say where they are).
     """
-    werkboek = zf.read("xl/workbook.xml")
+    werkboek = z.lees("xl/workbook.xml")
     if detail := _dtd_in("xl/workbook.xml", werkboek[:4096]):
         return detail
     for deel in ("xl/sharedStrings.xml", "xl/styles.xml"):
-        if deel in namen:
-            with zf.open(deel) as f:
-                if detail := _dtd_in(deel, f.read(4096)):
-                    return detail
+        if deel in namen and (detail := _dtd_in(deel, z.begin(deel))):
+            return detail
     bladen = [n for n in namen if n.startswith("xl/worksheets/") and n.endswith(".xml")]
     bladnamen: dict[str, str] | None = None
     if werkboek.count(b"sheet ") > len(bladen):  # <sheet .../> or <x:sheet .../>
-        bladnamen = _bladnamen(zf, werkboek)
+        bladnamen = _bladnamen(z, werkboek)
         aanwezig = set(namen)
         bladen = [pad for pad in bladnamen if pad in aanwezig]
     for pad in bladen:
-        data = zf.read(pad)
+        data = z.lees(pad)
         if detail := _dtd_in(pad, data[:4096]):
             return detail
         if not any(r.search(data) for r in _MISSCHIEN):
             continue
         if bladnamen is None:
-            bladnamen = _bladnamen(zf, werkboek)
+            bladnamen = _bladnamen(z, werkboek)
         naam = bladnamen.get(pad)
         if naam is None:  # a sheet-like part the workbook does not list: nothing reads it
             continue

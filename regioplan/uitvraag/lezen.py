@@ -154,24 +154,72 @@ def _blad_zoeken(gezocht: str, bladen: dict[str, str], bezet: set[str]) -> tuple
     return (bladen[kandidaten[0]], False) if kandidaten else (None, False)
 
 
+@dataclass
+class _Geladen:
+    """A workbook as calamine loaded it: its sheet names and every sheet but the explanation, or what
+    went wrong (calamine reports broken content with several types, even a Rust panic). A sheet that
+    could not be read keeps its error; it only counts when that sheet is needed, and a sheet becomes
+    Python values only when it is needed (an unknown template needs none)."""
+
+    namen: list[str] = field(default_factory=list)
+    bladen: dict[str, object] = field(default_factory=dict)  #: name -> CalamineSheet (parsed) or its error
+    fout: BaseException | None = None
+    _cellen: dict[str, _Cellen] = field(default_factory=dict)
+
+    def blad(self, naam: str) -> _Cellen:
+        """The sheet as Python values (converted here, in the calling thread, once)."""
+        if naam not in self._cellen:
+            blad = self.bladen[naam]
+            if isinstance(blad, BaseException):
+                raise blad
+            self._cellen[naam] = _naar_python(blad)
+        return self._cellen[naam]
+
+
+def _laad(pad: Path) -> _Geladen:
+    """Load a workbook that passed the file check with calamine (never one that did not)."""
+    try:
+        wb = CalamineWorkbook.from_path(str(pad))
+        geladen = _Geladen(list(wb.sheet_names))
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as fout:
+        return _Geladen(fout=fout)
+    for naam in geladen.namen:
+        if normaliseer(naam) == normaliseer(TOELICHTING_BLAD):
+            continue
+        try:
+            geladen.bladen[naam] = wb.get_sheet_by_name(naam)
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as fout:
+            geladen.bladen[naam] = fout
+    return geladen
+
+
 def lees_werkboek(pad: Path, invoer: Invoer) -> None:
     """Read one workbook into ``invoer``: the opgaven workbook or a gemeente's uitvraag."""
-    b = invoer.bevindingen
-    naam = pad.name
     controle = controleer_bestand(pad)
-    if controle.code:
-        b.voeg_toe(controle.code, bestand=naam, **controle.params)
+    _verwerk_werkboek(pad.name, controle, None if controle.code else _laad(pad), invoer)
+
+
+def _verwerk_werkboek(naam: str, controle: Bestandscontrole, geladen: _Geladen | None, invoer: Invoer) -> None:
+    """The findings and the model of one workbook, from its file check and what calamine loaded."""
+    b = invoer.bevindingen
+    if controle.code or geladen is None:
+        b.voeg_toe(controle.code or "bestand-corrupt", bestand=naam, **controle.params)
         return
     if controle.macro:
         b.voeg_toe("bestand-macro", bestand=naam)
     try:
-        wb = CalamineWorkbook.from_path(str(pad))
-        bladen = {normaliseer(n): n for n in wb.sheet_names}
+        if geladen.fout is not None:
+            raise geladen.fout
+        bladen = {normaliseer(n): n for n in geladen.namen}
         if normaliseer(OPGAVEN.naam) in bladen:
             echt = bladen[normaliseer(OPGAVEN.naam)]
-            cellen = _cellen(wb, echt)
+            cellen = geladen.blad(echt)
             overig = {s: n for s, n in bladen.items() if s not in (normaliseer(OPGAVEN.naam), normaliseer(TOELICHTING_BLAD))}
-            niet_leeg = [n for n in overig.values() if not _blad_leeg(_cellen(wb, n))]
+            niet_leeg = [n for n in overig.values() if not _blad_leeg(geladen.blad(n))]
             for n in niet_leeg:
                 b.voeg_toe("blad-onbekend", bestand=naam, blad=n)
             _lees_opgaven(naam, echt, cellen, _Lezer(naam, echt, invoer, controle.formules_zonder_waarde.get(echt, set()),
@@ -185,10 +233,10 @@ def lees_werkboek(pad: Path, invoer: Invoer) -> None:
                 gevonden[blad.naam] = (echt, exact)
                 bezet.add(normaliseer(echt))
         if not any(exact for _, exact in gevonden.values()):
-            b.voeg_toe("bestand-sjabloon-onbekend", bestand=naam, bladen=", ".join(f"'{n}'" for n in wb.sheet_names) or "(geen)")
+            b.voeg_toe("bestand-sjabloon-onbekend", bestand=naam, bladen=", ".join(f"'{n}'" for n in geladen.namen) or "(geen)")
             return
-        gelezen = {blad: _cellen(wb, echt) for blad, (echt, _) in gevonden.items()}
-        onbekend = {n: _cellen(wb, n) for s, n in bladen.items() if s not in bezet and s != normaliseer(TOELICHTING_BLAD)}
+        gelezen = {blad: geladen.blad(echt) for blad, (echt, _) in gevonden.items()}
+        onbekend = {n: geladen.blad(n) for s, n in bladen.items() if s not in bezet and s != normaliseer(TOELICHTING_BLAD)}
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as fout:  # calamine reports broken content with several types, even a Rust panic (BaseException)
@@ -206,8 +254,7 @@ def lees_werkboek(pad: Path, invoer: Invoer) -> None:
     _lees_uitvraag(naam, gelezen, echte_namen, controle, invoer)
 
 
-def _cellen(wb: CalamineWorkbook, bladnaam: str) -> _Cellen:
-    ws = wb.get_sheet_by_name(bladnaam)
+def _naar_python(ws: object) -> _Cellen:
     rijen = ws.to_python(skip_empty_area=False)
     try:
         samen = [(tuple(a), tuple(z)) for a, z in (ws.merged_cell_ranges or [])]
@@ -234,10 +281,15 @@ class _Lezer:
     def meld(self, code: str, cel: str = "", /, **params: object) -> None:
         self.b.voeg_toe(code, bestand=self.bestand, blad=self.blad, cel=cel, **params)
 
-    def waarde(self, kolom: Kolom, ruw: object, cel: str) -> object:
-        """Parse one cell by its column type; empty gives the column default."""
+    def waarde(self, kolom: Kolom, ruw: object, kol: int, rij: int) -> object:
+        """Parse the cell at 1-based ``kol``, ``rij`` by its column type; empty gives the column default.
+
+        The A1 name is made only when a finding needs it: a national run parses ~40.000 cells."""
         leeg = ruw is None or (isinstance(ruw, str) and not ruw.strip())
         if leeg:
+            if not (self.formules or self.foutwaarden or kolom.verplicht):
+                return kolom.standaard
+            cel = celnaam(kol, rij)
             if cel in self.formules:
                 self.meld("formule-zonder-waarde", cel)
             elif cel in self.foutwaarden:
@@ -248,6 +300,7 @@ class _Lezer:
         t = kolom.type
         if t == "tekst":
             return lees_tekst(ruw)
+        cel = celnaam(kol, rij)
         if t == "lijst":
             return tuple(s.strip() for s in lees_tekst(ruw).split(";") if s.strip())
         if t == "cbs":
@@ -345,6 +398,7 @@ def _lees_tabel(blad: Blad, cellen: _Cellen, lezer: _Lezer, plaats: Plaats) -> l
         lezer.meld("kolom-onbekend", celnaam(i + 1, kop_index + 1), kolom=tekst)
     zonder_kop: dict[int, int] = {}  # column -> first row with content, for columns with data but no header
     gedekt = set(posities.values()) | set(onbekend) | dubbel  # columns with a header of some kind
+    vrij = [i for i in range(max(map(len, rijen), default=0)) if i not in gedekt]  # columns without one
     plaats.kolommen = {s: i + 1 for s, i in posities.items()}
     uit = []
     lege_reeks, gemeld = 0, False
@@ -364,13 +418,15 @@ def _lees_tabel(blad: Blad, cellen: _Cellen, lezer: _Lezer, plaats: Plaats) -> l
                 continue
             i = posities[k.sleutel]
             ruw = rij[i] if i < len(rij) else None
-            waarden[k.sleutel] = lezer.waarde(k, ruw, celnaam(i + 1, r + 1))
-        for i, v in enumerate(rij):
-            if i not in gedekt and i not in zonder_kop and v is not None and v != "" and lees_tekst(v):
+            waarden[k.sleutel] = lezer.waarde(k, ruw, i + 1, r + 1)
+        for i in vrij:
+            v = rij[i] if i < len(rij) else None
+            if v is not None and v != "" and i not in zonder_kop and lees_tekst(v):
                 zonder_kop[i] = r + 1
-        onbekende_inhoud = [lees_tekst(rij[i]) for i in sorted(onbekend) if i < len(rij) and lees_tekst(rij[i])]
-        if onbekende_inhoud and not waarden.get("opmerking"):
-            waarden["_extra"] = "; ".join(onbekende_inhoud)
+        if onbekend:
+            onbekende_inhoud = [lees_tekst(rij[i]) for i in sorted(onbekend) if i < len(rij) and lees_tekst(rij[i])]
+            if onbekende_inhoud and not waarden.get("opmerking"):
+                waarden["_extra"] = "; ".join(onbekende_inhoud)
         uit.append((r + 1, waarden))
     for i, r in sorted(zonder_kop.items()):
         lezer.meld("kolom-zonder-kop", celnaam(i + 1, kop_index + 1), kolom=celnaam(i + 1, 1)[:-1],
@@ -399,7 +455,7 @@ def _lees_velden(blad: Blad, cellen: _Cellen, lezer: _Lezer, plaats: Plaats) -> 
             lezer.meld("kolom-dubbel", f"A{r + 1}", kolom=label, andere="A" + plaats.velden[k.sleutel][1:])
             continue
         plaats.velden[k.sleutel] = f"B{r + 1}"
-        uit[k.sleutel] = lezer.waarde(k, rij[1] if len(rij) > 1 else None, f"B{r + 1}")
+        uit[k.sleutel] = lezer.waarde(k, rij[1] if len(rij) > 1 else None, 2, r + 1)
     laatste = max([r for r, rij in enumerate(cellen.rijen) if not _leeg(rij)], default=0) + 2
     for k in blad.kolommen:
         if k.sleutel not in uit:
