@@ -88,25 +88,9 @@ class Meting:
                 "gehaald": self.gehaald, "opmerking": self.opmerking, "runs": self.runs}
 
 
-#: CPU seconds of the most recent :func:`mediaan` (wall time stays the headline; CPU time shows contention)
-LAATSTE_CPU: list[float] = []
-
-
 def _cpu() -> float:
     eigen, kinderen = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return eigen.ru_utime + eigen.ru_stime + kinderen.ru_utime + kinderen.ru_stime
-
-
-def mediaan(fn: Callable[[], object], herhaal: int) -> tuple[float, list[float]]:
-    """Median wall time of ``herhaal`` runs (and their CPU time, in LAATSTE_CPU)."""
-    runs, cpu = [], []
-    for _ in range(max(1, herhaal)):
-        c, t = _cpu(), time.perf_counter()
-        fn()
-        runs.append(time.perf_counter() - t)
-        cpu.append(_cpu() - c)
-    LAATSTE_CPU[:] = [statistics.median(cpu)]
-    return statistics.median(runs), runs
 
 
 # ---------------------------------------------------------------- the steps
@@ -224,14 +208,42 @@ def regioplan_commando() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "regioplan"]
 
 
-def tijd(groep: str, naam: str, fn: Callable[[], object], herhaal: int, **kenmerken: object) -> Meting:
-    """Time ``fn``; a step that fails is reported in its row, not hidden."""
+def tijd(groep: str, naam: str, fn: Callable[[], object], herhaal: int, *,
+         vloer_fn: Callable[[], object] | None = None, **kenmerken: object) -> Meting:
+    """Time ``fn``; a step that fails is reported in its row, not hidden.
+
+    With ``vloer_fn`` the floor is timed right before every run of ``fn`` and the row gets its own floor
+    (the median of those runs). On a shared machine the speed drifts over seconds; a floor measured a
+    minute earlier would move the ratio by 20-30 %, one measured alongside does not.
+    """
     opmerking = str(kenmerken.pop("opmerking", ""))
+    vloer_runs: list[float] = []
+    vloer_cpu: list[float] = []
+
+    def een() -> None:
+        if vloer_fn is not None:
+            c, t = _cpu(), time.perf_counter()
+            vloer_fn()
+            vloer_runs.append(time.perf_counter() - t)
+            vloer_cpu.append(_cpu() - c)
+        t0, c0 = time.perf_counter(), _cpu()
+        fn()
+        eigen_runs.append(time.perf_counter() - t0)
+        eigen_cpu.append(_cpu() - c0)
+
+    eigen_runs: list[float] = []
+    eigen_cpu: list[float] = []
     try:
-        t, runs = mediaan(fn, herhaal)
+        for _ in range(max(1, herhaal)):
+            een()
     except Exception as fout:  # noqa: BLE001 - the benchmark reports, it does not judge
         return Meting(groep, naam, opmerking=f"fout: {type(fout).__name__}: {fout}", **kenmerken)
-    return Meting(groep, naam, t, runs=runs, cpu=LAATSTE_CPU[0], opmerking=opmerking, **kenmerken)
+    m = Meting(groep, naam, statistics.median(eigen_runs), runs=eigen_runs, cpu=statistics.median(eigen_cpu),
+               opmerking=opmerking, **kenmerken)
+    if vloer_runs:
+        m.vloer, m.vloer_cpu = statistics.median(vloer_runs), statistics.median(vloer_cpu)
+        m.opmerking = (m.opmerking + "; " if m.opmerking else "") + f"vloer ernaast gemeten: {_duur(m.vloer)}"
+    return m
 
 
 def subprocess_meting(groep: str, naam: str, cmds: list[list[str]], herhaal: int, *, doel: float | None = None,
@@ -302,8 +314,9 @@ def meet(nederland: Path, uit: Path, herhaal: int, herhaal_nl: int, log: Callabl
     log(g)
     vloer = tijd(g, "calamine ruw lezen (vloer)", lambda: ruw_lezen(boeken), herhaal_nl)
     metingen.append(vloer)
+    vloer_nl = lambda: ruw_lezen(boeken)  # noqa: E731 - timed alongside each run, see tijd()
     for naam, fn in (("valideer", lambda: valideer_alle(mappen)), ("bereken", lambda: bereken_alle(mappen))):
-        metingen.append(tijd(g, naam, fn, herhaal_nl, vloer=vloer.waarde))
+        metingen.append(tijd(g, naam, fn, herhaal_nl, vloer_fn=vloer_nl))
         log(f"  {naam}: {metingen[-1].waarde}")
 
     def valideer_en_bereken() -> None:
@@ -311,9 +324,9 @@ def meet(nederland: Path, uit: Path, herhaal: int, herhaal_nl: int, log: Callabl
         bereken_alle(mappen)
 
     metingen.append(tijd(g, "valideer + bereken (twee aanroepen, zoals de CLI)", valideer_en_bereken, herhaal_nl,
-                         vloer=vloer.waarde, doel=DOEL_VERHOUDING, doel_is_verhouding=True))
+                         vloer_fn=vloer_nl, doel=DOEL_VERHOUDING, doel_is_verhouding=True))
     metingen.append(tijd(g, "  idem, één keer lezen (api.lees + Validatie + bereken)", lambda: een_keer_lezen(mappen, None),
-                         herhaal_nl, vloer=vloer.waarde))
+                         herhaal_nl, vloer_fn=vloer_nl))
     aantal = sum(len(rapport_sleutels(m)) for m in mappen)
     if met_rapport:
         metingen.append(tijd(g, f"alle rapporten: rapport --regio alle per provincie ({aantal}x md+html)",
@@ -357,7 +370,7 @@ def meet(nederland: Path, uit: Path, herhaal: int, herhaal_nl: int, log: Callabl
                                opmerking="kindproces faalde: " + (kind.stderr.strip().splitlines() or ["?"])[-1]))
     vloeren = {m.groep: m.cpu for m in metingen if m.naam.startswith("calamine")}
     for m in metingen:
-        if m.vloer:
+        if m.vloer and m.vloer_cpu is None:
             m.vloer_cpu = vloeren.get(m.groep)
     return metingen
 

@@ -300,7 +300,6 @@ class _Lezer:
         t = kolom.type
         if t == "tekst":
             return lees_tekst(ruw)
-        cel = celnaam(kol, rij)
         if t == "lijst":
             return tuple(s.strip() for s in lees_tekst(ruw).split(";") if s.strip())
         if t == "cbs":
@@ -309,7 +308,7 @@ class _Lezer:
             if code is None:
                 return tekst
             if code != tekst.strip().upper():
-                self.meld("cbs-code-nullen", cel, waarde=tekst, code=code)
+                self.meld("cbs-code-nullen", celnaam(kol, rij), waarde=tekst, code=code)
             return code
         if t in ("geheel", "geheel_neg"):
             waarde, probleem = lees_geheel(ruw, negatief=t == "geheel_neg")
@@ -327,7 +326,7 @@ class _Lezer:
         else:  # pragma: no cover - schema and parser are defined together
             raise ValueError(t)
         if probleem:
-            self.meld(probleem[0], cel, **probleem[1])
+            self.meld(probleem[0], celnaam(kol, rij), **probleem[1])
         if waarde is None and kolom.standaard is not None:
             return kolom.standaard
         return waarde
@@ -402,6 +401,8 @@ def _lees_tabel(blad: Blad, cellen: _Cellen, lezer: _Lezer, plaats: Plaats) -> l
     plaats.kolommen = {s: i + 1 for s, i in posities.items()}
     uit = []
     lege_reeks, gemeld = 0, False
+    kolommen = [(k.sleutel, k, posities.get(k.sleutel)) for k in blad.kolommen]  # once per sheet, not per row
+    waarde = lezer.waarde
     for r in range(kop_index + 1, len(rijen)):
         rij = rijen[r]
         if _leeg(rij):
@@ -411,14 +412,10 @@ def _lees_tabel(blad: Blad, cellen: _Cellen, lezer: _Lezer, plaats: Plaats) -> l
             lezer.meld("gegevens-na-lege-rijen", f"A{r + 1}", aantal=lege_reeks, rij=r + 1)
             gemeld = True
         lege_reeks = 0
+        n = len(rij)
         waarden: dict[str, object] = {}
-        for k in blad.kolommen:
-            if k.sleutel not in posities:
-                waarden[k.sleutel] = k.standaard
-                continue
-            i = posities[k.sleutel]
-            ruw = rij[i] if i < len(rij) else None
-            waarden[k.sleutel] = lezer.waarde(k, ruw, i + 1, r + 1)
+        for sleutel, k, i in kolommen:
+            waarden[sleutel] = k.standaard if i is None else waarde(k, rij[i] if i < n else None, i + 1, r + 1)
         for i in vrij:
             v = rij[i] if i < len(rij) else None
             if v is not None and v != "" and i not in zonder_kop and lees_tekst(v):
