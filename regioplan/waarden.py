@@ -247,6 +247,8 @@ def lees_keuze(waarde: object, keuzes: tuple[str, ...]) -> tuple[str | None, Pro
 
 def lees_tekst(waarde: object) -> str:
     """Any cell as text; numbers without a spurious ``.0``."""
+    if type(waarde) is str:  # most cells: first, before the isinstance chain
+        return waarde.strip()
     if waarde is None:
         return ""
     if isinstance(waarde, float):
