@@ -167,7 +167,7 @@ class _Geladen:
     _cellen: dict[str, _Cellen] = field(default_factory=dict)
 
     def blad(self, naam: str) -> _Cellen:
-        """The sheet as Python values (converted here, in the calling thread, once)."""
+        """The sheet as Python values (converted on first use, once)."""
         if naam not in self._cellen:
             blad = self.bladen[naam]
             if isinstance(blad, BaseException):
