@@ -144,6 +144,11 @@ def test_help_in_het_nederlands(commando):
     uitvoer = CliRunner().invoke(app, [*commando, "--help"], env={"NO_COLOR": "1", "COLUMNS": "100"}).output
     assert uitvoer.startswith("Gebruik: regioplan") and "Usage" not in uitvoer  # also click's own words are Dutch
     assert "\nOpties:\n" in uitvoer and "Options" not in uitvoer and "[OPTIES]" in uitvoer
+    assert "[required]" not in uitvoer and "[default:" not in uitvoer and "<str>" not in uitvoer and "<path>" not in uitvoer
+    if commando:
+        assert "[standaard: " in uitvoer
+    if commando and commando != ["sjabloon"]:  # sjabloon has no required argument
+        assert "[verplicht]" in uitvoer
     assert any(w in uitvoer for w in ("werkboek", "Werkwijze", "regio", "Schrijf", "Bereken", "Controleer"))
 
 

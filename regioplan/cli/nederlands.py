@@ -37,8 +37,32 @@ FOUTZINNEN: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), z) f
 ))
 
 
+#: Type names typer shows after an option (``--datum <str>``).
+TYPEN = {"<str>": "<tekst>", "<path>": "<pad>", "<int>": "<getal>", "<float>": "<getal>", "<file>": "<bestand>"}
+_EXTRA = re.compile(r"\[([^\[\]]*)\]$")  # click's "[default: x; required]" at the end of an option's help
+
+
+def _extra_nl(m: re.Match[str]) -> str:
+    delen = []
+    for deel in m[1].split("; "):
+        if deel == "required":
+            deel = "verplicht"
+        elif deel.startswith("default: "):
+            deel = "standaard: " + deel.removeprefix("default: ")
+        delen.append(deel)
+    return "[" + "; ".join(delen) + "]"
+
+
 class _Formatter(typer.Context.formatter_class):  # type: ignore[misc,name-defined]
-    """Click's help formatter with Dutch headings and usage prefix."""
+    """Click's help formatter with Dutch headings, usage prefix, type names and ``[verplicht]``/``[standaard: ]``."""
+
+    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:  # noqa: ANN001 - click's signature
+        vertaald = []
+        for term, hulp in rows:
+            for engels, nl in TYPEN.items():
+                term = term.replace(engels, nl)
+            vertaald.append((term, _EXTRA.sub(_extra_nl, hulp)))
+        super().write_dl(vertaald, col_max, col_spacing)
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         super().write_usage(prog, args, "Gebruik: " if prefix is None else prefix)
