@@ -9,12 +9,11 @@ through the filters in :mod:`regioplan.rapport.filters`.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import pickle
 import re
-import unicodedata
 from collections.abc import Sequence
+from typing import TypeVar
 
 from .. import regels
 from ..berekening import Resultaat
@@ -23,6 +22,8 @@ from ..fouten import RegioplanFout
 from ..uitvraag.schema import SOORTEN_ASIEL, SOORTEN_GOO
 from ..waarden import ONBEKEND, ONBEPAALD, normaliseer
 from .grafiek import staafgrafiek
+
+T = TypeVar("T")
 
 #: Display names of the kinds of asylum reception, in the order of the uitvraag format.
 SOORT_LABELS = {
@@ -82,9 +83,8 @@ HOOFDSTUKKEN = {
 
 
 def anker(tekst: str) -> str:
-    """An id for HTML (``Hof van Twente`` -> ``hof-van-twente``): ASCII, lower case, hyphens."""
-    zonder = unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", zonder.lower()).strip("-") or "x"
+    """An id for HTML (``Hof van Twente`` -> ``hof-van-twente``): the normalised name with hyphens."""
+    return normaliseer(tekst).replace(" ", "-") or "x"
 
 
 def gfm_anker(titel: str) -> str:
@@ -92,23 +92,30 @@ def gfm_anker(titel: str) -> str:
     return re.sub(r"[^\w\- ]", "", titel.strip().lower()).replace(" ", "-")
 
 
-def _iso(waarde: str | None) -> dt.date | str | None:
-    if waarde and waarde[:1].isdigit():
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+_BEREIK = re.compile(r"(\d+)-(\d+)")
+
+
+def als_datum(waarde: object) -> object:
+    """A date from the computation (ISO text) as a date; ``onbepaald``, ``onbekend`` and None stay as they are."""
+    if isinstance(waarde, str) and _ISO.fullmatch(waarde):
         return dt.date.fromisoformat(waarde)
     return waarde
+
+
+def bereik(capaciteit: int | str | None) -> tuple[int, int] | None:
+    """``(550, 580)`` for a range as stored by bereken (``"550-580"``); None for a number or ``onbekend``."""
+    if isinstance(capaciteit, str) and (m := _BEREIK.fullmatch(capaciteit)):
+        return int(m[1]), int(m[2])
+    return None
 
 
 def _telwaarde(capaciteit: int | str | None) -> int:
     """Lower bound of a capacity as stored by bereken (``48``, ``"550-580"``, ``"onbekend"``)."""
     if isinstance(capaciteit, int):
         return capaciteit
-    if isinstance(capaciteit, str) and re.match(r"^\d+-\d+$", capaciteit):
-        return int(capaciteit.split("-")[0])
-    return 0
-
-
-def _is_bereik(capaciteit: int | str | None) -> bool:
-    return isinstance(capaciteit, str) and bool(re.match(r"^\d+-\d+$", capaciteit))
+    b = bereik(capaciteit)
+    return b[0] if b else 0
 
 
 def kies_scope(config: Config, sleutel: str) -> tuple[str, Regio | None]:
@@ -173,7 +180,7 @@ def _actief_amv(g: dict, config: Config) -> int:
     """Amv places of the gemeente active on the cycle date (a presentation sum the computation does not make)."""
     grens = config.cyclus.actief_uiterlijk
     return sum(loc["telwaarde"] for loc in g["asiel"]["locaties"] if loc["doelgroep"] == "amv"
-               and regels.actief_op(_iso(loc["startdatum"]), _iso(loc["einddatum"]), grens))
+               and regels.actief_op(als_datum(loc["startdatum"]), als_datum(loc["einddatum"]), grens))
 
 
 def _plannen_totaal(g: dict) -> int:
@@ -191,7 +198,7 @@ def _verrijk_gemeente(g: dict, config: Config, stand: dt.date) -> None:
     for loc in a["locaties"]:
         loc["telt_kort"] = TELT_KORT.get(loc["reden"], loc["reden"]).format(**params)
         loc["soort_label"] = SOORT_LABELS.get(loc["soort"], loc["soort"])
-        loc["bestaand"] = isinstance(_iso(loc["startdatum"]), dt.date) and _iso(loc["startdatum"]) <= stand
+        loc["bestaand"] = isinstance(als_datum(loc["startdatum"]), dt.date) and als_datum(loc["startdatum"]) <= stand
         loc["voetnoot"] = None
     a["actief_amv"] = _actief_amv(g, config)
     for loc in g["oekraine"]["locaties"]:
@@ -231,14 +238,14 @@ def _kerncijfers(g: dict, config: Config) -> list[dict]:
     ]
 
 
-def _kopie(data: list[dict]) -> list[dict]:
+def _kopie(data: T) -> T:
     """A deep copy of plain result data; a pickle round trip does it in C, several times faster than copy.deepcopy."""
     return pickle.loads(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _blok(blok: dict, sleutel: str, soort: str, gemeenten: list[dict], config: Config) -> dict:
     """A regio or province total, with the presentation sums the computation does not make."""
-    b = copy.deepcopy(blok)
+    b = _kopie(blok)
     b["sleutel"] = sleutel
     b["soort"] = soort
     b["anker"] = anker(b["naam"])
@@ -259,11 +266,11 @@ def _soortgroepen(rijen: list[dict], volgorde: tuple[str, ...], labels: dict[str
     return groepen
 
 
-def _locatierijen(gemeenten: list[dict]) -> list[dict]:
-    """Every asylum location with its gemeente, sorted by gemeente then location name."""
+def _locatierijen(gemeenten: list[dict], opgave: str = "asiel") -> list[dict]:
+    """Every location of ``opgave`` (asiel or oekraine) with its gemeente, sorted by gemeente then location name."""
     rijen = []
     for g in gemeenten:
-        for loc in sorted(g["asiel"]["locaties"], key=lambda x: (x["locatie"].lower(), x["locatie"])):
+        for loc in sorted(g[opgave]["locaties"], key=lambda x: (x["locatie"].lower(), x["locatie"])):
             rijen.append({"gemeente": g["naam"], "gemeente_anker": g["anker"], **loc})
     return rijen
 
@@ -272,20 +279,12 @@ def _voornemens(gemeenten: list[dict]) -> list[dict]:
     rijen = []
     for g in gemeenten:
         for v in g["asiel"]["voornemens_lijst"]:
-            rijen.append({"gemeente": g["naam"], "bereik": _is_bereik(v["capaciteit"]), **v})
+            rijen.append({"gemeente": g["naam"], "bereik": bereik(v["capaciteit"]) is not None, **v})
     return rijen
 
 
 def _opvolgers(gemeenten: list[dict]) -> list[dict]:
     return [{"gemeente": g["naam"], **loc} for g in gemeenten for loc in g["asiel"]["locaties"] if loc["vervangt"]]
-
-
-def _goo(gemeenten: list[dict]) -> list[dict]:
-    rijen = []
-    for g in gemeenten:
-        for loc in sorted(g["oekraine"]["locaties"], key=lambda x: (x["locatie"].lower(), x["locatie"])):
-            rijen.append({"gemeente": g["naam"], "gemeente_anker": g["anker"], **loc})
-    return rijen
 
 
 def _garanderen(gemeenten: list[dict]) -> list[dict]:
@@ -300,8 +299,8 @@ def _garanderen(gemeenten: list[dict]) -> list[dict]:
                "geldig_asiel": a["geldig"] - a["geldig_amv"], "geldig_amv": a["geldig_amv"], "locaties": telt}
         for doelgroep in ("asiel", "amv"):
             groep = [loc for loc in telt if loc["doelgroep"] == doelgroep]
-            starts = [_iso(loc["startdatum"]) for loc in groep]
-            eindes = [_iso(loc["einddatum"]) for loc in groep]
+            starts = [als_datum(loc["startdatum"]) for loc in groep]
+            eindes = [als_datum(loc["einddatum"]) for loc in groep]
             rij[f"van_{doelgroep}"] = min((d for d in starts if isinstance(d, dt.date)), default=None)
             if any(e == ONBEPAALD for e in eindes):
                 rij[f"tot_{doelgroep}"] = ONBEPAALD
@@ -409,7 +408,7 @@ def bouw_context(resultaat: Resultaat, sleutel: str, datum: dt.date | None = Non
     hoofdstukken = [{"anker": a, "nummer": i, "titel": t, "kop": f"{i}. {t}", "md_anker": gfm_anker(f"{i}. {t}")}
                     for i, (a, t) in enumerate(HOOFDSTUKKEN[soort], start=1)]
     locaties = _locatierijen(gemeenten)
-    goo = _goo(gemeenten)
+    goo = _locatierijen(gemeenten, "oekraine")
     return {
         "soort": soort,
         "sjabloon": sjabloon,

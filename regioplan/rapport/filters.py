@@ -14,7 +14,7 @@ import re
 from markupsafe import Markup, escape
 
 from .. import opmaak
-from .context import anker
+from .context import als_datum, anker, bereik
 
 
 def getal(n: int | None, leeg: str = "") -> str:
@@ -37,14 +37,9 @@ def pct(deel: int, geheel: int, leeg: str = "–") -> str:
     return opmaak.procent(opmaak.rond_percentage(deel, geheel), leeg=leeg)
 
 
-_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
 def datum(d: dt.date | str | None, leeg: str = "") -> str:
     """A date (or ISO text from the computation) as ``dd-mm-jjjj``; ``onbepaald``/``onbekend`` stay words."""
-    if isinstance(d, str) and _ISO.fullmatch(d):
-        d = dt.date.fromisoformat(d)
-    return opmaak.datum(d, leeg=leeg)
+    return opmaak.datum(als_datum(d), leeg=leeg)
 
 
 def capaciteit(c: int | str | None, leeg: str = "") -> str:
@@ -53,8 +48,8 @@ def capaciteit(c: int | str | None, leeg: str = "") -> str:
         return leeg
     if isinstance(c, int):
         return opmaak.getal(c)
-    if m := re.match(r"^(\d+)-(\d+)$", c):
-        return f"{opmaak.getal(int(m[1]))}–{opmaak.getal(int(m[2]))}"
+    if b := bereik(c):
+        return f"{opmaak.getal(b[0])}–{opmaak.getal(b[1])}"
     return str(c)
 
 
