@@ -60,22 +60,21 @@ def controleer_bestand(pad: Path) -> Bestandscontrole:
         return Bestandscontrole("bestand-geen-xlsx", {"soort": _soort_van_kop(kop)})
     try:
         z = _Zip(inhoud)
-        with z.zf as zf:
-            namen = zf.namelist()
-            if "mimetype" in namen and b"opendocument" in zf.read("mimetype"):
+        with z.zf:
+            if "mimetype" in z.infos and b"opendocument" in z.lees("mimetype"):
                 return Bestandscontrole("bestand-geen-xlsx", {"soort": "een OpenDocument-rekenblad (.ods)"})
-            if "xl/workbook.xml" not in namen:
+            if "xl/workbook.xml" not in z.infos:
                 return Bestandscontrole("bestand-geen-xlsx", {"soort": "een zip-archief zonder Excel-werkboek"})
             totaal = 0
-            for info in zf.infolist():
+            for info in z.infos.values():
                 totaal += info.file_size
                 if info.file_size > 1024 * 1024 and info.file_size > MAX_VERHOUDING * max(info.compress_size, 1):
                     return Bestandscontrole("bestand-te-groot", {"detail": f"'{info.filename}' pakt {_mb(info.file_size)} uit "
                                                                  f"uit {info.compress_size} bytes (zip-bom)"})
             if totaal > MAX_UITGEPAKT:
                 return Bestandscontrole("bestand-te-groot", {"detail": f"uitgepakt {_mb(totaal)}, maximaal {_mb(MAX_UITGEPAKT)}"})
-            uit.macro = "xl/vbaProject.bin" in namen or pad.suffix.lower() == ".xlsm"
-            if detail := _bijzondere_cellen(z, namen, uit):
+            uit.macro = "xl/vbaProject.bin" in z.infos or pad.suffix.lower() == ".xlsm"
+            if detail := _bijzondere_cellen(z, uit):
                 return Bestandscontrole("bestand-corrupt", {"detail": detail})
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, KeyError, OSError, zlib.error) as fout:
         return Bestandscontrole("bestand-corrupt", {"detail": str(fout) or type(fout).__name__})
@@ -179,7 +178,7 @@ def _bladnamen(z: _Zip, werkboek: bytes) -> dict[str, str]:
     return namen
 
 
-def _bijzondere_cellen(z: _Zip, namen: list[str], uit: Bestandscontrole) -> str:
+def _bijzondere_cellen(z: _Zip, uit: Bestandscontrole) -> str:
     """Cells calamine reads as empty although they are not: a formula without a cached value (saved by a
     tool that does not compute) and an error value such as ``#DIV/0!``. Per sheet name.
 
@@ -196,14 +195,13 @@ def _bijzondere_cellen(z: _Zip, namen: list[str], uit: Bestandscontrole) -> str:
     if detail := _dtd_in("xl/workbook.xml", werkboek[:4096]):
         return detail
     for deel in ("xl/sharedStrings.xml", "xl/styles.xml"):
-        if deel in namen and (detail := _dtd_in(deel, z.begin(deel))):
+        if deel in z.infos and (detail := _dtd_in(deel, z.begin(deel))):
             return detail
-    bladen = [n for n in namen if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+    bladen = [n for n in z.infos if n.startswith("xl/worksheets/") and n.endswith(".xml")]
     bladnamen: dict[str, str] | None = None
     if werkboek.count(b"sheet ") > len(bladen):  # <sheet .../> or <x:sheet .../>
         bladnamen = _bladnamen(z, werkboek)
-        aanwezig = set(namen)
-        bladen = [pad for pad in bladnamen if pad in aanwezig]
+        bladen = [pad for pad in bladnamen if pad in z.infos]
     for pad in bladen:
         data = z.lees(pad)
         if detail := _dtd_in(pad, data[:4096]):
