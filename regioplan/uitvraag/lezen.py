@@ -154,72 +154,24 @@ def _blad_zoeken(gezocht: str, bladen: dict[str, str], bezet: set[str]) -> tuple
     return (bladen[kandidaten[0]], False) if kandidaten else (None, False)
 
 
-@dataclass
-class _Geladen:
-    """A workbook as calamine loaded it: its sheet names and every sheet but the explanation, or what
-    went wrong (calamine reports broken content with several types, even a Rust panic). A sheet that
-    could not be read keeps its error; it only counts when that sheet is needed, and a sheet becomes
-    Python values only when it is needed (an unknown template needs none)."""
-
-    namen: list[str] = field(default_factory=list)
-    bladen: dict[str, object] = field(default_factory=dict)  #: name -> CalamineSheet (parsed) or its error
-    fout: BaseException | None = None
-    _cellen: dict[str, _Cellen] = field(default_factory=dict)
-
-    def blad(self, naam: str) -> _Cellen:
-        """The sheet as Python values (converted on first use, once)."""
-        if naam not in self._cellen:
-            blad = self.bladen[naam]
-            if isinstance(blad, BaseException):
-                raise blad
-            self._cellen[naam] = _naar_python(blad)
-        return self._cellen[naam]
-
-
-def _laad(pad: Path) -> _Geladen:
-    """Load a workbook that passed the file check with calamine (never one that did not)."""
-    try:
-        wb = CalamineWorkbook.from_path(str(pad))
-        geladen = _Geladen(list(wb.sheet_names))
-    except (KeyboardInterrupt, SystemExit):
-        raise
-    except BaseException as fout:
-        return _Geladen(fout=fout)
-    for naam in geladen.namen:
-        if normaliseer(naam) == normaliseer(TOELICHTING_BLAD):
-            continue
-        try:
-            geladen.bladen[naam] = wb.get_sheet_by_name(naam)
-        except (KeyboardInterrupt, SystemExit):
-            raise
-        except BaseException as fout:
-            geladen.bladen[naam] = fout
-    return geladen
-
-
 def lees_werkboek(pad: Path, invoer: Invoer) -> None:
     """Read one workbook into ``invoer``: the opgaven workbook or a gemeente's uitvraag."""
-    controle = controleer_bestand(pad)
-    _verwerk_werkboek(pad.name, controle, None if controle.code else _laad(pad), invoer)
-
-
-def _verwerk_werkboek(naam: str, controle: Bestandscontrole, geladen: _Geladen | None, invoer: Invoer) -> None:
-    """The findings and the model of one workbook, from its file check and what calamine loaded."""
     b = invoer.bevindingen
-    if controle.code or geladen is None:
-        b.voeg_toe(controle.code or "bestand-corrupt", bestand=naam, **controle.params)
+    naam = pad.name
+    controle = controleer_bestand(pad)
+    if controle.code:
+        b.voeg_toe(controle.code, bestand=naam, **controle.params)
         return
     if controle.macro:
         b.voeg_toe("bestand-macro", bestand=naam)
     try:
-        if geladen.fout is not None:
-            raise geladen.fout
-        bladen = {normaliseer(n): n for n in geladen.namen}
+        wb = CalamineWorkbook.from_path(str(pad))
+        bladen = {normaliseer(n): n for n in wb.sheet_names}
         if normaliseer(OPGAVEN.naam) in bladen:
             echt = bladen[normaliseer(OPGAVEN.naam)]
-            cellen = geladen.blad(echt)
+            cellen = _cellen(wb, echt)
             overig = {s: n for s, n in bladen.items() if s not in (normaliseer(OPGAVEN.naam), normaliseer(TOELICHTING_BLAD))}
-            niet_leeg = [n for n in overig.values() if not _blad_leeg(geladen.blad(n))]
+            niet_leeg = [n for n in overig.values() if not _blad_leeg(_cellen(wb, n))]
             for n in niet_leeg:
                 b.voeg_toe("blad-onbekend", bestand=naam, blad=n)
             _lees_opgaven(naam, echt, cellen, _Lezer(naam, echt, invoer, controle.formules_zonder_waarde.get(echt, set()),
@@ -233,10 +185,10 @@ def _verwerk_werkboek(naam: str, controle: Bestandscontrole, geladen: _Geladen |
                 gevonden[blad.naam] = (echt, exact)
                 bezet.add(normaliseer(echt))
         if not any(exact for _, exact in gevonden.values()):
-            b.voeg_toe("bestand-sjabloon-onbekend", bestand=naam, bladen=", ".join(f"'{n}'" for n in geladen.namen) or "(geen)")
+            b.voeg_toe("bestand-sjabloon-onbekend", bestand=naam, bladen=", ".join(f"'{n}'" for n in wb.sheet_names) or "(geen)")
             return
-        gelezen = {blad: geladen.blad(echt) for blad, (echt, _) in gevonden.items()}
-        onbekend = {n: geladen.blad(n) for s, n in bladen.items() if s not in bezet and s != normaliseer(TOELICHTING_BLAD)}
+        gelezen = {blad: _cellen(wb, echt) for blad, (echt, _) in gevonden.items()}
+        onbekend = {n: _cellen(wb, n) for s, n in bladen.items() if s not in bezet and s != normaliseer(TOELICHTING_BLAD)}
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as fout:  # calamine reports broken content with several types, even a Rust panic (BaseException)
@@ -254,7 +206,8 @@ def _verwerk_werkboek(naam: str, controle: Bestandscontrole, geladen: _Geladen |
     _lees_uitvraag(naam, gelezen, echte_namen, controle, invoer)
 
 
-def _naar_python(ws: object) -> _Cellen:
+def _cellen(wb: CalamineWorkbook, bladnaam: str) -> _Cellen:
+    ws = wb.get_sheet_by_name(bladnaam)
     rijen = ws.to_python(skip_empty_area=False)
     try:
         samen = [(tuple(a), tuple(z)) for a, z in (ws.merged_cell_ranges or [])]
@@ -417,7 +370,7 @@ def _lees_tabel(blad: Blad, cellen: _Cellen, lezer: _Lezer, plaats: Plaats) -> l
         for sleutel, k, i in kolommen:
             waarden[sleutel] = k.standaard if i is None else waarde(k, rij[i] if i < n else None, i + 1, r + 1)
         for i in vrij:
-            v = rij[i] if i < len(rij) else None
+            v = rij[i] if i < n else None
             if v is not None and v != "" and i not in zonder_kop and lees_tekst(v):
                 zonder_kop[i] = r + 1
         if onbekend:
