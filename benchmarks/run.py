@@ -219,6 +219,8 @@ def tijd(groep: str, naam: str, fn: Callable[[], object], herhaal: int, *,
     opmerking = str(kenmerken.pop("opmerking", ""))
     vloer_runs: list[float] = []
     vloer_cpu: list[float] = []
+    eigen_runs: list[float] = []
+    eigen_cpu: list[float] = []
 
     def een() -> None:
         if vloer_fn is not None:
@@ -231,8 +233,6 @@ def tijd(groep: str, naam: str, fn: Callable[[], object], herhaal: int, *,
         eigen_runs.append(time.perf_counter() - t0)
         eigen_cpu.append(_cpu() - c0)
 
-    eigen_runs: list[float] = []
-    eigen_cpu: list[float] = []
     try:
         for _ in range(max(1, herhaal)):
             een()
