@@ -133,11 +133,12 @@ def bereken_alle(mappen: Sequence[Path]) -> list:
 
 
 def rapport_sleutels(map_: Path) -> list[str]:
-    """Every regio of the folder's configuration, then the province (the provincial verslag)."""
+    """Every regio of the folder's configuration, then the province: what ``--regio alle`` writes."""
     from regioplan.config import laad_config
+    from regioplan.rapport.context import ALLE
+    from regioplan.rapport.context import rapport_sleutels as sleutels
 
-    config = laad_config(map_)
-    return [r.sleutel for r in config.regios] + [config.provincie_sleutel]
+    return sleutels(laad_config(map_), [ALLE])
 
 
 def rapport_status(uit: Path) -> str:
