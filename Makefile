@@ -36,10 +36,12 @@ bereken: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check regioplan tests benchmarks
+	$(BIN)/ruff format --check regioplan tests benchmarks
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check regioplan tests benchmarks
+	$(BIN)/ruff format --check regioplan tests benchmarks
 
 docs: $(STAMP)
 	$(BIN)/python -m regioplan.docs

@@ -44,16 +44,58 @@ ACTIEF_UITERLIJK = dt.date(2025, 7, 1)
 IN_GEBRUIK_TOT = dt.date(2026, 2, 1)
 INVULDATUM = dt.date(2024, 10, 1)
 
-STRATEN = ("Stationsweg", "Kerkstraat", "Dorpsstraat", "Industrieweg", "Molenweg", "Schoolstraat", "Nieuwe Weg",
-           "Marktplein", "Julianastraat", "Beatrixlaan", "Parallelweg", "Havenkade", "Zuiderpark", "Oude Rijksweg",
-           "Hoofdstraat", "Kanaaldijk", "Sportlaan", "Bosrand", "Ringbaan", "Veldweg", "Energieweg", "Spoorlaan")
-SOORTEN_ASIEL = (("regulier", 30), ("noodopvang", 15), ("crisisnoodopvang", 5), ("TGO", 25), ("IBO", 5),
-                 ("ROL", 3), ("amv-opvang", 12), ("overig", 5))
-CAPACITEIT_ASIEL = {"regulier": (100, 500), "noodopvang": (40, 250), "crisisnoodopvang": (20, 100), "TGO": (20, 180),
-                    "IBO": (10, 60), "ROL": (15, 80), "amv-opvang": (8, 40), "overig": (10, 100)}
+STRATEN = (
+    "Stationsweg",
+    "Kerkstraat",
+    "Dorpsstraat",
+    "Industrieweg",
+    "Molenweg",
+    "Schoolstraat",
+    "Nieuwe Weg",
+    "Marktplein",
+    "Julianastraat",
+    "Beatrixlaan",
+    "Parallelweg",
+    "Havenkade",
+    "Zuiderpark",
+    "Oude Rijksweg",
+    "Hoofdstraat",
+    "Kanaaldijk",
+    "Sportlaan",
+    "Bosrand",
+    "Ringbaan",
+    "Veldweg",
+    "Energieweg",
+    "Spoorlaan",
+)
+SOORTEN_ASIEL = (
+    ("regulier", 30),
+    ("noodopvang", 15),
+    ("crisisnoodopvang", 5),
+    ("TGO", 25),
+    ("IBO", 5),
+    ("ROL", 3),
+    ("amv-opvang", 12),
+    ("overig", 5),
+)
+CAPACITEIT_ASIEL = {
+    "regulier": (100, 500),
+    "noodopvang": (40, 250),
+    "crisisnoodopvang": (20, 100),
+    "TGO": (20, 180),
+    "IBO": (10, 60),
+    "ROL": (15, 80),
+    "amv-opvang": (8, 40),
+    "overig": (10, 100),
+}
 SOORTEN_GOO = (("regulier", 60), ("hotel", 15), ("flexwoningen", 15), ("overig", 10))
-SOORTEN_HUISVESTING = ("bestaande woningvoorraad", "uitbreiding woningvoorraad", "bestaande flexwoningen",
-                       "uitbreiding flexwoningen", "overig")
+SOORTEN_HUISVESTING = (
+    "bestaande woningvoorraad",
+    "uitbreiding woningvoorraad",
+    "bestaande flexwoningen",
+    "uitbreiding flexwoningen",
+    "overig",
+)
 
 
 @dataclass(frozen=True)
@@ -82,7 +124,7 @@ def indeling(provincie: str, gemeenten: Sequence[tuple[str, str]]) -> list[Regio
     for i, label in enumerate(REGIOLABELS[aantal]):
         grootte = len(gemeenten) // aantal + (1 if i < len(gemeenten) % aantal else 0)
         naam = f"{provincie} {label}"
-        regios.append(Regio(naam, sleutel(naam), tuple(gemeenten[begin:begin + grootte])))
+        regios.append(Regio(naam, sleutel(naam), tuple(gemeenten[begin : begin + grootte])))
         begin += grootte
     return regios
 
@@ -90,16 +132,33 @@ def indeling(provincie: str, gemeenten: Sequence[tuple[str, str]]) -> list[Regio
 def config_toml(provincie: str, regios: Iterable[Regio]) -> str:
     regels = [
         f"# Synthetische provincie {provincie} voor de benchmark; geschreven door benchmarks/nederland.py.",
-        "", "[provincie]", f'naam = "{provincie}"', f'sleutel = "{sleutel(provincie)}"',
-        "", "[cyclus]", 'naam = "1e cyclus Spreidingswet"', f"actief_uiterlijk = {ACTIEF_UITERLIJK.isoformat()}",
-        f"in_gebruik_tot_minstens = {IN_GEBRUIK_TOT.isoformat()}", "periode_tekst = \"juli '25 – febr. '26\"",
-        "", "[peildata]", "oekraine = 2025-01-01", "statushouders = 2024-09-15", 'statushouders_periode = "2024-II"',
+        "",
+        "[provincie]",
+        f'naam = "{provincie}"',
+        f'sleutel = "{sleutel(provincie)}"',
+        "",
+        "[cyclus]",
+        'naam = "1e cyclus Spreidingswet"',
+        f"actief_uiterlijk = {ACTIEF_UITERLIJK.isoformat()}",
+        f"in_gebruik_tot_minstens = {IN_GEBRUIK_TOT.isoformat()}",
+        "periode_tekst = \"juli '25 – febr. '26\"",
+        "",
+        "[peildata]",
+        "oekraine = 2025-01-01",
+        "statushouders = 2024-09-15",
+        'statushouders_periode = "2024-II"',
         "statushouders_verwachting = 2024-12-31",
     ]
     for r in regios:
         codes = ", ".join(f'"{code}"' for code, _ in r.gemeenten)
-        regels += ["", "[[regio]]", f'naam = "{r.naam}"', f'sleutel = "{r.sleutel}"', f'regietafel = "Regietafel {r.naam}"',
-                   f"gemeenten = [{codes}]"]
+        regels += [
+            "",
+            "[[regio]]",
+            f'naam = "{r.naam}"',
+            f'sleutel = "{r.sleutel}"',
+            f'regietafel = "Regietafel {r.naam}"',
+            f"gemeenten = [{codes}]",
+        ]
     return "\n".join(regels) + "\n"
 
 
@@ -151,7 +210,9 @@ def _asiel(rng: random.Random, schaal: float, plaats: str, plafond: int) -> list
         doelgroep = "amv" if soort == "amv-opvang" or rng.random() < 0.05 else "asiel"
         naam = _adres(rng, plaats, namen)
         x = rng.random()
-        start: dt.date | str = "onbekend" if x < 0.06 else _datum(rng, dt.date(2015, 1, 1), dt.date(2026, 12, 31))
+        start: dt.date | str = (
+            "onbekend" if x < 0.06 else _datum(rng, dt.date(2015, 1, 1), dt.date(2026, 12, 31))
+        )
         y = rng.random()
         if y < 0.30:
             eind: dt.date | str = "onbepaald"
@@ -160,15 +221,32 @@ def _asiel(rng: random.Random, schaal: float, plaats: str, plafond: int) -> list
         else:
             basis = start if isinstance(start, dt.date) else dt.date(2025, 1, 1)
             eind = basis + dt.timedelta(days=rng.randint(180, 3650))
-        rij = {"locatie": naam, "capaciteit": _capaciteit(rng, *CAPACITEIT_ASIEL[soort], plafond), "doelgroep": doelgroep,
-               "soort": soort, "startdatum": start, "einddatum": eind,
-               "beheer": "COA" if soort in ("regulier", "amv-opvang") else ("gemeente" if soort == "TGO" else rng.choice(("COA", "gemeente"))),
-               "besluit": "ja" if rng.random() < 0.85 else "nee", "telt_mee": "automatisch"}
-        if (isinstance(eind, dt.date) and ACTIEF_UITERLIJK <= eind < IN_GEBRUIK_TOT and rij["besluit"] == "ja"
-                and isinstance(start, dt.date) and start <= ACTIEF_UITERLIJK and rng.random() < 0.5):
+        rij = {
+            "locatie": naam,
+            "capaciteit": _capaciteit(rng, *CAPACITEIT_ASIEL[soort], plafond),
+            "doelgroep": doelgroep,
+            "soort": soort,
+            "startdatum": start,
+            "einddatum": eind,
+            "beheer": "COA"
+            if soort in ("regulier", "amv-opvang")
+            else ("gemeente" if soort == "TGO" else rng.choice(("COA", "gemeente"))),
+            "besluit": "ja" if rng.random() < 0.85 else "nee",
+            "telt_mee": "automatisch",
+        }
+        if (
+            isinstance(eind, dt.date)
+            and ACTIEF_UITERLIJK <= eind < IN_GEBRUIK_TOT
+            and rij["besluit"] == "ja"
+            and isinstance(start, dt.date)
+            and start <= ACTIEF_UITERLIJK
+            and rng.random() < 0.5
+        ):
             rij["telt_mee"] = "ja"
-            rij["toelichting"] = ("Eindigt kort voor het einde van de cyclus; de bewoners gaan over naar een opvolgende "
-                                  "locatie, daarom telt de regiotafel de plekken mee.")
+            rij["toelichting"] = (
+                "Eindigt kort voor het einde van de cyclus; de bewoners gaan over naar een opvolgende "
+                "locatie, daarom telt de regiotafel de plekken mee."
+            )
         if isinstance(start, dt.date) and start > ACTIEF_UITERLIJK and rijen and rng.random() < 0.25:
             rij["vervangt"] = rng.choice(rijen)["locatie"]
         rijen.append(rij)
@@ -182,16 +260,32 @@ def _oekraine(rng: random.Random, schaal: float, plaats: str, plafond: int) -> l
         naam = _adres(rng, plaats, namen)
         opening = _datum(rng, dt.date(2022, 3, 1), dt.date(2026, 6, 30))
         y = rng.random()
-        sluiting: dt.date | str = ("onbepaald" if y < 0.25 else "onbekend" if y < 0.30
-                                   else opening + dt.timedelta(days=rng.randint(120, 2500)))
-        rijen.append({"locatie": naam, "capaciteit": _capaciteit(rng, 10, 350, plafond), "soort": _kies(rng, SOORTEN_GOO),
-                      "opening": opening, "sluiting": sluiting, "lager_niveau": "ja" if rng.random() < 0.2 else "nee",
-                      "bijzondere_doelgroep": "ja" if rng.random() < 0.1 else "nee",
-                      "besluit": "ja" if rng.random() < 0.9 else "nee", "telt_mee": "automatisch"})
+        sluiting: dt.date | str = (
+            "onbepaald"
+            if y < 0.25
+            else "onbekend"
+            if y < 0.30
+            else opening + dt.timedelta(days=rng.randint(120, 2500))
+        )
+        rijen.append(
+            {
+                "locatie": naam,
+                "capaciteit": _capaciteit(rng, 10, 350, plafond),
+                "soort": _kies(rng, SOORTEN_GOO),
+                "opening": opening,
+                "sluiting": sluiting,
+                "lager_niveau": "ja" if rng.random() < 0.2 else "nee",
+                "bijzondere_doelgroep": "ja" if rng.random() < 0.1 else "nee",
+                "besluit": "ja" if rng.random() < 0.9 else "nee",
+                "telt_mee": "automatisch",
+            }
+        )
     return rijen
 
 
-def gemeente(code: str, naam: str, regio: str, provincie_gemeenten: Sequence[tuple[str, str]]) -> tuple[dict, dict]:
+def gemeente(
+    code: str, naam: str, regio: str, provincie_gemeenten: Sequence[tuple[str, str]]
+) -> tuple[dict, dict]:
     """The workbook data and the opgaven row of one gemeente; depends only on SEED and the code."""
     rng = random.Random(f"{SEED}:{code}")
     inwoners = int(min(900_000, max(1_000, rng.lognormvariate(math.log(30_000), 0.8))))
@@ -200,44 +294,112 @@ def gemeente(code: str, naam: str, regio: str, provincie_gemeenten: Sequence[tup
     amv = round(asiel_totaal * rng.uniform(0.07, 0.10))
     taakstelling = max(2, round(inwoners * rng.uniform(0.0008, 0.0012)))
     incl = taakstelling + rng.randint(-taakstelling // 4, taakstelling)
-    opgave = {"cbs_code": code, "gemeente": naam, "regio": regio, "asiel_regulier": asiel_totaal - amv, "asiel_amv": amv,
-              "asiel_totaal": asiel_totaal, "vaste_voorraad": 0, "oekraine": max(5, round(inwoners * rng.uniform(0.006, 0.010))),
-              "statushouders_taakstelling": taakstelling, "statushouders_incl": max(0, incl)}
+    opgave = {
+        "cbs_code": code,
+        "gemeente": naam,
+        "regio": regio,
+        "asiel_regulier": asiel_totaal - amv,
+        "asiel_amv": amv,
+        "asiel_totaal": asiel_totaal,
+        "vaste_voorraad": 0,
+        "oekraine": max(5, round(inwoners * rng.uniform(0.006, 0.010))),
+        "statushouders_taakstelling": taakstelling,
+        "statushouders_incl": max(0, incl),
+    }
 
     asiel = _asiel(rng, schaal, naam, 4 * asiel_totaal)
-    opgave["vaste_voorraad"] = sum(r["capaciteit"] for r in asiel if r["soort"] == "regulier" and r["einddatum"] == "onbepaald"
-                                   and isinstance(r["capaciteit"], int))
-    voornemens = [{"omschrijving": f"Structurele locatie {i + 1} (verkenning)", "doelgroep": "amv" if rng.random() < 0.2 else "asiel",
-                   "capaciteit": _capaciteit(rng, 20, 300), "startdatum": "onbekend", "einddatum": "onbekend", "besluit": "nee",
-                   "toelichting": "De gemeente verkent locaties; een besluit volgt."}
-                  for i in range(rng.choice((0, 0, 0, 1, 1, 2)))]
+    opgave["vaste_voorraad"] = sum(
+        r["capaciteit"]
+        for r in asiel
+        if r["soort"] == "regulier" and r["einddatum"] == "onbepaald" and isinstance(r["capaciteit"], int)
+    )
+    voornemens = [
+        {
+            "omschrijving": f"Structurele locatie {i + 1} (verkenning)",
+            "doelgroep": "amv" if rng.random() < 0.2 else "asiel",
+            "capaciteit": _capaciteit(rng, 20, 300),
+            "startdatum": "onbekend",
+            "einddatum": "onbekend",
+            "besluit": "nee",
+            "toelichting": "De gemeente verkent locaties; een besluit volgt.",
+        }
+        for i in range(rng.choice((0, 0, 0, 1, 1, 2)))
+    ]
     kso = rng.randint(0, 12) if rng.random() < 0.15 else 0
     kwg = rng.randint(0, kso)
-    aantallen = {"poo": rng.randint(0, opgave["oekraine"] // 4), "statushouders_realisatie": rng.randint(0, max(0, incl)),
-                 "verwachte_achterstand": rng.randint(-max(1, incl // 2), max(1, taakstelling // 5)),
-                 "kso_amv": kso, "kwg": kwg, "kwe": kso - kwg}
-    huisvesting = [{"soort": rng.choice(SOORTEN_HUISVESTING), "aantal": _capaciteit(rng, 2, 60),
-                    "realisatiedatum": _datum(rng, dt.date(2024, 10, 1), dt.date(2026, 6, 30)), "toelichting": "woningen"}
-                   for _ in range(rng.randint(0, 3))]
-    dsl_kso = [{"soort": s, "locatie": f"{rng.choice(STRATEN)} {i + 1}", "capaciteit": rng.randint(6, 60),
-                "bestaand_nieuw": rng.choice(("bestaand", "nieuw")),
-                "realisatiedatum": _datum(rng, dt.date(2023, 1, 1), dt.date(2025, 12, 31)), "einddatum": "onbepaald"}
-               for i, s in enumerate(rng.choices(("DSL", "KSO"), k=rng.choice((0, 0, 0, 1, 1, 2))))]
+    aantallen = {
+        "poo": rng.randint(0, opgave["oekraine"] // 4),
+        "statushouders_realisatie": rng.randint(0, max(0, incl)),
+        "verwachte_achterstand": rng.randint(-max(1, incl // 2), max(1, taakstelling // 5)),
+        "kso_amv": kso,
+        "kwg": kwg,
+        "kwe": kso - kwg,
+    }
+    huisvesting = [
+        {
+            "soort": rng.choice(SOORTEN_HUISVESTING),
+            "aantal": _capaciteit(rng, 2, 60),
+            "realisatiedatum": _datum(rng, dt.date(2024, 10, 1), dt.date(2026, 6, 30)),
+            "toelichting": "woningen",
+        }
+        for _ in range(rng.randint(0, 3))
+    ]
+    dsl_kso = [
+        {
+            "soort": s,
+            "locatie": f"{rng.choice(STRATEN)} {i + 1}",
+            "capaciteit": rng.randint(6, 60),
+            "bestaand_nieuw": rng.choice(("bestaand", "nieuw")),
+            "realisatiedatum": _datum(rng, dt.date(2023, 1, 1), dt.date(2025, 12, 31)),
+            "einddatum": "onbepaald",
+        }
+        for i, s in enumerate(rng.choices(("DSL", "KSO"), k=rng.choice((0, 0, 0, 1, 1, 2))))
+    ]
     uitruil = []
     anderen = [n for c, n in provincie_gemeenten if c != code]
     if anderen and rng.random() < 0.04:
         partner = rng.choice(anderen)
-        uitruil.append({"partner": partner, "opgave": "asiel", "plekken": rng.randint(20, 120), "richting": "ontvangt",
-                        "startdatum": dt.date(2024, 2, 1), "einddatum": dt.date(2026, 6, 1), "status": "afgesproken",
-                        "toelichting": f"Plekken in {partner} tellen voor {naam}."})
-        asiel.append({"locatie": f"Opvang in {partner} voor {naam}", "capaciteit": uitruil[0]["plekken"], "doelgroep": "asiel",
-                      "soort": "regulier", "startdatum": dt.date(2024, 2, 1), "einddatum": dt.date(2026, 6, 1),
-                      "beheer": "COA", "besluit": "ja", "telt_mee": "automatisch", "ligt_in": partner})
+        uitruil.append(
+            {
+                "partner": partner,
+                "opgave": "asiel",
+                "plekken": rng.randint(20, 120),
+                "richting": "ontvangt",
+                "startdatum": dt.date(2024, 2, 1),
+                "einddatum": dt.date(2026, 6, 1),
+                "status": "afgesproken",
+                "toelichting": f"Plekken in {partner} tellen voor {naam}.",
+            }
+        )
+        asiel.append(
+            {
+                "locatie": f"Opvang in {partner} voor {naam}",
+                "capaciteit": uitruil[0]["plekken"],
+                "doelgroep": "asiel",
+                "soort": "regulier",
+                "startdatum": dt.date(2024, 2, 1),
+                "einddatum": dt.date(2026, 6, 1),
+                "beheer": "COA",
+                "besluit": "ja",
+                "telt_mee": "automatisch",
+                "ligt_in": partner,
+            }
+        )
     gegevens = {
-        "gemeente": {"naam": naam, "cbs_code": code, "ingevuld_door": "Synthetische benchmarkdata", "datum": INVULDATUM,
-                     "duiding": f"{naam} is een synthetische gemeente van ongeveer {inwoners} inwoners voor de benchmark."},
-        "asiel": asiel, "voornemens": voornemens, "oekraine": _oekraine(rng, schaal, naam, 2 * opgave["oekraine"]), "aantallen": aantallen,
-        "huisvesting": huisvesting, "dsl_kso": dsl_kso, "uitruil": uitruil,
+        "gemeente": {
+            "naam": naam,
+            "cbs_code": code,
+            "ingevuld_door": "Synthetische benchmarkdata",
+            "datum": INVULDATUM,
+            "duiding": f"{naam} is een synthetische gemeente van ongeveer {inwoners} inwoners voor de benchmark.",
+        },
+        "asiel": asiel,
+        "voornemens": voornemens,
+        "oekraine": _oekraine(rng, schaal, naam, 2 * opgave["oekraine"]),
+        "aantallen": aantallen,
+        "huisvesting": huisvesting,
+        "dsl_kso": dsl_kso,
+        "uitruil": uitruil,
     }
     return gegevens, opgave
 
@@ -293,10 +455,16 @@ def genereer(uit: Path, kies: Sequence[str] = (), jobs: int | None = None) -> li
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Schrijf een synthetische landelijke dataset (één map per provincie).")
+    parser = argparse.ArgumentParser(
+        description="Schrijf een synthetische landelijke dataset (één map per provincie)."
+    )
     parser.add_argument("--uit", required=True, type=Path, help="doelmap; krijgt een submap per provincie")
-    parser.add_argument("--provincie", action="append", default=[], help="alleen deze provincie (herhaalbaar)")
-    parser.add_argument("--jobs", type=int, default=None, help="parallelle schrijvers (standaard: aantal cpu's)")
+    parser.add_argument(
+        "--provincie", action="append", default=[], help="alleen deze provincie (herhaalbaar)"
+    )
+    parser.add_argument(
+        "--jobs", type=int, default=None, help="parallelle schrijvers (standaard: aantal cpu's)"
+    )
     args = parser.parse_args(argv)
     mappen = genereer(args.uit, args.provincie, args.jobs)
     aantal = sum(len(list(m.glob("*.xlsx"))) - 1 for m in mappen)

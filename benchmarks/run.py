@@ -83,9 +83,20 @@ class Meting:
         return (self.verhouding or 0) <= self.doel if self.doel_is_verhouding else self.waarde < self.doel
 
     def als_dict(self) -> dict:
-        return {"groep": self.groep, "naam": self.naam, "waarde": self.waarde, "cpu": self.cpu, "eenheid": self.eenheid,
-                "verhouding": self.verhouding, "verhouding_cpu": self.verhouding_cpu, "doel": self.doel, "doel_is_verhouding": self.doel_is_verhouding,
-                "gehaald": self.gehaald, "opmerking": self.opmerking, "runs": self.runs}
+        return {
+            "groep": self.groep,
+            "naam": self.naam,
+            "waarde": self.waarde,
+            "cpu": self.cpu,
+            "eenheid": self.eenheid,
+            "verhouding": self.verhouding,
+            "verhouding_cpu": self.verhouding_cpu,
+            "doel": self.doel,
+            "doel_is_verhouding": self.doel_is_verhouding,
+            "gehaald": self.gehaald,
+            "opmerking": self.opmerking,
+            "runs": self.runs,
+        }
 
 
 def _cpu() -> float:
@@ -142,12 +153,17 @@ def rapport_sleutels(map_: Path) -> list[str]:
 
 
 def rapport_status(uit: Path) -> str:
-    """"" when ``regioplan.api.rapporten`` works on the example data; else why not."""
+    """ "" when ``regioplan.api.rapporten`` works on the example data; else why not."""
     from regioplan import api
 
     try:
-        api.rapporten(VOORBEELD, rapport_sleutels(VOORBEELD)[:1], uit / "proef", formaten=("md", "html"),
-                      datum=RAPPORTDATUM)
+        api.rapporten(
+            VOORBEELD,
+            rapport_sleutels(VOORBEELD)[:1],
+            uit / "proef",
+            formaten=("md", "html"),
+            datum=RAPPORTDATUM,
+        )
     except Exception as fout:  # noqa: BLE001 - the benchmark reports, it does not judge
         return f"niet beschikbaar ({type(fout).__name__}: {fout})"
     return ""
@@ -158,16 +174,21 @@ def rapporten_alle(mappen: Sequence[Path], uit: Path) -> int:
     per folder (province), then every regio and the provincial verslag."""
     from regioplan import api
 
-    return sum(len(api.rapporten(m, ["alle"], uit / m.name, formaten=("md", "html"), datum=RAPPORTDATUM))
-               for m in mappen)
+    return sum(
+        len(api.rapporten(m, ["alle"], uit / m.name, formaten=("md", "html"), datum=RAPPORTDATUM))
+        for m in mappen
+    )
 
 
 def rapporten_elk_apart(mappen: Sequence[Path], uit: Path) -> int:
     """Every report with one ``api.rapport`` call each (each reads its folder): what the one reading saves."""
     from regioplan import api
 
-    return sum(len(api.rapport(m, sleutel, uit / m.name / sleutel, formaten=("md", "html"), datum=RAPPORTDATUM))
-               for m in mappen for sleutel in rapport_sleutels(m))
+    return sum(
+        len(api.rapport(m, sleutel, uit / m.name / sleutel, formaten=("md", "html"), datum=RAPPORTDATUM))
+        for m in mappen
+        for sleutel in rapport_sleutels(m)
+    )
 
 
 def renderen(resultaten: dict[Path, object], uit: Path) -> int:
@@ -177,7 +198,11 @@ def renderen(resultaten: dict[Path, object], uit: Path) -> int:
     n = 0
     for m, resultaat in resultaten.items():
         for sleutel in rapport_sleutels(m):
-            n += len(schrijf_rapport(resultaat, sleutel, uit / m.name / sleutel, formaten=("md", "html"), datum=RAPPORTDATUM))
+            n += len(
+                schrijf_rapport(
+                    resultaat, sleutel, uit / m.name / sleutel, formaten=("md", "html"), datum=RAPPORTDATUM
+                )
+            )
     return n
 
 
@@ -209,8 +234,15 @@ def regioplan_commando() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "regioplan"]
 
 
-def tijd(groep: str, naam: str, fn: Callable[[], object], herhaal: int, *,
-         vloer_fn: Callable[[], object] | None = None, **kenmerken: object) -> Meting:
+def tijd(
+    groep: str,
+    naam: str,
+    fn: Callable[[], object],
+    herhaal: int,
+    *,
+    vloer_fn: Callable[[], object] | None = None,
+    **kenmerken: object,
+) -> Meting:
     """Time ``fn``; a step that fails is reported in its row, not hidden.
 
     With ``vloer_fn`` the floor is timed right before every run of ``fn`` and the row gets its own floor
@@ -239,24 +271,46 @@ def tijd(groep: str, naam: str, fn: Callable[[], object], herhaal: int, *,
             een()
     except Exception as fout:  # noqa: BLE001 - the benchmark reports, it does not judge
         return Meting(groep, naam, opmerking=f"fout: {type(fout).__name__}: {fout}", **kenmerken)
-    m = Meting(groep, naam, statistics.median(eigen_runs), runs=eigen_runs, cpu=statistics.median(eigen_cpu),
-               opmerking=opmerking, **kenmerken)
+    m = Meting(
+        groep,
+        naam,
+        statistics.median(eigen_runs),
+        runs=eigen_runs,
+        cpu=statistics.median(eigen_cpu),
+        opmerking=opmerking,
+        **kenmerken,
+    )
     if vloer_runs:
         m.vloer, m.vloer_cpu = statistics.median(vloer_runs), statistics.median(vloer_cpu)
         m.opmerking = (m.opmerking + "; " if m.opmerking else "") + f"vloer ernaast gemeten: {_duur(m.vloer)}"
     return m
 
 
-def subprocess_meting(groep: str, naam: str, cmds: list[list[str]], herhaal: int, *, doel: float | None = None,
-                      goed: tuple[int, ...] = (0,)) -> Meting:
+def subprocess_meting(
+    groep: str,
+    naam: str,
+    cmds: list[list[str]],
+    herhaal: int,
+    *,
+    doel: float | None = None,
+    goed: tuple[int, ...] = (0,),
+) -> Meting:
     """Wall time of whole processes run one after the other (start-up included); an unexpected exit code
     is noted, not hidden."""
     codes: list[int] = []
 
     def een() -> None:
         for cmd in cmds:
-            codes.append(subprocess.run(cmd, env=OMGEVING, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                        check=False, cwd=ROOT).returncode)
+            codes.append(
+                subprocess.run(
+                    cmd,
+                    env=OMGEVING,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    check=False,
+                    cwd=ROOT,
+                ).returncode
+            )
 
     een()  # warm the file cache and .pyc files; the first start-up after an edit is not the typical one
     m = tijd(groep, naam, een, herhaal, doel=doel)
@@ -279,7 +333,9 @@ def geheugen_kind(map_: Path, uit: Path) -> dict:
 # ---------------------------------------------------------------- the run
 
 
-def meet(nederland: Path, uit: Path, herhaal: int, herhaal_nl: int, log: Callable[[str], None]) -> list[Meting]:
+def meet(
+    nederland: Path, uit: Path, herhaal: int, herhaal_nl: int, log: Callable[[str], None]
+) -> list[Meting]:
     from regioplan import api  # imports are not what the in-process timings measure
 
     metingen: list[Meting] = []
@@ -292,20 +348,44 @@ def meet(nederland: Path, uit: Path, herhaal: int, herhaal_nl: int, log: Callabl
     g = f"Voorbeeld ({VOORBEELD.name}, {len(vb_boeken)} werkboeken)"
     log(g)
     vloer = tijd(g, "calamine ruw lezen (vloer)", lambda: ruw_lezen(vb_boeken), herhaal)
-    metingen += [vloer, tijd(g, "valideer", lambda: valideer_alle(vb), herhaal, vloer=vloer.waarde),
-                 tijd(g, "bereken", lambda: bereken_alle(vb), herhaal, vloer=vloer.waarde)]
+    metingen += [
+        vloer,
+        tijd(g, "valideer", lambda: valideer_alle(vb), herhaal, vloer=vloer.waarde),
+        tijd(g, "bereken", lambda: bereken_alle(vb), herhaal, vloer=vloer.waarde),
+    ]
     sleutels = sum(len(rapport_sleutels(m)) for m in vb)
     if met_rapport:
-        metingen.append(tijd(g, f"rapport --regio alle ({sleutels}x md+html)",
-                             lambda: rapporten_alle(vb, uit / "voorbeeld"), herhaal, vloer=vloer.waarde))
+        metingen.append(
+            tijd(
+                g,
+                f"rapport --regio alle ({sleutels}x md+html)",
+                lambda: rapporten_alle(vb, uit / "voorbeeld"),
+                herhaal,
+                vloer=vloer.waarde,
+            )
+        )
     else:
         metingen.append(Meting(g, f"rapport ({sleutels}x)", opmerking=geen_rapport))
-    metingen.append(tijd(g, "hele keten: valideer + bereken + rapport --regio alle",
-                         lambda: keten(vb, uit / "voorbeeld", met_rapport), herhaal, vloer=vloer.waarde,
-                         doel=DOEL_VOORBEELD, opmerking="" if met_rapport else "zonder rapport: " + geen_rapport))
-    metingen.append(tijd(g, "  idem, één keer lezen (api.lees + Validatie + bereken + render)",
-                         lambda: een_keer_lezen(vb, uit / "voorbeeld-1x" if met_rapport else None), herhaal,
-                         vloer=vloer.waarde))
+    metingen.append(
+        tijd(
+            g,
+            "hele keten: valideer + bereken + rapport --regio alle",
+            lambda: keten(vb, uit / "voorbeeld", met_rapport),
+            herhaal,
+            vloer=vloer.waarde,
+            doel=DOEL_VOORBEELD,
+            opmerking="" if met_rapport else "zonder rapport: " + geen_rapport,
+        )
+    )
+    metingen.append(
+        tijd(
+            g,
+            "  idem, één keer lezen (api.lees + Validatie + bereken + render)",
+            lambda: een_keer_lezen(vb, uit / "voorbeeld-1x" if met_rapport else None),
+            herhaal,
+            vloer=vloer.waarde,
+        )
+    )
 
     # national set
     mappen = provinciemappen(nederland)
@@ -324,21 +404,58 @@ def meet(nederland: Path, uit: Path, herhaal: int, herhaal_nl: int, log: Callabl
         valideer_alle(mappen)
         bereken_alle(mappen)
 
-    metingen.append(tijd(g, "valideer + bereken (twee aanroepen, zoals de CLI)", valideer_en_bereken, herhaal_nl,
-                         vloer_fn=vloer_nl, doel=DOEL_VERHOUDING, doel_is_verhouding=True))
-    metingen.append(tijd(g, "  idem, één keer lezen (api.lees + Validatie + bereken)", lambda: een_keer_lezen(mappen, None),
-                         herhaal_nl, vloer_fn=vloer_nl))
+    metingen.append(
+        tijd(
+            g,
+            "valideer + bereken (twee aanroepen, zoals de CLI)",
+            valideer_en_bereken,
+            herhaal_nl,
+            vloer_fn=vloer_nl,
+            doel=DOEL_VERHOUDING,
+            doel_is_verhouding=True,
+        )
+    )
+    metingen.append(
+        tijd(
+            g,
+            "  idem, één keer lezen (api.lees + Validatie + bereken)",
+            lambda: een_keer_lezen(mappen, None),
+            herhaal_nl,
+            vloer_fn=vloer_nl,
+        )
+    )
     aantal = sum(len(rapport_sleutels(m)) for m in mappen)
     if met_rapport:
-        metingen.append(tijd(g, f"alle rapporten: rapport --regio alle per provincie ({aantal}x md+html)",
-                             lambda: rapporten_alle(mappen, uit / "nederland"), herhaal_nl, vloer=vloer.waarde,
-                             doel=DOEL_RAPPORTEN))
+        metingen.append(
+            tijd(
+                g,
+                f"alle rapporten: rapport --regio alle per provincie ({aantal}x md+html)",
+                lambda: rapporten_alle(mappen, uit / "nederland"),
+                herhaal_nl,
+                vloer=vloer.waarde,
+                doel=DOEL_RAPPORTEN,
+            )
+        )
         log(f"  rapporten: {metingen[-1].waarde}")
         resultaten = {m: api.bereken(m) for m in mappen}
-        metingen.append(tijd(g, f"  waarvan renderen ({aantal}x md+html, resultaat al berekend)",
-                             lambda: renderen(resultaten, uit / "nederland-render"), herhaal_nl, vloer=vloer.waarde))
-        metingen.append(tijd(g, f"  ter vergelijking: elk rapport apart ({aantal}x lezen)",
-                             lambda: rapporten_elk_apart(mappen, uit / "nederland-apart"), 1, vloer=vloer.waarde))
+        metingen.append(
+            tijd(
+                g,
+                f"  waarvan renderen ({aantal}x md+html, resultaat al berekend)",
+                lambda: renderen(resultaten, uit / "nederland-render"),
+                herhaal_nl,
+                vloer=vloer.waarde,
+            )
+        )
+        metingen.append(
+            tijd(
+                g,
+                f"  ter vergelijking: elk rapport apart ({aantal}x lezen)",
+                lambda: rapporten_elk_apart(mappen, uit / "nederland-apart"),
+                1,
+                vloer=vloer.waarde,
+            )
+        )
     else:
         metingen.append(Meting(g, f"alle rapporten ({aantal}x)", doel=DOEL_RAPPORTEN, opmerking=geen_rapport))
 
@@ -346,29 +463,67 @@ def meet(nederland: Path, uit: Path, herhaal: int, herhaal_nl: int, log: Callabl
     g = "Opstart en geheugen (subprocessen, hele proces)"
     log(g)
     cmd = regioplan_commando()
-    vb_cmds = [[*cmd, "valideer", str(VOORBEELD)], [*cmd, "bereken", str(VOORBEELD)],
-               [*cmd, "rapport", str(VOORBEELD), "--regio", "alle", "--uit", str(uit / "cli"),
-                "--datum", RAPPORTDATUM.isoformat()]]
+    vb_cmds = [
+        [*cmd, "valideer", str(VOORBEELD)],
+        [*cmd, "bereken", str(VOORBEELD)],
+        [
+            *cmd,
+            "rapport",
+            str(VOORBEELD),
+            "--regio",
+            "alle",
+            "--uit",
+            str(uit / "cli"),
+            "--datum",
+            RAPPORTDATUM.isoformat(),
+        ],
+    ]
     metingen.append(subprocess_meting(g, "regioplan --help", [[*cmd, "--help"]], herhaal, doel=DOEL_HULP))
-    metingen.append(subprocess_meting(g, "python -c pass (kale interpreter)", [[sys.executable, "-c", "pass"]], herhaal))
-    metingen.append(subprocess_meting(g, "python -c 'import regioplan.api'",
-                                      [[sys.executable, "-c", "import regioplan.api"]], herhaal))
-    metingen.append(subprocess_meting(g, "regioplan valideer voorbeelddata", vb_cmds[:1], herhaal, goed=(0, 1)))
+    metingen.append(
+        subprocess_meting(g, "python -c pass (kale interpreter)", [[sys.executable, "-c", "pass"]], herhaal)
+    )
+    metingen.append(
+        subprocess_meting(
+            g, "python -c 'import regioplan.api'", [[sys.executable, "-c", "import regioplan.api"]], herhaal
+        )
+    )
+    metingen.append(
+        subprocess_meting(g, "regioplan valideer voorbeelddata", vb_cmds[:1], herhaal, goed=(0, 1))
+    )
     metingen.append(subprocess_meting(g, "regioplan bereken voorbeelddata", vb_cmds[1:2], herhaal))
     if met_rapport:
-        metingen.append(subprocess_meting(g, "regioplan rapport voorbeelddata --regio alle", vb_cmds[2:], herhaal))
-        metingen.append(subprocess_meting(g, "  de drie commando's na elkaar (wat CI draait)", vb_cmds, herhaal,
-                                          goed=(0, 1)))
+        metingen.append(
+            subprocess_meting(g, "regioplan rapport voorbeelddata --regio alle", vb_cmds[2:], herhaal)
+        )
+        metingen.append(
+            subprocess_meting(
+                g, "  de drie commando's na elkaar (wat CI draait)", vb_cmds, herhaal, goed=(0, 1)
+            )
+        )
     log("  geheugen: nationale keten in een kindproces")
-    kind = subprocess.run([sys.executable, __file__, "--geheugen-kind", str(nederland), "--uit", str(uit / "geheugen")],
-                          env=OMGEVING, capture_output=True, text=True, check=False)
+    kind = subprocess.run(
+        [sys.executable, __file__, "--geheugen-kind", str(nederland), "--uit", str(uit / "geheugen")],
+        env=OMGEVING,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if kind.returncode == 0:
         d = json.loads(kind.stdout.strip().splitlines()[-1])
         wat = "valideer+bereken+rapporten" if d["rapport"] else "valideer+bereken (zonder rapport)"
-        metingen.append(Meting(g, f"piekgeheugen nationaal: {wat}", d["maxrss_mb"], eenheid="MB", doel=DOEL_GEHEUGEN))
+        metingen.append(
+            Meting(g, f"piekgeheugen nationaal: {wat}", d["maxrss_mb"], eenheid="MB", doel=DOEL_GEHEUGEN)
+        )
     else:
-        metingen.append(Meting(g, "piekgeheugen nationaal", eenheid="MB", doel=DOEL_GEHEUGEN,
-                               opmerking="kindproces faalde: " + (kind.stderr.strip().splitlines() or ["?"])[-1]))
+        metingen.append(
+            Meting(
+                g,
+                "piekgeheugen nationaal",
+                eenheid="MB",
+                doel=DOEL_GEHEUGEN,
+                opmerking="kindproces faalde: " + (kind.stderr.strip().splitlines() or ["?"])[-1],
+            )
+        )
     vloeren = {m.groep: m.cpu for m in metingen if m.naam.startswith("calamine")}
     for m in metingen:
         if m.vloer and m.vloer_cpu is None:
@@ -406,18 +561,30 @@ def tabel(metingen: Sequence[Meting]) -> str:
         else:
             doel = f"< {m.doel:g} s"
         oordeel = {True: "gehaald", False: "NIET", None: ""}[m.gehaald]
-        regels.append(f"{m.naam[:58]:<58} {waarde:>9} {cpu:>9} {verhouding:>8} {verhouding_cpu:>7}  {doel:<14} {oordeel:<7}".rstrip())
+        regels.append(
+            f"{m.naam[:58]:<58} {waarde:>9} {cpu:>9} {verhouding:>8} {verhouding_cpu:>7}  {doel:<14} {oordeel:<7}".rstrip()
+        )
         if m.opmerking:
             regels.append(f"    {m.opmerking}")
     return "\n".join(regels).lstrip("\n")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Meet regioplan op de voorbeelddata en op een landelijke set.")
-    parser.add_argument("--nederland", type=Path, help="map met de landelijke set (wordt gemaakt als ze leeg is of ontbreekt)")
-    parser.add_argument("--herhaal", type=int, default=5, help="runs per meting op de voorbeelddata en bij opstart (mediaan)")
-    parser.add_argument("--herhaal-nl", type=int, default=3, help="runs per meting op de landelijke set (mediaan)")
-    parser.add_argument("--uit", type=Path, help="map voor de rapporten die de benchmark schrijft (standaard tijdelijk)")
+    parser = argparse.ArgumentParser(
+        description="Meet regioplan op de voorbeelddata en op een landelijke set."
+    )
+    parser.add_argument(
+        "--nederland", type=Path, help="map met de landelijke set (wordt gemaakt als ze leeg is of ontbreekt)"
+    )
+    parser.add_argument(
+        "--herhaal", type=int, default=5, help="runs per meting op de voorbeelddata en bij opstart (mediaan)"
+    )
+    parser.add_argument(
+        "--herhaal-nl", type=int, default=3, help="runs per meting op de landelijke set (mediaan)"
+    )
+    parser.add_argument(
+        "--uit", type=Path, help="map voor de rapporten die de benchmark schrijft (standaard tijdelijk)"
+    )
     parser.add_argument("--json", type=Path, help="schrijf de metingen ook als JSON")
     parser.add_argument("--geheugen-kind", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -441,13 +608,17 @@ def main(argv: list[str] | None = None) -> int:
             log(f"  klaar in {time.perf_counter() - t:.1f} s")
         metingen = meet(nederland, uit, args.herhaal, args.herhaal_nl, log)
         print(tabel(metingen))
-        print(f"\nMediaan van {args.herhaal} runs (voorbeeld, opstart) en {args.herhaal_nl} runs (Nederland); "
-              f"Python {sys.version.split()[0]}, {os.cpu_count()} cpu's, belasting {os.getloadavg()[0]:.1f}. Het oordeel "
-              "gaat over de wandtijd; ligt die ver boven de CPU-tijd, dan was de machine druk bezet.")
+        print(
+            f"\nMediaan van {args.herhaal} runs (voorbeeld, opstart) en {args.herhaal_nl} runs (Nederland); "
+            f"Python {sys.version.split()[0]}, {os.cpu_count()} cpu's, belasting {os.getloadavg()[0]:.1f}. Het oordeel "
+            "gaat over de wandtijd; ligt die ver boven de CPU-tijd, dan was de machine druk bezet."
+        )
         if args.json:
             args.json.parent.mkdir(parents=True, exist_ok=True)
-            args.json.write_text(json.dumps([m.als_dict() for m in metingen], indent=2, ensure_ascii=False) + "\n",
-                                 encoding="utf-8")
+            args.json.write_text(
+                json.dumps([m.als_dict() for m in metingen], indent=2, ensure_ascii=False) + "\n",
+                encoding="utf-8",
+            )
     return 0
 
 

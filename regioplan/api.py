@@ -1,8 +1,8 @@
 """The importable API: read -> validate -> compute -> render, one call per CLI command.
 
-    >>> from regioplan.api import valideer, bereken
-    >>> rapport = valideer(Path("voorbeelddata/overijssel-2024"))
-    >>> resultaat = bereken(Path("voorbeelddata/overijssel-2024"))
+>>> from regioplan.api import valideer, bereken
+>>> rapport = valideer(Path("voorbeelddata/overijssel-2024"))
+>>> resultaat = bereken(Path("voorbeelddata/overijssel-2024"))
 """
 
 from __future__ import annotations
@@ -21,7 +21,11 @@ from .uitvraag.lezen import Invoer, lees_map
 
 def _config_voor(pad: Path, config: Config | None) -> Config:
     if not pad.exists():
-        raise RegioplanFout("pad-bestaat-niet", f"'{pad}' bestaat niet.", "Geef de map met de werkboeken op, of één .xlsx-bestand.")
+        raise RegioplanFout(
+            "pad-bestaat-niet",
+            f"'{pad}' bestaat niet.",
+            "Geef de map met de werkboeken op, of één .xlsx-bestand.",
+        )
     if config is not None:
         return config
     return laad_config(pad if pad.is_dir() else pad.parent)
@@ -46,8 +50,16 @@ def bereken(pad: Path, config: Config | None = None, peildata: Sequence[dt.date]
     return _bereken(lees(pad, config), peildata)
 
 
-def rapport(pad: Path, regio: str, uit: Path, *, formaten: Sequence[str] = ("md", "html"), datum: dt.date | None = None,
-            sjablonen: Path | None = None, config: Config | None = None) -> list[Path]:
+def rapport(
+    pad: Path,
+    regio: str,
+    uit: Path,
+    *,
+    formaten: Sequence[str] = ("md", "html"),
+    datum: dt.date | None = None,
+    sjablonen: Path | None = None,
+    config: Config | None = None,
+) -> list[Path]:
     """Write the regional plan for ``regio`` (or the provincial verslag for the province key) to ``uit``.
 
     The same input gives byte-identical files: the date on the report is ``datum``, else the latest
@@ -56,8 +68,16 @@ def rapport(pad: Path, regio: str, uit: Path, *, formaten: Sequence[str] = ("md"
     return rapporten(pad, [regio], uit, formaten=formaten, datum=datum, sjablonen=sjablonen, config=config)
 
 
-def rapporten(pad: Path, regios: Sequence[str], uit: Path, *, formaten: Sequence[str] = ("md", "html"),
-              datum: dt.date | None = None, sjablonen: Path | None = None, config: Config | None = None) -> list[Path]:
+def rapporten(
+    pad: Path,
+    regios: Sequence[str],
+    uit: Path,
+    *,
+    formaten: Sequence[str] = ("md", "html"),
+    datum: dt.date | None = None,
+    sjablonen: Path | None = None,
+    config: Config | None = None,
+) -> list[Path]:
     """Write several reports (``"alle"``: every regio and the provincial verslag) from one reading.
 
     The workbooks are read, checked and computed once, however many reports are asked: for a national

@@ -21,16 +21,44 @@ from .waarden import datum_json
 
 #: Integer figures per opgave that are summed from gemeente to regio to province.
 SOMMEN = {
-    "asiel": ("opgave", "opgave_regulier", "opgave_amv", "geldig", "geldig_amv", "verschil", "verschil_amv",
-              "vaste_voorraad", "voornemens", "voornemens_max", "voornemens_amv", "voornemens_onbekend",
-              "geldig_plus_voornemens", "geldig_amv_plus_voornemens", "actief_nu", "overrides"),
+    "asiel": (
+        "opgave",
+        "opgave_regulier",
+        "opgave_amv",
+        "geldig",
+        "geldig_amv",
+        "verschil",
+        "verschil_amv",
+        "vaste_voorraad",
+        "voornemens",
+        "voornemens_max",
+        "voornemens_amv",
+        "voornemens_onbekend",
+        "geldig_plus_voornemens",
+        "geldig_amv_plus_voornemens",
+        "actief_nu",
+        "overrides",
+    ),
     "oekraine": ("opgave", "realisatie", "verschil", "poo", "in_ontwikkeling", "in_ontwikkeling_onbekend"),
-    "statushouders": ("taakstelling", "taakstelling_incl", "realisatie", "verschil", "verwachte_achterstand",
-                      "kso_amv", "kwg", "kwe", "dsl", "kso"),
+    "statushouders": (
+        "taakstelling",
+        "taakstelling_incl",
+        "realisatie",
+        "verschil",
+        "verwachte_achterstand",
+        "kso_amv",
+        "kwg",
+        "kwe",
+        "dsl",
+        "kso",
+    ),
 }
 PERCENTAGES = {
-    "asiel": (("percentage", "geldig", "opgave"), ("percentage_amv", "geldig_amv", "opgave_amv"),
-              ("percentage_plus_voornemens", "geldig_plus_voornemens", "opgave")),
+    "asiel": (
+        ("percentage", "geldig", "opgave"),
+        ("percentage_amv", "geldig_amv", "opgave_amv"),
+        ("percentage_plus_voornemens", "geldig_plus_voornemens", "opgave"),
+    ),
     "oekraine": (("percentage", "realisatie", "opgave"),),
     "statushouders": (("percentage", "realisatie", "taakstelling_incl"),),
 }
@@ -61,28 +89,30 @@ def _beoordeel(uitvraag: Uitvraag | None, config: Config) -> list[dict]:
     uit = []
     for loc in uitvraag.asiel:
         oordeel = regels.telt_mee(loc, config.cyclus)
-        uit.append({
-            "locatie": loc.locatie,
-            "capaciteit": loc.capaciteit.json(),
-            "telwaarde": loc.capaciteit.telwaarde,
-            "doelgroep": loc.doelgroep,
-            "soort": loc.soort,
-            "startdatum": datum_json(loc.startdatum),
-            "einddatum": datum_json(loc.einddatum),
-            "beheer": loc.beheer,
-            "besluit": loc.besluit,
-            "telt": oordeel.telt,
-            "reden": oordeel.reden,
-            "redenen": list(oordeel.redenen),
-            "override": oordeel.override,
-            "toelichting": loc.toelichting,
-            "uitleg": regels.uitleg(oordeel, loc, config.cyclus),
-            "voornemen": regels.is_voornemen(loc, oordeel, config.cyclus),
-            "vervangt": list(loc.vervangt),
-            "ligt_in": loc.ligt_in,
-            "opmerking": loc.opmerking,
-            "bron": {"bestand": loc.herkomst.bestand, "blad": loc.herkomst.blad, "rij": loc.herkomst.rij},
-        })
+        uit.append(
+            {
+                "locatie": loc.locatie,
+                "capaciteit": loc.capaciteit.json(),
+                "telwaarde": loc.capaciteit.telwaarde,
+                "doelgroep": loc.doelgroep,
+                "soort": loc.soort,
+                "startdatum": datum_json(loc.startdatum),
+                "einddatum": datum_json(loc.einddatum),
+                "beheer": loc.beheer,
+                "besluit": loc.besluit,
+                "telt": oordeel.telt,
+                "reden": oordeel.reden,
+                "redenen": list(oordeel.redenen),
+                "override": oordeel.override,
+                "toelichting": loc.toelichting,
+                "uitleg": regels.uitleg(oordeel, loc, config.cyclus),
+                "voornemen": regels.is_voornemen(loc, oordeel, config.cyclus),
+                "vervangt": list(loc.vervangt),
+                "ligt_in": loc.ligt_in,
+                "opmerking": loc.opmerking,
+                "bron": {"bestand": loc.herkomst.bestand, "blad": loc.herkomst.blad, "rij": loc.herkomst.rij},
+            }
+        )
     return uit
 
 
@@ -111,8 +141,11 @@ def _asiel(opgave: Opgave | None, uitvraag: Uitvraag | None, locaties: list[dict
         "voornemens_onbekend": sum(1 for v in vn_items if v["onbekend"]),
         "geldig_plus_voornemens": geldig + vn,
         "geldig_amv_plus_voornemens": geldig_amv + vn_amv,
-        "actief_nu": sum(loc["telwaarde"] for loc in locaties
-                         if regels.actief_op(_d(loc["startdatum"]), _d(loc["einddatum"]), vandaag)),
+        "actief_nu": sum(
+            loc["telwaarde"]
+            for loc in locaties
+            if regels.actief_op(_d(loc["startdatum"]), _d(loc["einddatum"]), vandaag)
+        ),
         "overrides": sum(1 for loc in locaties if loc["override"]),
         "locaties": locaties,
         "voornemens_lijst": vn_items,
@@ -130,16 +163,38 @@ def _voornemens(uitvraag: Uitvraag | None, locaties: list[dict]) -> list[dict]:
     uit = []
     for loc in locaties:
         if loc["voornemen"]:
-            uit.append({"omschrijving": loc["locatie"], "doelgroep": loc["doelgroep"], "capaciteit": loc["capaciteit"],
-                        "telwaarde": loc["telwaarde"], "max": _max(loc["capaciteit"]), "onbekend": loc["capaciteit"] == "onbekend",
-                        "startdatum": loc["startdatum"], "einddatum": loc["einddatum"], "besluit": loc["besluit"],
-                        "toelichting": loc["uitleg"], "met_locatie": True})
+            uit.append(
+                {
+                    "omschrijving": loc["locatie"],
+                    "doelgroep": loc["doelgroep"],
+                    "capaciteit": loc["capaciteit"],
+                    "telwaarde": loc["telwaarde"],
+                    "max": _max(loc["capaciteit"]),
+                    "onbekend": loc["capaciteit"] == "onbekend",
+                    "startdatum": loc["startdatum"],
+                    "einddatum": loc["einddatum"],
+                    "besluit": loc["besluit"],
+                    "toelichting": loc["uitleg"],
+                    "met_locatie": True,
+                }
+            )
     if uitvraag is not None:
         for v in uitvraag.voornemens:
-            uit.append({"omschrijving": v.omschrijving, "doelgroep": v.doelgroep, "capaciteit": v.capaciteit.json(),
-                        "telwaarde": v.capaciteit.telwaarde, "max": v.capaciteit.hoog or 0, "onbekend": v.capaciteit.onbekend,
-                        "startdatum": datum_json(v.startdatum), "einddatum": datum_json(v.einddatum), "besluit": v.besluit,
-                        "toelichting": v.toelichting, "met_locatie": False})
+            uit.append(
+                {
+                    "omschrijving": v.omschrijving,
+                    "doelgroep": v.doelgroep,
+                    "capaciteit": v.capaciteit.json(),
+                    "telwaarde": v.capaciteit.telwaarde,
+                    "max": v.capaciteit.hoog or 0,
+                    "onbekend": v.capaciteit.onbekend,
+                    "startdatum": datum_json(v.startdatum),
+                    "einddatum": datum_json(v.einddatum),
+                    "besluit": v.besluit,
+                    "toelichting": v.toelichting,
+                    "met_locatie": False,
+                }
+            )
     return uit
 
 
@@ -154,14 +209,26 @@ def _max(capaciteit: int | str) -> int:
 def _oekraine(opgave: Opgave | None, uitvraag: Uitvraag | None, config: Config) -> dict:
     peil = config.peildata.oekraine
     locaties = []
-    for goo in (uitvraag.oekraine if uitvraag else []):
+    for goo in uitvraag.oekraine if uitvraag else []:
         open_ = regels.goo_telt(goo, peil)
-        locaties.append({"locatie": goo.locatie, "capaciteit": goo.capaciteit.json(), "telwaarde": goo.capaciteit.telwaarde,
-                         "soort": goo.soort, "opening": datum_json(goo.opening), "sluiting": datum_json(goo.sluiting),
-                         "lager_niveau": goo.lager_niveau, "bijzondere_doelgroep": goo.bijzondere_doelgroep,
-                         "besluit": goo.besluit, "open": open_, "override": goo.telt_mee != "automatisch",
-                         "toelichting": goo.toelichting, "in_ontwikkeling": regels.in_ontwikkeling(goo, peil),
-                         "opmerking": goo.opmerking})
+        locaties.append(
+            {
+                "locatie": goo.locatie,
+                "capaciteit": goo.capaciteit.json(),
+                "telwaarde": goo.capaciteit.telwaarde,
+                "soort": goo.soort,
+                "opening": datum_json(goo.opening),
+                "sluiting": datum_json(goo.sluiting),
+                "lager_niveau": goo.lager_niveau,
+                "bijzondere_doelgroep": goo.bijzondere_doelgroep,
+                "besluit": goo.besluit,
+                "open": open_,
+                "override": goo.telt_mee != "automatisch",
+                "toelichting": goo.toelichting,
+                "in_ontwikkeling": regels.in_ontwikkeling(goo, peil),
+                "opmerking": goo.opmerking,
+            }
+        )
     realisatie = sum(loc["telwaarde"] for loc in locaties if loc["open"])
     opg = opgave.oekraine if opgave else 0
     return {
@@ -170,7 +237,9 @@ def _oekraine(opgave: Opgave | None, uitvraag: Uitvraag | None, config: Config) 
         "verschil": realisatie - opg,
         "poo": uitvraag.aantallen.poo if uitvraag else 0,
         "in_ontwikkeling": sum(loc["telwaarde"] for loc in locaties if loc["in_ontwikkeling"]),
-        "in_ontwikkeling_onbekend": sum(1 for loc in locaties if loc["in_ontwikkeling"] and loc["capaciteit"] == "onbekend"),
+        "in_ontwikkeling_onbekend": sum(
+            1 for loc in locaties if loc["in_ontwikkeling"] and loc["capaciteit"] == "onbekend"
+        ),
         "locaties": locaties,
     }
 
@@ -192,11 +261,27 @@ def _statushouders(opgave: Opgave | None, uitvraag: Uitvraag | None) -> dict:
         "kwe": a.kwe if a else 0,
         "dsl": sum(d.capaciteit.telwaarde for d in dsl),
         "kso": sum(d.capaciteit.telwaarde for d in kso),
-        "dsl_kso": [{"soort": d.soort, "locatie": d.locatie, "capaciteit": d.capaciteit.json(), "bestaand_nieuw": d.bestaand_nieuw,
-                     "realisatiedatum": datum_json(d.realisatiedatum), "einddatum": datum_json(d.einddatum),
-                     "toelichting": d.toelichting} for d in (uitvraag.dsl_kso if uitvraag else [])],
-        "plannen": [{"soort": h.soort, "aantal": h.aantal.json(), "realisatiedatum": datum_json(h.realisatiedatum),
-                     "toelichting": h.toelichting} for h in (uitvraag.huisvesting if uitvraag else [])],
+        "dsl_kso": [
+            {
+                "soort": d.soort,
+                "locatie": d.locatie,
+                "capaciteit": d.capaciteit.json(),
+                "bestaand_nieuw": d.bestaand_nieuw,
+                "realisatiedatum": datum_json(d.realisatiedatum),
+                "einddatum": datum_json(d.einddatum),
+                "toelichting": d.toelichting,
+            }
+            for d in (uitvraag.dsl_kso if uitvraag else [])
+        ],
+        "plannen": [
+            {
+                "soort": h.soort,
+                "aantal": h.aantal.json(),
+                "realisatiedatum": datum_json(h.realisatiedatum),
+                "toelichting": h.toelichting,
+            }
+            for h in (uitvraag.huisvesting if uitvraag else [])
+        ],
     }
 
 
@@ -211,7 +296,9 @@ def _som(gemeenten: Sequence[dict]) -> dict:
         blok = {v: sum(g[opgave][v] for g in gemeenten) for v in velden}
         _percentages(blok, opgave)
         uit[opgave] = blok
-    uit["procesfase"] = {f: sorted(g["naam"] for g in gemeenten if f in g["procesfase"].split("+")) for f in ("a", "b", "c")}
+    uit["procesfase"] = {
+        f: sorted(g["naam"] for g in gemeenten if f in g["procesfase"].split("+")) for f in ("a", "b", "c")
+    }
     return uit
 
 
@@ -219,9 +306,20 @@ def _uitruil(uitvragen: Iterable[Uitvraag], config: Config) -> list[dict]:
     uit = []
     for u in uitvragen:
         for r in u.uitruil:
-            uit.append({"gemeente": u.naam, "cbs_code": u.cbs_code, "partner": r.partner, "opgave": r.opgave,
-                        "plekken": r.plekken, "richting": r.richting, "startdatum": datum_json(r.startdatum),
-                        "einddatum": datum_json(r.einddatum), "status": r.status, "toelichting": r.toelichting})
+            uit.append(
+                {
+                    "gemeente": u.naam,
+                    "cbs_code": u.cbs_code,
+                    "partner": r.partner,
+                    "opgave": r.opgave,
+                    "plekken": r.plekken,
+                    "richting": r.richting,
+                    "startdatum": datum_json(r.startdatum),
+                    "einddatum": datum_json(r.einddatum),
+                    "status": r.status,
+                    "toelichting": r.toelichting,
+                }
+            )
     return sorted(uit, key=lambda r: (r["gemeente"], r["partner"], r["opgave"], r["richting"]))
 
 
@@ -259,23 +357,35 @@ def bereken(invoer: Invoer, peildata: Sequence[dt.date] = ()) -> Resultaat:
     regios = {}
     for regio in config.regios:
         leden = [g for g in gemeenten if g["regio"] == regio.naam]
-        regios[regio.sleutel] = {"naam": regio.naam, "regietafel": regio.regietafel,
-                                 "gemeenten": [g["cbs_code"] for g in leden], **_som(leden)}
+        regios[regio.sleutel] = {
+            "naam": regio.naam,
+            "regietafel": regio.regietafel,
+            "gemeenten": [g["cbs_code"] for g in leden],
+            **_som(leden),
+        }
     provincie = {"naam": config.provincie, "sleutel": config.provincie_sleutel, **_som(gemeenten)}
     data = {
         "regioplan": __version__,
         "provincie_naam": config.provincie,
-        "cyclus": {"naam": config.cyclus.naam, "actief_uiterlijk": config.cyclus.actief_uiterlijk.isoformat(),
-                   "in_gebruik_tot_minstens": config.cyclus.in_gebruik_tot_minstens.isoformat(),
-                   "periode_tekst": config.cyclus.periode_tekst},
-        "peildata": {"oekraine": config.peildata.oekraine.isoformat(),
-                     "statushouders": config.peildata.statushouders.isoformat(),
-                     "statushouders_periode": config.peildata.statushouders_periode},
+        "cyclus": {
+            "naam": config.cyclus.naam,
+            "actief_uiterlijk": config.cyclus.actief_uiterlijk.isoformat(),
+            "in_gebruik_tot_minstens": config.cyclus.in_gebruik_tot_minstens.isoformat(),
+            "periode_tekst": config.cyclus.periode_tekst,
+        },
+        "peildata": {
+            "oekraine": config.peildata.oekraine.isoformat(),
+            "statushouders": config.peildata.statushouders.isoformat(),
+            "statushouders_periode": config.peildata.statushouders_periode,
+        },
         "gemeenten": gemeenten,
         "regios": regios,
         "provincie": provincie,
         "uitruil": _uitruil(invoer.uitvragen.values(), config) + _uitruil_locaties(gemeenten),
-        "bevindingen": {"fouten": invoer.bevindingen.fouten, "waarschuwingen": invoer.bevindingen.waarschuwingen},
+        "bevindingen": {
+            "fouten": invoer.bevindingen.fouten,
+            "waarschuwingen": invoer.bevindingen.waarschuwingen,
+        },
     }
     if peildata:
         from .tijdlijn import tijdlijn
@@ -290,10 +400,20 @@ def _uitruil_locaties(gemeenten: list[dict]) -> list[dict]:
     for g in gemeenten:
         for loc in g["asiel"]["locaties"]:
             if loc["ligt_in"]:
-                uit.append({"gemeente": g["naam"], "cbs_code": g["cbs_code"], "partner": loc["ligt_in"], "opgave": "asiel",
-                            "plekken": loc["telwaarde"], "richting": "locatie", "startdatum": loc["startdatum"],
-                            "einddatum": loc["einddatum"], "status": "telt" if loc["telt"] else "telt niet",
-                            "toelichting": f"Locatie '{loc['locatie']}' ligt in {loc['ligt_in']} en telt voor {g['naam']}."})
+                uit.append(
+                    {
+                        "gemeente": g["naam"],
+                        "cbs_code": g["cbs_code"],
+                        "partner": loc["ligt_in"],
+                        "opgave": "asiel",
+                        "plekken": loc["telwaarde"],
+                        "richting": "locatie",
+                        "startdatum": loc["startdatum"],
+                        "einddatum": loc["einddatum"],
+                        "status": "telt" if loc["telt"] else "telt niet",
+                        "toelichting": f"Locatie '{loc['locatie']}' ligt in {loc['ligt_in']} en telt voor {g['naam']}.",
+                    }
+                )
     return uit
 
 

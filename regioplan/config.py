@@ -104,7 +104,9 @@ def landelijke_gemeenten() -> dict[str, tuple[str, str]]:
     """CBS code -> (name, province) for the 342 gemeenten of 2024 (NLExtract)."""
     tekst = resources.files("regioplan").joinpath("data/gemeenten-2024.csv").read_text(encoding="utf-8")
     rijen = csv.DictReader(tekst.splitlines(), delimiter=";")
-    return {r["gemeentecode"]: (r["gemeentenaam"], r["provincienaam"]) for r in rijen if r.get("gemeentecode")}
+    return {
+        r["gemeentecode"]: (r["gemeentenaam"], r["provincienaam"]) for r in rijen if r.get("gemeentecode")
+    }
 
 
 def _datum(waarde: object, sleutel: str, bron: str) -> dt.date:
@@ -138,7 +140,9 @@ def laad_config(map_of_bestand: Path | None = None) -> Config:
                 eigen = tomllib.loads(pad.read_text(encoding="utf-8"))
             except (tomllib.TOMLDecodeError, UnicodeDecodeError) as fout:
                 raise RegioplanFout(
-                    "config-ongeldig", f"{pad.name} is geen geldige TOML: {fout}", "Controleer de regel die genoemd wordt."
+                    "config-ongeldig",
+                    f"{pad.name} is geen geldige TOML: {fout}",
+                    "Controleer de regel die genoemd wordt.",
                 ) from fout
             ruw = _samenvoegen(ruw, eigen)
             bron = pad.name
@@ -147,14 +151,28 @@ def laad_config(map_of_bestand: Path | None = None) -> Config:
 
 #: The shape of regioplan.toml: table -> (TOML type, type of its values). Checked before anything is built,
 #: so a list where a table belongs or a number where text belongs is a config error, not a crash.
-_TABELLEN = {"provincie": dict, "cyclus": dict, "peildata": dict, "regio": list, "aliassen": dict, "gemeenten": dict}
-_TOML_TYPE = {dict: "een tabel ([naam])", list: "een lijst van tabellen ([[regio]])", str: "tekst tussen aanhalingstekens",
-              list[str]: "een lijst met tekst, zoals [\"GM0141\", \"GM0147\"]"}
+_TABELLEN = {
+    "provincie": dict,
+    "cyclus": dict,
+    "peildata": dict,
+    "regio": list,
+    "aliassen": dict,
+    "gemeenten": dict,
+}
+_TOML_TYPE = {
+    dict: "een tabel ([naam])",
+    list: "een lijst van tabellen ([[regio]])",
+    str: "tekst tussen aanhalingstekens",
+    list[str]: 'een lijst met tekst, zoals ["GM0141", "GM0147"]',
+}
 
 
 def _fout_vorm(bron: str, sleutel: str, verwacht: object, waarde: object, waar: str = "") -> RegioplanFout:
-    return RegioplanFout("config-ongeldig", f"{bron}: '{sleutel}'{waar} moet {_TOML_TYPE[verwacht]} zijn, niet {waarde!r}.",
-                         "Zie docs/configuratie.md voor de vorm van regioplan.toml.")
+    return RegioplanFout(
+        "config-ongeldig",
+        f"{bron}: '{sleutel}'{waar} moet {_TOML_TYPE[verwacht]} zijn, niet {waarde!r}.",
+        "Zie docs/configuratie.md voor de vorm van regioplan.toml.",
+    )
 
 
 def _controleer_vorm(ruw: dict, bron: str) -> None:
@@ -174,7 +192,9 @@ def _controleer_vorm(ruw: dict, bron: str) -> None:
                 raise _fout_vorm(bron, f"regio.{sleutel}", str, regio[sleutel], f" (regio nummer {i})")
         gemeenten = regio.get("gemeenten", [])
         if not isinstance(gemeenten, list) or not all(isinstance(g, str) for g in gemeenten):
-            raise _fout_vorm(bron, "regio.gemeenten", list[str], gemeenten, f" (regio {regio.get('naam', i)})")
+            raise _fout_vorm(
+                bron, "regio.gemeenten", list[str], gemeenten, f" (regio {regio.get('naam', i)})"
+            )
 
 
 def maak_config(ruw: dict, bron: str = "") -> Config:
@@ -185,7 +205,9 @@ def maak_config(ruw: dict, bron: str = "") -> Config:
         cyclus = Cyclus(
             naam=str(c.get("naam", "cyclus")),
             actief_uiterlijk=_datum(c["actief_uiterlijk"], "cyclus.actief_uiterlijk", bron),
-            in_gebruik_tot_minstens=_datum(c["in_gebruik_tot_minstens"], "cyclus.in_gebruik_tot_minstens", bron),
+            in_gebruik_tot_minstens=_datum(
+                c["in_gebruik_tot_minstens"], "cyclus.in_gebruik_tot_minstens", bron
+            ),
             periode_tekst=str(c.get("periode_tekst", "")),
         )
         peildata = Peildata(
@@ -193,7 +215,9 @@ def maak_config(ruw: dict, bron: str = "") -> Config:
             statushouders=_datum(p["statushouders"], "peildata.statushouders", bron),
             statushouders_periode=str(p.get("statushouders_periode", "")),
             statushouders_verwachting=_datum(
-                p.get("statushouders_verwachting", p["statushouders"]), "peildata.statushouders_verwachting", bron
+                p.get("statushouders_verwachting", p["statushouders"]),
+                "peildata.statushouders_verwachting",
+                bron,
             ),
         )
         landelijk = landelijke_gemeenten()
@@ -208,13 +232,21 @@ def maak_config(ruw: dict, bron: str = "") -> Config:
                     raise RegioplanFout(
                         "config-ongeldig",
                         f"{bron}: regio '{r['naam']}' noemt '{g}', dat is geen CBS-code.",
-                        "Gebruik codes als \"GM0141\".",
+                        'Gebruik codes als "GM0141".',
                     )
                 codes.append(code)
-            regios.append(Regio(str(r["naam"]), str(r.get("sleutel", normaliseer(r["naam"]).replace(" ", "-"))),
-                                tuple(codes), str(r.get("regietafel", ""))))
+            regios.append(
+                Regio(
+                    str(r["naam"]),
+                    str(r.get("sleutel", normaliseer(r["naam"]).replace(" ", "-"))),
+                    tuple(codes),
+                    str(r.get("regietafel", "")),
+                )
+            )
         aliassen = {normaliseer(naam): code for code, naam in namen.items()}
-        aliassen.update({normaliseer(k): normaliseer_code(v) or v for k, v in ruw.get("aliassen", {}).items()})
+        aliassen.update(
+            {normaliseer(k): normaliseer_code(v) or v for k, v in ruw.get("aliassen", {}).items()}
+        )
         prov = ruw.get("provincie", {})
         return Config(
             provincie=str(prov.get("naam", "provincie")),

@@ -34,8 +34,14 @@ def controleer(invoer: Invoer, *, enkel_bestand: bool = False) -> None:
         eerste = invoer.uitvragen[code].bestand
         alle = ", ".join(sorted([eerste, *(u.bestand for u in extra)]))
         for u in extra:
-            b.voeg_toe("gemeente-dubbel", bestand=u.bestand, gemeente=code, naam=invoer.config.naam(code), bestanden=alle,
-                       gebruikt=eerste)
+            b.voeg_toe(
+                "gemeente-dubbel",
+                bestand=u.bestand,
+                gemeente=code,
+                naam=invoer.config.naam(code),
+                bestanden=alle,
+                gebruikt=eerste,
+            )
     _dubbel_tussen_gemeenten(invoer, b)
     if enkel_bestand:
         return
@@ -47,22 +53,52 @@ def controleer(invoer: Invoer, *, enkel_bestand: bool = False) -> None:
         for code in regio.gemeenten:
             opgave = invoer.opgaven.get(code)
             if invoer.opgavenbestand and opgave is None:
-                b.voeg_toe("opgave-ontbreekt", bestand=invoer.opgavenbestand, blad=opgavenblad, gemeente=code,
-                           naam=config.naam(code), code=code)
+                b.voeg_toe(
+                    "opgave-ontbreekt",
+                    bestand=invoer.opgavenbestand,
+                    blad=opgavenblad,
+                    gemeente=code,
+                    naam=config.naam(code),
+                    code=code,
+                )
             if opgave is None:
                 continue
             h = opgave.herkomst
             if code not in invoer.uitvragen:
-                b.voeg_toe("gemeente-zonder-uitvraag", bestand=h.bestand, blad=h.blad,
-                           cel=invoer.cel(h.bestand, OPGAVEN, "cbs_code", h.rij)[1], gemeente=code, naam=config.naam(code))
-            if opgave.regio and normaliseer(opgave.regio) not in (normaliseer(regio.naam), normaliseer(regio.sleutel)):
-                b.voeg_toe("opgave-regio", bestand=h.bestand, blad=h.blad, cel=invoer.cel(h.bestand, OPGAVEN, "regio", h.rij)[1],
-                           gemeente=code, naam=config.naam(code), regio=opgave.regio, verwacht=regio.naam)
+                b.voeg_toe(
+                    "gemeente-zonder-uitvraag",
+                    bestand=h.bestand,
+                    blad=h.blad,
+                    cel=invoer.cel(h.bestand, OPGAVEN, "cbs_code", h.rij)[1],
+                    gemeente=code,
+                    naam=config.naam(code),
+                )
+            if opgave.regio and normaliseer(opgave.regio) not in (
+                normaliseer(regio.naam),
+                normaliseer(regio.sleutel),
+            ):
+                b.voeg_toe(
+                    "opgave-regio",
+                    bestand=h.bestand,
+                    blad=h.blad,
+                    cel=invoer.cel(h.bestand, OPGAVEN, "regio", h.rij)[1],
+                    gemeente=code,
+                    naam=config.naam(code),
+                    regio=opgave.regio,
+                    verwacht=regio.naam,
+                )
     for code, opgave in sorted(invoer.opgaven.items()):
         h = opgave.herkomst
         if config.regio_van(code) is None:
-            b.voeg_toe("gemeente-buiten-indeling", bestand=h.bestand, blad=h.blad, cel=invoer.cel(h.bestand, OPGAVEN, "cbs_code", h.rij)[1],
-                       naam=config.naam(code), code=code, indeling=f"provincie {config.provincie}")
+            b.voeg_toe(
+                "gemeente-buiten-indeling",
+                bestand=h.bestand,
+                blad=h.blad,
+                cel=invoer.cel(h.bestand, OPGAVEN, "cbs_code", h.rij)[1],
+                naam=config.naam(code),
+                code=code,
+                indeling=f"provincie {config.provincie}",
+            )
         u = invoer.uitvragen.get(code)
         if u is not None:
             _plausibel(u, opgave, invoer, b)
@@ -70,25 +106,53 @@ def controleer(invoer: Invoer, *, enkel_bestand: bool = False) -> None:
 
 def _plausibel(u: Uitvraag, opgave: Opgave, invoer: Invoer, b: Bevindingen) -> None:
     """Numbers far above the gemeente's target: almost always a typo (an extra zero)."""
+
     def meld(blad: Blad, sleutel: str, rij: int | None, wat: str, waarde: int, doel: int) -> None:
         bladnaam, cel = invoer.cel(u.bestand, blad, sleutel, rij)
-        b.voeg_toe("aantal-onwaarschijnlijk", bestand=u.bestand, blad=bladnaam, cel=cel, gemeente=u.cbs_code, wat=wat,
-                   waarde=waarde, opgave=doel)
+        b.voeg_toe(
+            "aantal-onwaarschijnlijk",
+            bestand=u.bestand,
+            blad=bladnaam,
+            cel=cel,
+            gemeente=u.cbs_code,
+            wat=wat,
+            waarde=waarde,
+            opgave=doel,
+        )
 
     for wat, sleutel, waarde, doel in (
         ("POO", "poo", u.aantallen.poo, opgave.oekraine),
-        ("Statushouders gehuisvest", "statushouders_realisatie", u.aantallen.statushouders_realisatie, opgave.statushouders_incl),
+        (
+            "Statushouders gehuisvest",
+            "statushouders_realisatie",
+            u.aantallen.statushouders_realisatie,
+            opgave.statushouders_incl,
+        ),
     ):
         if doel and waarde > ONWAARSCHIJNLIJK * doel:
             meld(AANTALLEN, sleutel, None, wat, waarde, doel)
     for loc in u.asiel:
         hoog = loc.capaciteit.hoog or 0
         if opgave.asiel_totaal and hoog > ONWAARSCHIJNLIJK_LOCATIE * opgave.asiel_totaal:
-            meld(ASIEL, "capaciteit", loc.herkomst.rij, f"De capaciteit van '{loc.locatie}'", hoog, opgave.asiel_totaal)
+            meld(
+                ASIEL,
+                "capaciteit",
+                loc.herkomst.rij,
+                f"De capaciteit van '{loc.locatie}'",
+                hoog,
+                opgave.asiel_totaal,
+            )
     for goo in u.oekraine:
         hoog = goo.capaciteit.hoog or 0
         if opgave.oekraine and hoog > ONWAARSCHIJNLIJK * opgave.oekraine:
-            meld(OEKRAINE, "capaciteit", goo.herkomst.rij, f"De capaciteit van '{goo.locatie}'", hoog, opgave.oekraine)
+            meld(
+                OEKRAINE,
+                "capaciteit",
+                goo.herkomst.rij,
+                f"De capaciteit van '{goo.locatie}'",
+                hoog,
+                opgave.oekraine,
+            )
 
 
 def _dichtstbij(naam: str, kandidaten: dict[str, str]) -> str:
@@ -109,7 +173,14 @@ def _controleer_uitvraag(u: Uitvraag, invoer: Invoer, b: Bevindingen) -> None:
     partners = {normaliseer(r.partner) for r in u.uitruil}
     for loc in u.asiel:
         h = loc.herkomst
-        sleutel = (normaliseer(loc.locatie), loc.capaciteit, loc.doelgroep, loc.soort, loc.startdatum, loc.einddatum)
+        sleutel = (
+            normaliseer(loc.locatie),
+            loc.capaciteit,
+            loc.doelgroep,
+            loc.soort,
+            loc.startdatum,
+            loc.einddatum,
+        )
         if sleutel in gezien and loc.locatie:
             meld("locatie-dubbel", ASIEL, h, "locatie", locatie=loc.locatie, andere_rij=gezien[sleutel])
         else:
@@ -120,17 +191,29 @@ def _controleer_uitvraag(u: Uitvraag, invoer: Invoer, b: Bevindingen) -> None:
                 meld("telt-mee-zonder-toelichting", ASIEL, h, "toelichting", waarde=loc.telt_mee)
             regel = regels.regel_oordeel(loc.startdatum, loc.einddatum, loc.besluit, config.cyclus)
             if regel.telt != (loc.telt_mee == "ja"):
-                meld("telt-mee-tegen-regel", ASIEL, h, "telt_mee", locatie=loc.locatie, waarde=loc.telt_mee,
-                     regel=regels.uitleg(regel, loc, config.cyclus))
+                meld(
+                    "telt-mee-tegen-regel",
+                    ASIEL,
+                    h,
+                    "telt_mee",
+                    locatie=loc.locatie,
+                    waarde=loc.telt_mee,
+                    regel=regels.uitleg(regel, loc, config.cyclus),
+                )
         for naam in loc.vervangt:
             if normaliseer(naam) not in namen or normaliseer(naam) == normaliseer(loc.locatie):
                 anderen = {k: v for k, v in namen.items() if k != normaliseer(loc.locatie)}
-                meld("vervangt-onbekend", ASIEL, h, "vervangt", naam=naam, voorstel=_dichtstbij(naam, anderen))
+                meld(
+                    "vervangt-onbekend", ASIEL, h, "vervangt", naam=naam, voorstel=_dichtstbij(naam, anderen)
+                )
         if loc.ligt_in:
             if config.zoek_code(loc.ligt_in) is None:
                 voorstel = _dichtstbij(loc.ligt_in, {k: config.naam(c) for k, c in config.aliassen.items()})
                 meld("ligt-in-onbekend", ASIEL, h, "ligt_in", naam=loc.ligt_in, voorstel=voorstel)
-            elif not partners & {normaliseer(loc.ligt_in), normaliseer(config.naam(config.zoek_code(loc.ligt_in) or ""))}:
+            elif not partners & {
+                normaliseer(loc.ligt_in),
+                normaliseer(config.naam(config.zoek_code(loc.ligt_in) or "")),
+            }:
                 meld("uitruil-ontbreekt", ASIEL, h, "ligt_in", locatie=loc.locatie, partner=loc.ligt_in)
     for v in u.voornemens:
         _datumvolgorde(meld, VOORNEMENS, v.herkomst, v.startdatum, v.einddatum, "einddatum")
@@ -140,7 +223,9 @@ def _controleer_uitvraag(u: Uitvraag, invoer: Invoer, b: Bevindingen) -> None:
         h = goo.herkomst
         sleutel = (normaliseer(goo.locatie), goo.capaciteit, goo.opening, goo.sluiting)
         if sleutel in gezien_goo and goo.locatie:
-            meld("locatie-dubbel", OEKRAINE, h, "locatie", locatie=goo.locatie, andere_rij=gezien_goo[sleutel])
+            meld(
+                "locatie-dubbel", OEKRAINE, h, "locatie", locatie=goo.locatie, andere_rij=gezien_goo[sleutel]
+            )
         else:
             gezien_goo.setdefault(sleutel, h.rij)
         _datumvolgorde(meld, OEKRAINE, h, goo.opening, goo.sluiting, "sluiting")
@@ -150,9 +235,20 @@ def _controleer_uitvraag(u: Uitvraag, invoer: Invoer, b: Bevindingen) -> None:
             open_ = regels.open_op(goo.opening, goo.sluiting, peildatum)
             if open_ != (goo.telt_mee == "ja"):
                 datum = peildatum.strftime("%d-%m-%Y")
-                regel = (f"telt de locatie mee (open op de peildatum {datum})" if open_
-                         else f"telt de locatie niet mee (niet open op de peildatum {datum})")
-                meld("telt-mee-tegen-regel", OEKRAINE, h, "telt_mee", locatie=goo.locatie, waarde=goo.telt_mee, regel=regel)
+                regel = (
+                    f"telt de locatie mee (open op de peildatum {datum})"
+                    if open_
+                    else f"telt de locatie niet mee (niet open op de peildatum {datum})"
+                )
+                meld(
+                    "telt-mee-tegen-regel",
+                    OEKRAINE,
+                    h,
+                    "telt_mee",
+                    locatie=goo.locatie,
+                    waarde=goo.telt_mee,
+                    regel=regel,
+                )
     for d in u.dsl_kso:
         _datumvolgorde(meld, DSL_KSO, d.herkomst, d.realisatiedatum, d.einddatum, "einddatum")
     for r in u.uitruil:
@@ -160,13 +256,29 @@ def _controleer_uitvraag(u: Uitvraag, invoer: Invoer, b: Bevindingen) -> None:
     a = u.aantallen
     if (a.kwg or a.kwe) and a.kwg + a.kwe != a.kso_amv:
         blad, cel = invoer.cel(u.bestand, AANTALLEN, "kso_amv")
-        b.voeg_toe("kso-som", bestand=u.bestand, blad=blad, cel=cel, gemeente=u.cbs_code, kwg=a.kwg, kwe=a.kwe,
-                   som=a.kwg + a.kwe, kso=a.kso_amv)
+        b.voeg_toe(
+            "kso-som",
+            bestand=u.bestand,
+            blad=blad,
+            cel=cel,
+            gemeente=u.cbs_code,
+            kwg=a.kwg,
+            kwe=a.kwe,
+            som=a.kwg + a.kwe,
+            kso=a.kso_amv,
+        )
 
 
 def _datumvolgorde(meld, blad: Blad, h: Herkomst, start: object, eind: object, sleutel: str) -> None:
     if isinstance(start, dt.date) and isinstance(eind, dt.date) and eind < start:
-        meld("datum-volgorde", blad, h, sleutel, eind=eind.strftime("%d-%m-%Y"), start=start.strftime("%d-%m-%Y"))
+        meld(
+            "datum-volgorde",
+            blad,
+            h,
+            sleutel,
+            eind=eind.strftime("%d-%m-%Y"),
+            start=start.strftime("%d-%m-%Y"),
+        )
 
 
 def _dubbel_tussen_gemeenten(invoer: Invoer, b: Bevindingen) -> None:
@@ -192,8 +304,15 @@ def _dubbel_tussen_gemeenten(invoer: Invoer, b: Bevindingen) -> None:
             if any(normaliseer(o) in partners for o in anderen):
                 continue
             blad, cel = invoer.cel(u.bestand, ASIEL, "locatie", loc.herkomst.rij)
-            b.voeg_toe("locatie-dubbel-gemeenten", bestand=u.bestand, blad=blad, cel=cel, gemeente=u.cbs_code,
-                       locatie=loc.locatie, andere=", ".join(anderen))
+            b.voeg_toe(
+                "locatie-dubbel-gemeenten",
+                bestand=u.bestand,
+                blad=blad,
+                cel=cel,
+                gemeente=u.cbs_code,
+                locatie=loc.locatie,
+                andere=", ".join(anderen),
+            )
 
 
 ONTBREEKT = "ontbreekt"  #: overview status of a configured gemeente without a workbook
@@ -201,8 +320,11 @@ ONTBREEKT = "ontbreekt"  #: overview status of a configured gemeente without a w
 
 def _telling(eigen: list[Bevinding]) -> dict:
     fouten = sum(1 for x in eigen if x.ernst == FOUT)
-    return {"fouten": fouten, "waarschuwingen": len(eigen) - fouten,
-            "status": "fouten" if fouten else ("waarschuwingen" if eigen else "ok")}
+    return {
+        "fouten": fouten,
+        "waarschuwingen": len(eigen) - fouten,
+        "status": "fouten" if fouten else ("waarschuwingen" if eigen else "ok"),
+    }
 
 
 @dataclass
@@ -222,12 +344,18 @@ class Validatie:
             per_bestand[bev.bestand].append(bev)
         namen = {u.bestand: u.naam for u in invoer.gelezen}
         namen[invoer.opgavenbestand] = "(opgaven)"
-        overzicht = [{"bestand": bestand, "gemeente": namen.get(bestand, ""), **_telling(per_bestand.get(bestand, []))}
-                     for bestand in sorted(set(invoer.bestanden) | {b for b in per_bestand if b})]
+        overzicht = [
+            {"bestand": bestand, "gemeente": namen.get(bestand, ""), **_telling(per_bestand.get(bestand, []))}
+            for bestand in sorted(set(invoer.bestanden) | {b for b in per_bestand if b})
+        ]
         if not invoer.enkel:
-            ontbreekt = sorted(invoer.config.naam(c) for c in invoer.config.gemeenten if c not in invoer.uitvragen)
-            overzicht += [{"bestand": "", "gemeente": naam, "fouten": 0, "waarschuwingen": 0, "status": ONTBREEKT}
-                          for naam in ontbreekt]
+            ontbreekt = sorted(
+                invoer.config.naam(c) for c in invoer.config.gemeenten if c not in invoer.uitvragen
+            )
+            overzicht += [
+                {"bestand": "", "gemeente": naam, "fouten": 0, "waarschuwingen": 0, "status": ONTBREEKT}
+                for naam in ontbreekt
+            ]
         return cls(lijst, sorted(invoer.bestanden), overzicht)
 
     @property
@@ -240,15 +368,19 @@ class Validatie:
 
     def zonder(self, codes: set[str]) -> Validatie:
         """The same result with deliberately silenced codes (``--negeer``) left out."""
-        return Validatie.van_lijst([b for b in self.bevindingen if b.code not in codes], self.bestanden, self.overzicht)
+        return Validatie.van_lijst(
+            [b for b in self.bevindingen if b.code not in codes], self.bestanden, self.overzicht
+        )
 
     @classmethod
     def van_lijst(cls, lijst: list[Bevinding], bestanden: list[str], overzicht_oud: list[dict]) -> Validatie:
         per: dict[str, list[Bevinding]] = defaultdict(list)
         for bev in lijst:
             per[bev.bestand].append(bev)
-        overzicht = [rij if rij["status"] == ONTBREEKT else {**rij, **_telling(per.get(rij["bestand"], []))}
-                     for rij in overzicht_oud]
+        overzicht = [
+            rij if rij["status"] == ONTBREEKT else {**rij, **_telling(per.get(rij["bestand"], []))}
+            for rij in overzicht_oud
+        ]
         return cls(lijst, bestanden, overzicht)
 
     def faalt(self, drempel: str = FOUT) -> bool:
@@ -257,9 +389,18 @@ class Validatie:
 
     def samenvatting(self) -> str:
         n = len(self.bestanden)
-        return (f"{n} {'bestand' if n == 1 else 'bestanden'}: {self.fouten} {'fout' if self.fouten == 1 else 'fouten'}, "
-                f"{self.waarschuwingen} {'waarschuwing' if self.waarschuwingen == 1 else 'waarschuwingen'}")
+        return (
+            f"{n} {'bestand' if n == 1 else 'bestanden'}: {self.fouten} {'fout' if self.fouten == 1 else 'fouten'}, "
+            f"{self.waarschuwingen} {'waarschuwing' if self.waarschuwingen == 1 else 'waarschuwingen'}"
+        )
 
     def als_dict(self) -> dict:
-        return {"samenvatting": {"bestanden": len(self.bestanden), "fouten": self.fouten, "waarschuwingen": self.waarschuwingen},
-                "overzicht": self.overzicht, "bevindingen": [b.als_dict() for b in self.bevindingen]}
+        return {
+            "samenvatting": {
+                "bestanden": len(self.bestanden),
+                "fouten": self.fouten,
+                "waarschuwingen": self.waarschuwingen,
+            },
+            "overzicht": self.overzicht,
+            "bevindingen": [b.als_dict() for b in self.bevindingen],
+        }

@@ -24,7 +24,9 @@ from .uitvraag.schema import FORMAATVERSIE, OPGAVEN, TOELICHTING_BLAD, UITVRAAG_
 #: Help is rendered at this terminal width, so the generated text does not depend on who runs it.
 BREEDTE = "100"
 
-KOP = "> Gegenereerd door `python -m regioplan.docs` (`make docs`) uit {bron}. Niet met de hand bewerken: {hoe}"
+KOP = (
+    "> Gegenereerd door `python -m regioplan.docs` (`make docs`) uit {bron}. Niet met de hand bewerken: {hoe}"
+)
 
 #: Markers around the generated block in the (otherwise hand-written) handleiding.
 BEGIN = "<!-- regioplan.docs: voorbeeldrijen begin -->"
@@ -94,12 +96,20 @@ def _eerste_zin(tekst: str) -> str:
 
 
 def cli_md() -> str:
-    r = ["# Opdrachtregel: `regioplan`", "",
-         KOP.format(bron="de `--help` van elk commando",
-                    hoe="pas de hulptekst in `regioplan/cli/` aan en genereer opnieuw."), "",
-         "Elk commando kent `-h`/`--help`. Exitcodes: 0 = gelukt, 1 = `valideer` keurt de werkboeken af, "
-         "2 = gebruiks-, configuratie- of interne fout (met een melding op stderr).", "",
-         "| Commando | Wat het doet |", "|---|---|"]
+    r = [
+        "# Opdrachtregel: `regioplan`",
+        "",
+        KOP.format(
+            bron="de `--help` van elk commando",
+            hoe="pas de hulptekst in `regioplan/cli/` aan en genereer opnieuw.",
+        ),
+        "",
+        "Elk commando kent `-h`/`--help`. Exitcodes: 0 = gelukt, 1 = `valideer` keurt de werkboeken af, "
+        "2 = gebruiks-, configuratie- of interne fout (met een melding op stderr).",
+        "",
+        "| Commando | Wat het doet |",
+        "|---|---|",
+    ]
     lijst = commandos()
     for naam, zin in lijst:
         r.append(f"| [`regioplan {naam}`](#regioplan-{naam}) | {_cel(zin)} |")
@@ -112,16 +122,25 @@ def cli_md() -> str:
 
 
 def controles_md() -> str:
-    r = ["# Controles van `regioplan valideer`", "",
-         KOP.format(bron="`regioplan/bevindingen.py` (`CATALOGUS`)",
-                    hoe="pas de catalogus aan en genereer opnieuw."), "",
-         "Elke bevinding heeft een vaste code, een ernst, de plaats (bestand, blad en cel) en een hint. "
-         "De ernst bepaalt de exitcode van `regioplan valideer`:", "",
-         "- **fout**: de inzending is niet bruikbaar zoals ze is; exitcode 1.",
-         "- **waarschuwing**: gelezen, maar kijk ernaar; exitcode 1 alleen met `--strikt` (of `--faal-op waarschuwing`).", "",
-         "Een code die je bewust accepteert, sla je over met `--negeer CODE` (herhaalbaar). "
-         "De voorbeeldmeldingen hieronder zijn met voorbeeldwaarden ingevuld; in het echt staan daar de waarden uit het werkboek.",
-         "", "| Code | Ernst | Groep |", "|---|---|---|"]
+    r = [
+        "# Controles van `regioplan valideer`",
+        "",
+        KOP.format(
+            bron="`regioplan/bevindingen.py` (`CATALOGUS`)", hoe="pas de catalogus aan en genereer opnieuw."
+        ),
+        "",
+        "Elke bevinding heeft een vaste code, een ernst, de plaats (bestand, blad en cel) en een hint. "
+        "De ernst bepaalt de exitcode van `regioplan valideer`:",
+        "",
+        "- **fout**: de inzending is niet bruikbaar zoals ze is; exitcode 1.",
+        "- **waarschuwing**: gelezen, maar kijk ernaar; exitcode 1 alleen met `--strikt` (of `--faal-op waarschuwing`).",
+        "",
+        "Een code die je bewust accepteert, sla je over met `--negeer CODE` (herhaalbaar). "
+        "De voorbeeldmeldingen hieronder zijn met voorbeeldwaarden ingevuld; in het echt staan daar de waarden uit het werkboek.",
+        "",
+        "| Code | Ernst | Groep |",
+        "|---|---|---|",
+    ]
     groepen: dict[str, list] = {}
     for c in CATALOGUS.values():
         groepen.setdefault(c.groep, []).append(c)
@@ -134,8 +153,14 @@ def controles_md() -> str:
             r += [GROEPEN[groep], ""]
         for c in lijst:
             voorbeeld = Bevindingen().voeg_toe(c.code, **c.voorbeeld)
-            r += [f"### {c.code}", "", f"- **Ernst:** {c.ernst}", f"- **Voorbeeld:** {voorbeeld.bericht}",
-                  f"- **Oplossen:** {voorbeeld.hint}", ""]
+            r += [
+                f"### {c.code}",
+                "",
+                f"- **Ernst:** {c.ernst}",
+                f"- **Voorbeeld:** {voorbeeld.bericht}",
+                f"- **Oplossen:** {voorbeeld.hint}",
+                "",
+            ]
         r.pop()
     return "\n".join(r) + "\n"
 
@@ -157,53 +182,83 @@ def voorbeeld(blad: Blad) -> list[str]:
         r = ["| Veld (kolom A) | Waarde (kolom B) |", "|---|---|"]
         r += [f"| {_cel(k.kop)} | {_cel(k.voorbeeld)} |" for k in blad.kolommen]
         return r
-    return ["| " + " | ".join(_cel(k.kop) for k in blad.kolommen) + " |",
-            "|" + "---|" * len(blad.kolommen),
-            "| " + " | ".join(_cel(k.voorbeeld) for k in blad.kolommen) + " |"]
+    return [
+        "| " + " | ".join(_cel(k.kop) for k in blad.kolommen) + " |",
+        "|" + "---|" * len(blad.kolommen),
+        "| " + " | ".join(_cel(k.voorbeeld) for k in blad.kolommen) + " |",
+    ]
 
 
 def _bladtabel(blad: Blad) -> list[str]:
     eerste = "Veld (kolom A)" if blad.soort == "velden" else "Kolom"
-    r = [f"| {eerste} | Type | Verplicht | Toegestane waarden | Leeg betekent | Uitleg |", "|---|---|---|---|---|---|"]
+    r = [
+        f"| {eerste} | Type | Verplicht | Toegestane waarden | Leeg betekent | Uitleg |",
+        "|---|---|---|---|---|---|",
+    ]
     for k in blad.kolommen:
         leeg = "" if k.standaard is None else f"`{k.standaard}`"
-        r.append(f"| {_cel(k.kop)} | {TYPEN.get(k.type, k.type)} | {'ja' if k.verplicht else 'nee'} | {_keuzes(k)} | "
-                 f"{leeg} | {_cel(k.uitleg)} |")
+        r.append(
+            f"| {_cel(k.kop)} | {TYPEN.get(k.type, k.type)} | {'ja' if k.verplicht else 'nee'} | {_keuzes(k)} | "
+            f"{leeg} | {_cel(k.uitleg)} |"
+        )
     return r
 
 
 def _blad_md(blad: Blad) -> list[str]:
     if blad.soort == "velden":
-        vorm = ("Een veldenblad: rij 1 heeft de koppen Veld, Waarde en Uitleg; daaronder staat per regel een veld "
-                "in kolom A en de waarde in kolom B.")
+        vorm = (
+            "Een veldenblad: rij 1 heeft de koppen Veld, Waarde en Uitleg; daaronder staat per regel een veld "
+            "in kolom A en de waarde in kolom B."
+        )
     else:
-        vorm = ("Een tabelblad: de kolomkoppen staan op rij 1, daaronder één rij per item. De volgorde van de kolommen "
-                "mag anders zijn; de koppen niet.")
-    return ["", f"## Blad {blad.naam}", "", f"{blad.uitleg} {vorm}", "", *_bladtabel(blad), "",
-            "Ingevuld voorbeeld:", "", *voorbeeld(blad)]
+        vorm = (
+            "Een tabelblad: de kolomkoppen staan op rij 1, daaronder één rij per item. De volgorde van de kolommen "
+            "mag anders zijn; de koppen niet."
+        )
+    return [
+        "",
+        f"## Blad {blad.naam}",
+        "",
+        f"{blad.uitleg} {vorm}",
+        "",
+        *_bladtabel(blad),
+        "",
+        "Ingevuld voorbeeld:",
+        "",
+        *voorbeeld(blad),
+    ]
 
 
 def uitvraag_md() -> str:
     namen = ", ".join(f"[{b.naam}](#blad-{_anker(b.naam)})" for b in UITVRAAG_BLADEN)
-    r = [f"# Het uitvraagformaat (versie {FORMAATVERSIE})", "",
-         KOP.format(bron="`regioplan/uitvraag/schema.py`", hoe="pas het schema aan en genereer opnieuw."), "",
-         "Er zijn twee soorten werkboeken. `regioplan sjabloon` maakt ze allebei, met keuzelijsten en datumopmaak:", "",
-         f"- **de uitvraag**: één werkboek per gemeente (`<gemeente>.xlsx`), met de bladen {namen}, "
-         f"voorafgegaan door het blad {TOELICHTING_BLAD} (alleen uitleg, wordt niet gelezen);",
-         f"- **de opgaven**: één werkboek `opgaven.xlsx` voor de coördinator, met het blad [{OPGAVEN.naam}](#blad-opgaven).",
-         "", "## Algemene regels", "",
-         "- Datums als echte Excel-datum of als tekst `dd-mm-jjjj`. Waar de uitleg het toestaat ook `onbepaald` "
-         "(loopt langer dan elke termijn die de cyclus vraagt, telt mee) of `onbekend` (nog niet bekend, telt niet mee).",
-         "- Getallen zonder eenheden of tekst; een toelichting hoort in de kolom Opmerking of Toelichting.",
-         "- Een capaciteit mag een bereik zijn (`550-580`): de ondergrens telt in de totalen, het bereik staat in het rapport. "
-         "`onbekend` telt als 0 en wordt als onbekend getoond.",
-         "- Keuzelijsten: alleen de genoemde waarden (hoofdletters maken niet uit).",
-         "- Een lege cel in een kolom met een waarde onder 'Leeg betekent' krijgt die waarde.",
-         "- Bladen met een andere naam dan hieronder worden niet gelezen (waarschuwing `blad-onbekend`).",
-         "- Het veld Formaatversie op het blad Gemeente moet "
-         f"`{FORMAATVERSIE}` blijven; een ander sjabloon geeft de fout `bestand-formaatversie`.",
-         "", "Wat `regioplan valideer` bij elke afwijking meldt, staat in [controles.md](controles.md).",
-         "", "# De uitvraag (één werkboek per gemeente)"]
+    r = [
+        f"# Het uitvraagformaat (versie {FORMAATVERSIE})",
+        "",
+        KOP.format(bron="`regioplan/uitvraag/schema.py`", hoe="pas het schema aan en genereer opnieuw."),
+        "",
+        "Er zijn twee soorten werkboeken. `regioplan sjabloon` maakt ze allebei, met keuzelijsten en datumopmaak:",
+        "",
+        f"- **de uitvraag**: één werkboek per gemeente (`<gemeente>.xlsx`), met de bladen {namen}, "
+        f"voorafgegaan door het blad {TOELICHTING_BLAD} (alleen uitleg, wordt niet gelezen);",
+        f"- **de opgaven**: één werkboek `opgaven.xlsx` voor de coördinator, met het blad [{OPGAVEN.naam}](#blad-opgaven).",
+        "",
+        "## Algemene regels",
+        "",
+        "- Datums als echte Excel-datum of als tekst `dd-mm-jjjj`. Waar de uitleg het toestaat ook `onbepaald` "
+        "(loopt langer dan elke termijn die de cyclus vraagt, telt mee) of `onbekend` (nog niet bekend, telt niet mee).",
+        "- Getallen zonder eenheden of tekst; een toelichting hoort in de kolom Opmerking of Toelichting.",
+        "- Een capaciteit mag een bereik zijn (`550-580`): de ondergrens telt in de totalen, het bereik staat in het rapport. "
+        "`onbekend` telt als 0 en wordt als onbekend getoond.",
+        "- Keuzelijsten: alleen de genoemde waarden (hoofdletters maken niet uit).",
+        "- Een lege cel in een kolom met een waarde onder 'Leeg betekent' krijgt die waarde.",
+        "- Bladen met een andere naam dan hieronder worden niet gelezen (waarschuwing `blad-onbekend`).",
+        "- Het veld Formaatversie op het blad Gemeente moet "
+        f"`{FORMAATVERSIE}` blijven; een ander sjabloon geeft de fout `bestand-formaatversie`.",
+        "",
+        "Wat `regioplan valideer` bij elke afwijking meldt, staat in [controles.md](controles.md).",
+        "",
+        "# De uitvraag (één werkboek per gemeente)",
+    ]
     for blad in UITVRAAG_BLADEN:
         r += _blad_md(blad)
     r += ["", "# De opgaven (opgaven.xlsx)"]
@@ -237,7 +292,11 @@ def vervang_blok(tekst: str, blok: str) -> str:
 
 def documenten(docs: Path) -> dict[Path, str]:
     """Every generated file under ``docs`` with the content it should have."""
-    uit = {docs / "cli.md": cli_md(), docs / "controles.md": controles_md(), docs / "uitvraag.md": uitvraag_md()}
+    uit = {
+        docs / "cli.md": cli_md(),
+        docs / "controles.md": controles_md(),
+        docs / "uitvraag.md": uitvraag_md(),
+    }
     handleiding = docs / "handleiding.md"
     if handleiding.is_file():
         uit[handleiding] = vervang_blok(handleiding.read_text(encoding="utf-8"), voorbeeldrijen_md())
@@ -246,16 +305,26 @@ def documenten(docs: Path) -> dict[Path, str]:
 
 def verschillen(docs: Path) -> list[Path]:
     """Files under ``docs`` that differ from what the generator makes (missing counts as different)."""
-    return [pad for pad, tekst in documenten(docs).items()
-            if not pad.is_file() or pad.read_text(encoding="utf-8") != tekst]
+    return [
+        pad
+        for pad, tekst in documenten(docs).items()
+        if not pad.is_file() or pad.read_text(encoding="utf-8") != tekst
+    ]
 
 
 def main(argv: Iterable[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m regioplan.docs", description=(
-        "Schrijf docs/cli.md, docs/controles.md en docs/uitvraag.md en de voorbeeldrijen in docs/handleiding.md "
-        "opnieuw uit de hulpteksten, de controlecatalogus en het uitvraagschema."))
-    parser.add_argument("--controleer", action="store_true",
-                        help="Schrijf niets; exitcode 1 als een ingecheckt document verschilt van wat de generator maakt.")
+    parser = argparse.ArgumentParser(
+        prog="python -m regioplan.docs",
+        description=(
+            "Schrijf docs/cli.md, docs/controles.md en docs/uitvraag.md en de voorbeeldrijen in docs/handleiding.md "
+            "opnieuw uit de hulpteksten, de controlecatalogus en het uitvraagschema."
+        ),
+    )
+    parser.add_argument(
+        "--controleer",
+        action="store_true",
+        help="Schrijf niets; exitcode 1 als een ingecheckt document verschilt van wat de generator maakt.",
+    )
     parser.add_argument("--map", type=Path, default=Path("docs"), help="De docs-map (standaard: docs).")
     args = parser.parse_args(list(argv) if argv is not None else None)
     if args.controleer:

@@ -92,4 +92,6 @@ def schrijf(resultaat: Resultaat, pad: Path) -> list[Path]:
         return paden
     from .fouten import RegioplanFout
 
-    raise RegioplanFout("optie-ongeldig", f"--uit '{pad.name}': onbekende extensie '{ext}'.", "Gebruik .json, .xlsx of .csv.")
+    raise RegioplanFout(
+        "optie-ongeldig", f"--uit '{pad.name}': onbekende extensie '{ext}'.", "Gebruik .json, .xlsx of .csv."
+    )

@@ -103,7 +103,11 @@ def uitleg(oordeel: Oordeel, locatie: AsielLocatie, cyclus: Cyclus) -> str:
         extra = [REDENEN[r].format(**params).removeprefix("telt niet mee: ") for r in oordeel.redenen[1:]]
         tekst += "; ook: " + "; ".join(extra)
     if oordeel.override and oordeel.reden == OVERRIDE_JA and oordeel.redenen:
-        tekst += " (volgens de regel niet: " + REDENEN[oordeel.redenen[0]].format(**params).removeprefix("telt niet mee: ") + ")"
+        tekst += (
+            " (volgens de regel niet: "
+            + REDENEN[oordeel.redenen[0]].format(**params).removeprefix("telt niet mee: ")
+            + ")"
+        )
     return tekst
 
 

@@ -15,26 +15,38 @@ def bestandsnaam(naam: str) -> str:
     return normaliseer(naam).replace(" ", "-") + ".xlsx"
 
 
-def schrijf_sjablonen(uit: Path, *, gemeenten: list[str], regio: str | None, opgaven: bool,
-                      config_pad: Path | None = None) -> list[Path]:
+def schrijf_sjablonen(
+    uit: Path, *, gemeenten: list[str], regio: str | None, opgaven: bool, config_pad: Path | None = None
+) -> list[Path]:
     config = laad_config(config_pad)
     if gemeenten:
         codes = []
         for g in gemeenten:
             code = config.zoek_code(g)
             if code is None:
-                raise RegioplanFout("optie-ongeldig", f"'{g}' is geen bekende gemeente.", "Gebruik de naam of de CBS-code (GM0141).")
+                raise RegioplanFout(
+                    "optie-ongeldig",
+                    f"'{g}' is geen bekende gemeente.",
+                    "Gebruik de naam of de CBS-code (GM0141).",
+                )
             codes.append(code)
     elif regio:
         r = config.regio(regio)
         if r is None:
-            raise RegioplanFout("optie-ongeldig", f"Regio '{regio}' bestaat niet in de configuratie.",
-                                "Kies uit: " + ", ".join(x.sleutel for x in config.regios) + ".")
+            raise RegioplanFout(
+                "optie-ongeldig",
+                f"Regio '{regio}' bestaat niet in de configuratie.",
+                "Kies uit: " + ", ".join(x.sleutel for x in config.regios) + ".",
+            )
         codes = list(r.gemeenten)
     else:
         codes = list(config.gemeenten)
-    paden = [schrijf_uitvraag(uit / bestandsnaam(config.naam(c)), {"gemeente": {"naam": config.naam(c), "cbs_code": c}})
-             for c in sorted(codes, key=config.naam)]
+    paden = [
+        schrijf_uitvraag(
+            uit / bestandsnaam(config.naam(c)), {"gemeente": {"naam": config.naam(c), "cbs_code": c}}
+        )
+        for c in sorted(codes, key=config.naam)
+    ]
     if opgaven:
         rijen = []
         for r in config.regios:

@@ -42,8 +42,16 @@ def tijdlijn(invoer: Invoer, peildata: Sequence[dt.date]) -> dict:
 
     def voeg(niveau: str, naam: str, sleutel: str, bron: dict[tuple[str, str], list[int]]) -> None:
         for (opgave, soort), waarden in sorted(bron.items()):
-            rijen.append({"niveau": niveau, "naam": naam, "sleutel": sleutel, "opgave": opgave, "soort": soort,
-                          "waarden": waarden})
+            rijen.append(
+                {
+                    "niveau": niveau,
+                    "naam": naam,
+                    "sleutel": sleutel,
+                    "opgave": opgave,
+                    "soort": soort,
+                    "waarden": waarden,
+                }
+            )
 
     provincie: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * len(peildata))
     for regio in config.regios:

@@ -26,7 +26,10 @@ def bouw(map_: Path) -> list[Path]:
     for bron in sorted((map_ / BRON).glob("*.toml")):
         gegevens = lees_bron(bron)
         if bron.stem == "opgaven":
-            rijen = [{**r, "asiel_totaal": r.get("asiel_regulier", 0) + r.get("asiel_amv", 0)} for r in gegevens["opgave"]]
+            rijen = [
+                {**r, "asiel_totaal": r.get("asiel_regulier", 0) + r.get("asiel_amv", 0)}
+                for r in gegevens["opgave"]
+            ]
             paden.append(schrijf_opgaven(map_ / "opgaven.xlsx", rijen))
         else:
             paden.append(schrijf_uitvraag(map_ / bestandsnaam(gegevens["gemeente"]["naam"]), gegevens))

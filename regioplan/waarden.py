@@ -26,8 +26,22 @@ Datum = dt.date | str
 Probleem = tuple[str, dict[str, object]] | None
 
 MAANDEN = {
-    "jan": 1, "feb": 2, "mrt": 3, "maa": 3, "mar": 3, "apr": 4, "mei": 5, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mrt": 3,
+    "maa": 3,
+    "mar": 3,
+    "apr": 4,
+    "mei": 5,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "okt": 10,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _NNTB = re.compile(r"^n\.?\s*n\.?\s*t\.?\s*b\.?\s*\**$", re.IGNORECASE)
 _DMY = re.compile(r"^(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{2,4})$")
@@ -41,7 +55,10 @@ _JAAR = re.compile(r"^(\d{4})\**$")
 JAAR_MIN, JAAR_MAX = 1990, 2100
 #: Excel's day numbers for 01-01-1990 and 31-12-2100 (day 0 is 30-12-1899 in the 1900 date system).
 EXCEL_NUL = dt.date(1899, 12, 30)
-SERIE_MIN, SERIE_MAX = (dt.date(JAAR_MIN, 1, 1) - EXCEL_NUL).days, (dt.date(JAAR_MAX, 12, 31) - EXCEL_NUL).days
+SERIE_MIN, SERIE_MAX = (
+    (dt.date(JAAR_MIN, 1, 1) - EXCEL_NUL).days,
+    (dt.date(JAAR_MAX, 12, 31) - EXCEL_NUL).days,
+)
 
 
 def _jaar(j: int) -> int:
@@ -70,7 +87,10 @@ def lees_datum(waarde: object) -> tuple[Datum | None, Probleem]:
         waarde = waarde.date()
     if isinstance(waarde, dt.date):
         if not JAAR_MIN <= waarde.year <= JAAR_MAX:
-            return ONBEKEND, ("datum-onwaarschijnlijk", {"waarde": waarde.strftime("%d-%m-%Y"), "jaar": waarde.year})
+            return ONBEKEND, (
+                "datum-onwaarschijnlijk",
+                {"waarde": waarde.strftime("%d-%m-%Y"), "jaar": waarde.year},
+            )
         return waarde, None
     if isinstance(waarde, (int, float)) and not isinstance(waarde, bool):
         # A date cell that lost its date format shows Excel's day number (45292 = 01-01-2024).
@@ -181,7 +201,10 @@ def lees_geheel(waarde: object, *, negatief: bool = False) -> tuple[int | None, 
     if re.fullmatch(r"-?\d+", tekst):
         return lees_geheel(int(tekst), negatief=negatief)
     if _DUIZEND.match(tekst):
-        return int(tekst.replace(".", "")), ("getal-als-tekst", {"waarde": tekst, "voorstel": tekst.replace(".", "")})
+        return int(tekst.replace(".", "")), (
+            "getal-als-tekst",
+            {"waarde": tekst, "voorstel": tekst.replace(".", "")},
+        )
     if re.fullmatch(r"-?\d+[,.]\d+", tekst):
         return int(float(tekst.replace(",", "."))), ("getal-decimaal", {"waarde": tekst})
     return None, ("getal-tekst", {"waarde": tekst})
@@ -201,7 +224,10 @@ def lees_capaciteit(waarde: object) -> tuple[Capaciteit | None, Probleem]:
         if m := _BEREIK.match(tekst):
             a, b = int(m[1]), int(m[2])
             if a > b:
-                return Capaciteit(b, a), ("capaciteit-bereik-omgekeerd", {"waarde": tekst, "voorstel": f"{b}-{a}"})
+                return Capaciteit(b, a), (
+                    "capaciteit-bereik-omgekeerd",
+                    {"waarde": tekst, "voorstel": f"{b}-{a}"},
+                )
             return Capaciteit(a, b), None
         if re.search(r"\d\s*-\s*$|^\s*-\s*\d|\d\s*-\s*-", tekst):
             return GEEN_CAPACITEIT, ("capaciteit-bereik-ongeldig", {"waarde": tekst})
@@ -241,7 +267,11 @@ def lees_keuze(waarde: object, keuzes: tuple[str, ...]) -> tuple[str | None, Pro
     voorstel = get_close_matches(sleutel, list(index), n=1, cutoff=0.5)
     return None, (
         "keuze-onbekend",
-        {"waarde": tekst, "toegestaan": ", ".join(keuzes), "voorstel": index[voorstel[0]] if voorstel else ""},
+        {
+            "waarde": tekst,
+            "toegestaan": ", ".join(keuzes),
+            "voorstel": index[voorstel[0]] if voorstel else "",
+        },
     )
 
 

@@ -40,14 +40,22 @@ def als_github(validatie: Validatie, map_prefix: str = "") -> str:
 
 def als_markdown(validatie: Validatie) -> str:
     """A Markdown job summary (GitHub shows only 10 annotations per type; this lists them all)."""
-    r = [f"## regioplan valideer: {validatie.samenvatting()}", "", "| Bestand | Gemeente | Status | Fouten | Waarschuwingen |",
-         "|---|---|---|---:|---:|"]
+    r = [
+        f"## regioplan valideer: {validatie.samenvatting()}",
+        "",
+        "| Bestand | Gemeente | Status | Fouten | Waarschuwingen |",
+        "|---|---|---|---:|---:|",
+    ]
     for o in validatie.overzicht:
-        r.append(f"| {_md(o['bestand'] or '–')} | {_md(o['gemeente'])} | {o['status']} | {o['fouten']} | {o['waarschuwingen']} |")
+        r.append(
+            f"| {_md(o['bestand'] or '–')} | {_md(o['gemeente'])} | {o['status']} | {o['fouten']} | {o['waarschuwingen']} |"
+        )
     if validatie.bevindingen:
         r += ["", "| Ernst | Code | Bestand | Plaats | Bericht | Hint |", "|---|---|---|---|---|---|"]
         for b in validatie.bevindingen:
-            r.append(f"| {b.ernst} | `{b.code}` | {_md(b.bestand)} | {_md(b.plaats)} | {_md(b.bericht)} | {_md(b.hint)} |")
+            r.append(
+                f"| {b.ernst} | `{b.code}` | {_md(b.bestand)} | {_md(b.plaats)} | {_md(b.bericht)} | {_md(b.hint)} |"
+            )
     return "\n".join(r) + "\n"
 
 
@@ -64,7 +72,9 @@ def als_junit(validatie: Validatie) -> str:
         per.setdefault(b.bestand, []).append(b)
     for o in validatie.overzicht:
         if o["status"] == ONTBREEKT:
-            case = SubElement(suite, "testcase", classname="regioplan.valideer", name=f"{o['gemeente']} (geen werkboek)")
+            case = SubElement(
+                suite, "testcase", classname="regioplan.valideer", name=f"{o['gemeente']} (geen werkboek)"
+            )
             SubElement(case, "skipped", message="geen uitvraag-werkboek aangeleverd")
             continue
         _junit_geval(suite, o["bestand"], per.get(o["bestand"], []))

@@ -47,54 +47,167 @@ gemeenten = ["GM0193"]
 """
 
 OPGAVEN = [
-    {"cbs_code": "GM0141", "gemeente": "Almelo", "regio": "Noord", "asiel_regulier": 296, "asiel_amv": 27, "asiel_totaal": 323,
-     "vaste_voorraad": 0, "oekraine": 557, "statushouders_taakstelling": 70, "statushouders_incl": 153},
-    {"cbs_code": "GM0147", "gemeente": "Borne", "regio": "Noord", "asiel_regulier": 100, "asiel_amv": 9, "asiel_totaal": 109,
-     "vaste_voorraad": 0, "oekraine": 180, "statushouders_taakstelling": 23, "statushouders_incl": 30},
-    {"cbs_code": "GM0193", "gemeente": "Zwolle", "regio": "Zuid", "asiel_regulier": 600, "asiel_amv": 55, "asiel_totaal": 655,
-     "vaste_voorraad": 0, "oekraine": 1100, "statushouders_taakstelling": 140, "statushouders_incl": 200},
+    {
+        "cbs_code": "GM0141",
+        "gemeente": "Almelo",
+        "regio": "Noord",
+        "asiel_regulier": 296,
+        "asiel_amv": 27,
+        "asiel_totaal": 323,
+        "vaste_voorraad": 0,
+        "oekraine": 557,
+        "statushouders_taakstelling": 70,
+        "statushouders_incl": 153,
+    },
+    {
+        "cbs_code": "GM0147",
+        "gemeente": "Borne",
+        "regio": "Noord",
+        "asiel_regulier": 100,
+        "asiel_amv": 9,
+        "asiel_totaal": 109,
+        "vaste_voorraad": 0,
+        "oekraine": 180,
+        "statushouders_taakstelling": 23,
+        "statushouders_incl": 30,
+    },
+    {
+        "cbs_code": "GM0193",
+        "gemeente": "Zwolle",
+        "regio": "Zuid",
+        "asiel_regulier": 600,
+        "asiel_amv": 55,
+        "asiel_totaal": 655,
+        "vaste_voorraad": 0,
+        "oekraine": 1100,
+        "statushouders_taakstelling": 140,
+        "statushouders_incl": 200,
+    },
 ]
 
 
 def _asiel(locatie: str, capaciteit: object, **rest: object) -> dict:
-    rij = {"locatie": locatie, "capaciteit": capaciteit, "doelgroep": "asiel", "soort": "regulier",
-           "startdatum": D(2020, 1, 1), "einddatum": "onbepaald", "beheer": "COA", "besluit": "ja", "telt_mee": "automatisch"}
+    rij = {
+        "locatie": locatie,
+        "capaciteit": capaciteit,
+        "doelgroep": "asiel",
+        "soort": "regulier",
+        "startdatum": D(2020, 1, 1),
+        "einddatum": "onbepaald",
+        "beheer": "COA",
+        "besluit": "ja",
+        "telt_mee": "automatisch",
+    }
     rij.update(rest)
     return rij
 
 
 ALMELO = {
-    "gemeente": {"naam": "Almelo", "cbs_code": "GM0141", "ingevuld_door": "Team Opvang", "datum": D(2024, 10, 1),
-                 "duiding": "Almelo bouwt aan structurele opvang."},
+    "gemeente": {
+        "naam": "Almelo",
+        "cbs_code": "GM0141",
+        "ingevuld_door": "Team Opvang",
+        "datum": D(2024, 10, 1),
+        "duiding": "Almelo bouwt aan structurele opvang.",
+    },
     "asiel": [
         _asiel("Azc Almelo", 200),  # row 2: counts
-        _asiel("Bellavistastraat", 70, soort="TGO", startdatum=D(2023, 1, 1), einddatum="onbekend", beheer="gemeente"),  # 3
-        _asiel("Uitruil Dronten", 50, startdatum=D(2024, 2, 1), einddatum=D(2026, 2, 1), ligt_in="Dronten"),  # 4
-        _asiel("Amv-locatie Noord", 20, doelgroep="amv", soort="amv-opvang", startdatum=D(2024, 6, 1),
-               einddatum=D(2027, 1, 1), beheer="gemeente"),  # 5
-        _asiel("Nieuwbouw Zuid", "100-120", startdatum=D(2026, 1, 1), besluit="nee", vervangt="Bellavistastraat"),  # 6
+        _asiel(
+            "Bellavistastraat",
+            70,
+            soort="TGO",
+            startdatum=D(2023, 1, 1),
+            einddatum="onbekend",
+            beheer="gemeente",
+        ),  # 3
+        _asiel(
+            "Uitruil Dronten", 50, startdatum=D(2024, 2, 1), einddatum=D(2026, 2, 1), ligt_in="Dronten"
+        ),  # 4
+        _asiel(
+            "Amv-locatie Noord",
+            20,
+            doelgroep="amv",
+            soort="amv-opvang",
+            startdatum=D(2024, 6, 1),
+            einddatum=D(2027, 1, 1),
+            beheer="gemeente",
+        ),  # 5
+        _asiel(
+            "Nieuwbouw Zuid", "100-120", startdatum=D(2026, 1, 1), besluit="nee", vervangt="Bellavistastraat"
+        ),  # 6
     ],
     "voornemens": [
-        {"omschrijving": "Extra plekken", "doelgroep": "asiel", "capaciteit": 30, "startdatum": "onbekend",
-         "einddatum": "onbekend", "besluit": "nee", "toelichting": "Verkenning loopt."},
+        {
+            "omschrijving": "Extra plekken",
+            "doelgroep": "asiel",
+            "capaciteit": 30,
+            "startdatum": "onbekend",
+            "einddatum": "onbekend",
+            "besluit": "nee",
+            "toelichting": "Verkenning loopt.",
+        },
     ],
     "oekraine": [
-        {"locatie": "Parallelweg", "capaciteit": 185, "soort": "regulier", "opening": D(2022, 12, 14), "sluiting": D(2026, 2, 14),
-         "lager_niveau": "nee", "bijzondere_doelgroep": "nee", "besluit": "ja", "telt_mee": "automatisch"},
-        {"locatie": "Hotel Noord", "capaciteit": 40, "soort": "hotel", "opening": D(2023, 3, 1), "sluiting": D(2024, 12, 1),
-         "lager_niveau": "nee", "bijzondere_doelgroep": "nee", "besluit": "ja", "telt_mee": "automatisch"},
+        {
+            "locatie": "Parallelweg",
+            "capaciteit": 185,
+            "soort": "regulier",
+            "opening": D(2022, 12, 14),
+            "sluiting": D(2026, 2, 14),
+            "lager_niveau": "nee",
+            "bijzondere_doelgroep": "nee",
+            "besluit": "ja",
+            "telt_mee": "automatisch",
+        },
+        {
+            "locatie": "Hotel Noord",
+            "capaciteit": 40,
+            "soort": "hotel",
+            "opening": D(2023, 3, 1),
+            "sluiting": D(2024, 12, 1),
+            "lager_niveau": "nee",
+            "bijzondere_doelgroep": "nee",
+            "besluit": "ja",
+            "telt_mee": "automatisch",
+        },
     ],
-    "aantallen": {"poo": 39, "statushouders_realisatie": 27, "verwachte_achterstand": -30, "kso_amv": 8, "kwg": 4, "kwe": 4},
+    "aantallen": {
+        "poo": 39,
+        "statushouders_realisatie": 27,
+        "verwachte_achterstand": -30,
+        "kso_amv": 8,
+        "kwg": 4,
+        "kwe": 4,
+    },
     "huisvesting": [
-        {"soort": "uitbreiding flexwoningen", "aantal": "12-24", "realisatiedatum": D(2025, 4, 1), "toelichting": "Flexwoningen"},
+        {
+            "soort": "uitbreiding flexwoningen",
+            "aantal": "12-24",
+            "realisatiedatum": D(2025, 4, 1),
+            "toelichting": "Flexwoningen",
+        },
     ],
     "dsl_kso": [
-        {"soort": "DSL", "locatie": "Broederweg", "capaciteit": 18, "bestaand_nieuw": "bestaand",
-         "realisatiedatum": D(2024, 1, 1), "einddatum": D(2028, 7, 1)},
+        {
+            "soort": "DSL",
+            "locatie": "Broederweg",
+            "capaciteit": 18,
+            "bestaand_nieuw": "bestaand",
+            "realisatiedatum": D(2024, 1, 1),
+            "einddatum": D(2028, 7, 1),
+        },
     ],
     "uitruil": [
-        {"partner": "Dronten", "opgave": "asiel", "plekken": 50, "richting": "ontvangt", "startdatum": D(2024, 2, 1),
-         "einddatum": D(2026, 2, 1), "status": "afgesproken", "toelichting": "Plekken in Dronten tellen voor Almelo."},
+        {
+            "partner": "Dronten",
+            "opgave": "asiel",
+            "plekken": 50,
+            "richting": "ontvangt",
+            "startdatum": D(2024, 2, 1),
+            "einddatum": D(2026, 2, 1),
+            "status": "afgesproken",
+            "toelichting": "Plekken in Dronten tellen voor Almelo.",
+        },
     ],
 }
 
@@ -102,15 +215,25 @@ BORNE = {
     "gemeente": {"naam": "Borne", "cbs_code": "GM0147"},
     "asiel": [_asiel("Azc Borne", 80, startdatum=D(2021, 5, 1))],
     "oekraine": [
-        {"locatie": "Hertme", "capaciteit": 60, "soort": "regulier", "opening": D(2022, 5, 1), "sluiting": "onbepaald",
-         "besluit": "ja"},
+        {
+            "locatie": "Hertme",
+            "capaciteit": 60,
+            "soort": "regulier",
+            "opening": D(2022, 5, 1),
+            "sluiting": "onbepaald",
+            "besluit": "ja",
+        },
     ],
     "aantallen": {"poo": 12, "statushouders_realisatie": 10},
 }
 
 ZWOLLE = {
-    "gemeente": {"naam": "Zwolle", "cbs_code": "GM0193", "procesfase": "a+b",
-                 "procesfase_toelichting": "Garandeert plekken en ontwikkelt nieuwe."},
+    "gemeente": {
+        "naam": "Zwolle",
+        "cbs_code": "GM0193",
+        "procesfase": "a+b",
+        "procesfase_toelichting": "Garandeert plekken en ontwikkelt nieuwe.",
+    },
     "asiel": [_asiel("Azc Zwolle", 400, startdatum=D(2019, 1, 1))],
     "aantallen": {"poo": 150, "statushouders_realisatie": 60},
 }
@@ -169,8 +292,14 @@ def kopieer_rij(pad: Path, blad: str, bron: int, doel: int | None = None) -> Non
             ws.cell(row=doel, column=cel.column, value=cel.value)
 
 
-def herschrijf_zip(pad: Path, *, extra: dict[str, bytes] | None = None, vervang: dict[str, bytes] | None = None,
-                   methode: int = zipfile.ZIP_DEFLATED, uit: Path | None = None) -> None:
+def herschrijf_zip(
+    pad: Path,
+    *,
+    extra: dict[str, bytes] | None = None,
+    vervang: dict[str, bytes] | None = None,
+    methode: int = zipfile.ZIP_DEFLATED,
+    uit: Path | None = None,
+) -> None:
     """Rewrite a zip (an .xlsx) entry by entry, replacing or adding parts."""
     vervang = vervang or {}
     buffer = io.BytesIO()
@@ -211,17 +340,32 @@ def cfb(stromen: dict[str, bytes]) -> bytes:
 
     def entry(naam: str, soort: int, links: int, rechts: int, kind: int, start: int, grootte: int) -> bytes:
         utf16 = (naam + "\0").encode("utf-16-le")
-        return (utf16.ljust(64, b"\0") + struct.pack("<HBB", len(utf16), soort, 1) + struct.pack("<III", links, rechts, kind)
-                + b"\0" * 16 + b"\0" * 4 + b"\0" * 16 + struct.pack("<IQ", start, grootte))
+        return (
+            utf16.ljust(64, b"\0")
+            + struct.pack("<HBB", len(utf16), soort, 1)
+            + struct.pack("<III", links, rechts, kind)
+            + b"\0" * 16
+            + b"\0" * 4
+            + b"\0" * 16
+            + struct.pack("<IQ", start, grootte)
+        )
 
     entries = [entry("Root Entry", 5, geen, geen, 1 if namen else geen, eind, 0)]
     for i, (naam, start, data) in enumerate(zip(namen, starts, inhoud, strict=True), start=1):
         entries.append(entry(naam, 2, geen, i + 1 if i < len(namen) else geen, geen, start, len(data)))
     while len(entries) % 4:
-        entries.append(b"\0" * 64 + struct.pack("<HBB", 0, 0, 0) + struct.pack("<III", geen, geen, geen) + b"\0" * 48)
-    kop = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16 + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + b"\0" * 6
-           + struct.pack("<IIIIIIIII", 0, 1, eerste_dir, 0, 4096, eind, 0, eind, 0)
-           + struct.pack("<I", 0) + struct.pack("<I", vrij) * 108)
+        entries.append(
+            b"\0" * 64 + struct.pack("<HBB", 0, 0, 0) + struct.pack("<III", geen, geen, geen) + b"\0" * 48
+        )
+    kop = (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + b"\0" * 16
+        + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
+        + b"\0" * 6
+        + struct.pack("<IIIIIIIII", 0, 1, eerste_dir, 0, 4096, eind, 0, eind, 0)
+        + struct.pack("<I", 0)
+        + struct.pack("<I", vrij) * 108
+    )
     assert len(kop) == 512
     delen = [kop, struct.pack("<128I", *fat), b"".join(entries), *inhoud]
     return b"".join(delen)
@@ -231,18 +375,31 @@ def ods() -> bytes:
     """A minimal OpenDocument spreadsheet (what LibreOffice writes by default)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as z:
-        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED)
-        z.writestr("META-INF/manifest.xml", '<?xml version="1.0" encoding="UTF-8"?>\n<manifest:manifest '
-                   'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>')
-        z.writestr("content.xml", '<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content '
-                   'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>')
+        z.writestr(
+            zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED
+        )
+        z.writestr(
+            "META-INF/manifest.xml",
+            '<?xml version="1.0" encoding="UTF-8"?>\n<manifest:manifest '
+            'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>',
+        )
+        z.writestr(
+            "content.xml",
+            '<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content '
+            'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>',
+        )
     return buffer.getvalue()
 
 
-LACHBOM = (b'<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
-           + b"".join(b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10) for i in range(1, 10))
-           + b']>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">'
-           + b'<c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>')
+LACHBOM = (
+    b'<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + b"".join(
+        b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10)
+        for i in range(1, 10)
+    )
+    + b']>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">'
+    + b'<c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>'
+)
 
 
 # ---------------------------------------------------------------- the cases
@@ -263,14 +420,24 @@ class Geval:
 
 
 A, B, Z, OG = "almelo.xlsx", "borne.xlsx", "zwolle.xlsx", "opgaven.xlsx"
-AS, OE, AA, GE, OP, VO, DS, UI, HV = ("Asiel", "Oekraïne", "Aantallen", "Gemeente", "Opgaven", "Voornemens", "DSL en KSO",
-                                      "Uitruil", "Huisvestingsplannen")
+AS, OE, AA, GE, OP, VO, DS, UI, HV = (
+    "Asiel",
+    "Oekraïne",
+    "Aantallen",
+    "Gemeente",
+    "Opgaven",
+    "Voornemens",
+    "DSL en KSO",
+    "Uitruil",
+    "Huisvestingsplannen",
+)
 
 
 def _alles(*stappen: Callable[[Path], None]) -> Callable[[Path], None]:
     def maak(map_: Path) -> None:
         for stap in stappen:
             stap(map_)
+
     return maak
 
 
@@ -298,6 +465,7 @@ def _blad_weg(bestand: str, blad: str) -> Callable[[Path], None]:
     def maak(m: Path) -> None:
         with werkboek(m / bestand) as wb:
             del wb[blad]
+
     return maak
 
 
@@ -307,6 +475,7 @@ def _nieuw_blad(bestand: str, blad: str, rijen: list[list[object]]) -> Callable[
             ws = wb.create_sheet(blad)
             for rij in rijen:
                 ws.append(rij)
+
     return maak
 
 
@@ -316,6 +485,7 @@ def _rijen_erboven(bestand: str, blad: str, aantal: int, titel: str) -> Callable
             ws = wb[blad]
             ws.insert_rows(1, aantal)
             ws["A1"] = titel
+
     return maak
 
 
@@ -323,6 +493,7 @@ def _kolom_weg(bestand: str, blad: str, kolom: int) -> Callable[[Path], None]:
     def maak(m: Path) -> None:
         with werkboek(m / bestand) as wb:
             wb[blad].delete_cols(kolom)
+
     return maak
 
 
@@ -330,6 +501,7 @@ def _kolom_erbij(bestand: str, blad: str, kolom: int) -> Callable[[Path], None]:
     def maak(m: Path) -> None:
         with werkboek(m / bestand) as wb:
             wb[blad].insert_cols(kolom)
+
     return maak
 
 
@@ -337,6 +509,7 @@ def _samenvoegen(bestand: str, blad: str, bereik: str) -> Callable[[Path], None]
     def maak(m: Path) -> None:
         with werkboek(m / bestand) as wb:
             wb[blad].merge_cells(bereik)
+
     return maak
 
 
@@ -344,6 +517,7 @@ def _rij_weg(bestand: str, blad: str, rij: int) -> Callable[[Path], None]:
     def maak(m: Path) -> None:
         with werkboek(m / bestand) as wb:
             wb[blad].delete_rows(rij)
+
     return maak
 
 
@@ -353,7 +527,11 @@ def _afgekapt(m: Path) -> None:
 
 
 def _kapotte_xml(m: Path) -> None:
-    herschrijf_zip(m / A, vervang={"xl/worksheets/sheet3.xml": b"<worksheet><sheetData><row"}, uit=m / "almelo-kapot.xlsx")
+    herschrijf_zip(
+        m / A,
+        vervang={"xl/worksheets/sheet3.xml": b"<worksheet><sheetData><row"},
+        uit=m / "almelo-kapot.xlsx",
+    )
 
 
 def _lachbom(m: Path) -> None:
@@ -361,7 +539,9 @@ def _lachbom(m: Path) -> None:
 
 
 def _zipbom(m: Path) -> None:
-    herschrijf_zip(m / A, extra={"xl/media/image1.png": b"\0" * (3 * 1024 * 1024)}, uit=m / "almelo-zipbom.xlsx")
+    herschrijf_zip(
+        m / A, extra={"xl/media/image1.png": b"\0" * (3 * 1024 * 1024)}, uit=m / "almelo-zipbom.xlsx"
+    )
 
 
 def _uitgepakt_te_groot(m: Path) -> None:
@@ -409,6 +589,7 @@ def _wissel_kolommen(bestand: str, blad: str, a: int, b: int) -> Callable[[Path]
             ws = wb[blad]
             for rij in ws.iter_rows(min_row=1, max_row=ws.max_row):
                 rij[a - 1].value, rij[b - 1].value = rij[b - 1].value, rij[a - 1].value
+
     return maak
 
 
@@ -418,50 +599,108 @@ def _zonder_kop_gegevens(m: Path) -> None:
 
 GEVALLEN: list[Geval] = [
     # --- bestand ---
-    Geval("xls-bestand", _bytes("almelo-oud.xls", cfb({"Workbook": b"\x09\x08BIFF8"})), [("bestand-geen-xlsx", "almelo-oud.xls", "", "")]),
-    Geval("xls-hernoemd", _bytes("almelo-oud.xlsx", cfb({"Workbook": b"\x09\x08BIFF8"})), [("bestand-geen-xlsx", "almelo-oud.xlsx", "", "")]),
-    Geval("csv-hernoemd", _bytes("almelo-csv.xlsx", b"Locatie;Capaciteit\nAzc;200\n"), [("bestand-geen-xlsx", "almelo-csv.xlsx", "", "")]),
-    Geval("csv-bestand", _bytes("almelo.csv", b"Locatie;Capaciteit\n"), [("bestand-geen-xlsx", "almelo.csv", "", "")]),
+    Geval(
+        "xls-bestand",
+        _bytes("almelo-oud.xls", cfb({"Workbook": b"\x09\x08BIFF8"})),
+        [("bestand-geen-xlsx", "almelo-oud.xls", "", "")],
+    ),
+    Geval(
+        "xls-hernoemd",
+        _bytes("almelo-oud.xlsx", cfb({"Workbook": b"\x09\x08BIFF8"})),
+        [("bestand-geen-xlsx", "almelo-oud.xlsx", "", "")],
+    ),
+    Geval(
+        "csv-hernoemd",
+        _bytes("almelo-csv.xlsx", b"Locatie;Capaciteit\nAzc;200\n"),
+        [("bestand-geen-xlsx", "almelo-csv.xlsx", "", "")],
+    ),
+    Geval(
+        "csv-bestand",
+        _bytes("almelo.csv", b"Locatie;Capaciteit\n"),
+        [("bestand-geen-xlsx", "almelo.csv", "", "")],
+    ),
     Geval("ods-hernoemd", _bytes("almelo-lo.xlsx", ods()), [("bestand-geen-xlsx", "almelo-lo.xlsx", "", "")]),
     Geval("ods-bestand", _bytes("almelo-lo.ods", ods()), [("bestand-geen-xlsx", "almelo-lo.ods", "", "")]),
-    Geval("zip-zonder-werkboek", lambda m: _bytes("archief.xlsx", _zip_zonder())(m), [("bestand-geen-xlsx", "archief.xlsx", "", "")]),
+    Geval(
+        "zip-zonder-werkboek",
+        lambda m: _bytes("archief.xlsx", _zip_zonder())(m),
+        [("bestand-geen-xlsx", "archief.xlsx", "", "")],
+    ),
     Geval("afgekapt", _afgekapt, [("bestand-corrupt", "almelo-afgebroken.xlsx", "", "")]),
     Geval("kapotte-xml", _kapotte_xml, [("bestand-corrupt", "almelo-kapot.xlsx", "", "")]),
     Geval("entiteitenbom", _lachbom, [("bestand-corrupt", "almelo-bom.xlsx", "", "")]),
-    Geval("beveiligd", _bytes("almelo-wachtwoord.xlsx", cfb({"EncryptionInfo": b"\x04\x00\x04\x00", "EncryptedPackage": b"\x01" * 64})),
-          [("bestand-beveiligd", "almelo-wachtwoord.xlsx", "", "")]),
+    Geval(
+        "beveiligd",
+        _bytes(
+            "almelo-wachtwoord.xlsx",
+            cfb({"EncryptionInfo": b"\x04\x00\x04\x00", "EncryptedPackage": b"\x01" * 64}),
+        ),
+        [("bestand-beveiligd", "almelo-wachtwoord.xlsx", "", "")],
+    ),
     Geval("leeg", _bytes("almelo-leeg.xlsx", b""), [("bestand-leeg", "almelo-leeg.xlsx", "", "")]),
     Geval("groot-op-schijf", _groot_op_schijf, [("bestand-te-groot", "almelo-foto.xlsx", "", "")]),
     Geval("zipbom", _zipbom, [("bestand-te-groot", "almelo-zipbom.xlsx", "", "")]),
     Geval("uitgepakt-te-groot", _uitgepakt_te_groot, [("bestand-te-groot", "almelo-groot.xlsx", "", "")]),
     Geval("xlsm", _hernoem(A, "almelo.xlsm"), [("bestand-macro", "almelo.xlsm", "", "")]),
     Geval("vba-in-xlsx", _macro_in_xlsx, [("bestand-macro", A, "", "")]),
-    Geval("excel-slot", _bytes("~$almelo.xlsx", b"\x0bTeam Opvang" + b" " * 43), [("bestand-vergrendeld", "~$almelo.xlsx", "", "")]),
-    Geval("libreoffice-slot", _bytes(".~lock.almelo.xlsx#", b"Team Opvang,pc,22.10.2024 10:00,"),
-          [("bestand-vergrendeld", ".~lock.almelo.xlsx#", "", "")]),
+    Geval(
+        "excel-slot",
+        _bytes("~$almelo.xlsx", b"\x0bTeam Opvang" + b" " * 43),
+        [("bestand-vergrendeld", "~$almelo.xlsx", "", "")],
+    ),
+    Geval(
+        "libreoffice-slot",
+        _bytes(".~lock.almelo.xlsx#", b"Team Opvang,pc,22.10.2024 10:00,"),
+        [("bestand-vergrendeld", ".~lock.almelo.xlsx#", "", "")],
+    ),
     Geval("formaatversie-oud", _cellen(A, GE, B9="0.9"), [("bestand-formaatversie", A, GE, "B9")]),
     Geval("formaatversie-leeg", _cellen(A, GE, B9=None), [("bestand-formaatversie", A, GE, "B9")]),
     Geval("vreemd-sjabloon", _vreemd_werkboek, [("bestand-sjabloon-onbekend", "begroting.xlsx", "", "")]),
     # --- structuur ---
     Geval("blad-ontbreekt", _blad_weg(A, DS), [("blad-ontbreekt", A, DS, "")]),
-    Geval("blad-hernoemd", lambda m: _hernoem_blad(m / A, UI, "Uitruil 2024"), [("blad-ontbreekt", A, UI, "")]),
-    Geval("blad-weg-met-gevolg", _blad_weg(A, UI), [("blad-ontbreekt", A, UI, ""), ("uitruil-ontbreekt", A, AS, "L4")]),
+    Geval(
+        "blad-hernoemd", lambda m: _hernoem_blad(m / A, UI, "Uitruil 2024"), [("blad-ontbreekt", A, UI, "")]
+    ),
+    Geval(
+        "blad-weg-met-gevolg",
+        _blad_weg(A, UI),
+        [("blad-ontbreekt", A, UI, ""), ("uitruil-ontbreekt", A, AS, "L4")],
+    ),
     Geval("blad-onbekend", _nieuw_blad(A, "Blad1", [["kladje", 3]]), [("blad-onbekend", A, "Blad1", "")]),
     Geval("kolom-hernoemd", _cellen(A, AS, B1="Capacitiet"), [("kolom-ontbreekt", A, AS, "B1")]),
     Geval("kolom-weg", _kolom_weg(A, AS, 3), [("kolom-ontbreekt", A, AS, "M1")]),
     Geval("veld-weg", _rij_weg(A, GE, 3), [("kolom-ontbreekt", A, GE, "A9")]),
-    Geval("kolom-onbekend", _cellen(A, AS, N1="Notities", N2="bellen met COA"), [("kolom-onbekend", A, AS, "N1")]),
+    Geval(
+        "kolom-onbekend",
+        _cellen(A, AS, N1="Notities", N2="bellen met COA"),
+        [("kolom-onbekend", A, AS, "N1")],
+    ),
     Geval("kolom-dubbel", _cellen(A, AS, N1="Capaciteit", N2=999), [("kolom-dubbel", A, AS, "N1")]),
-    Geval("veld-dubbel", _cellen(A, AA, A8="Oekraïners in particuliere opvang (POO)", B8=5), [("kolom-dubbel", A, AA, "A8")]),
+    Geval(
+        "veld-dubbel",
+        _cellen(A, AA, A8="Oekraïners in particuliere opvang (POO)", B8=5),
+        [("kolom-dubbel", A, AA, "A8")],
+    ),
     Geval("kolom-zonder-kop", _zonder_kop_gegevens, [("kolom-zonder-kop", A, AS, "O1")]),
-    Geval("veld-onbekend", _cellen(A, AA, A8="Aantal vrijwilligers", B8=12), [("kolom-onbekend", A, AA, "A8")]),
-    Geval("kop-verschoven", _rijen_erboven(A, AS, 2, "Asiellocaties Almelo"), [("kop-verschoven", A, AS, "A3")]),
+    Geval(
+        "veld-onbekend", _cellen(A, AA, A8="Aantal vrijwilligers", B8=12), [("kolom-onbekend", A, AA, "A8")]
+    ),
+    Geval(
+        "kop-verschoven", _rijen_erboven(A, AS, 2, "Asiellocaties Almelo"), [("kop-verschoven", A, AS, "A3")]
+    ),
     Geval("kop-niet-gevonden", _rijen_erboven(A, OE, 12, "Oekraïne"), [("kop-niet-gevonden", A, OE, "")]),
     Geval("kop-samengevoegd", _samenvoegen(A, AS, "M1:N1"), [("kop-samengevoegd", A, AS, "M1")]),
-    Geval("gegevens-na-lege-rijen", lambda m: kopieer_rij(m / A, DS, 2, 6) or _cellen(A, DS, B6="Nieuwstraat")(m),
-          [("gegevens-na-lege-rijen", A, DS, "A6")]),
+    Geval(
+        "gegevens-na-lege-rijen",
+        lambda m: kopieer_rij(m / A, DS, 2, 6) or _cellen(A, DS, B6="Nieuwstraat")(m),
+        [("gegevens-na-lege-rijen", A, DS, "A6")],
+    ),
     # --- waarden ---
-    Geval("veld-verplicht", _cellen(A, AS, A3=None), [("veld-verplicht", A, AS, "A3"), ("vervangt-onbekend", A, AS, "K6")]),
+    Geval(
+        "veld-verplicht",
+        _cellen(A, AS, A3=None),
+        [("veld-verplicht", A, AS, "A3"), ("vervangt-onbekend", A, AS, "K6")],
+    ),
     Geval("veld-verplicht-doelgroep", _cellen(A, AS, C2=" "), [("veld-verplicht", A, AS, "C2")]),
     Geval("getal-tekst", _cellen(A, AS, B2="ca. 50"), [("getal-tekst", A, AS, "B2")]),
     Geval("getal-decimaal", _cellen(A, AS, B2=12.5), [("getal-decimaal", A, AS, "B2")]),
@@ -486,28 +725,65 @@ GEVALLEN: list[Geval] = [
     Geval("cel-foutwaarde", _foutwaarde, [("cel-foutwaarde", A, AS, "B3")]),
     Geval("datum-als-getal", _datum_als_getal, [("datum-verouderd", A, AS, "E2")]),
     Geval("formule-in-tabel", _cellen(A, AS, B2="=SUM(100,100)"), [("formule-zonder-waarde", A, AS, "B2")]),
-    Geval("telt-mee-zonder-toelichting", _cellen(A, AS, I3="nee"), [("telt-mee-zonder-toelichting", A, AS, "J3")]),
-    Geval("telt-mee-zonder-toelichting-goo", _cellen(A, OE, I3="nee"), [("telt-mee-zonder-toelichting", A, OE, "J3")]),
-    Geval("telt-mee-tegen-regel", _cellen(A, AS, I3="ja", J3="Bewoners stromen door naar Nieuwbouw Zuid."),
-          [("telt-mee-tegen-regel", A, AS, "I3")]),
-    Geval("telt-mee-tegen-regel-goo", _cellen(A, OE, I2="nee", J2="Sluit eerder dan gepland."),
-          [("telt-mee-tegen-regel", A, OE, "I2")]),
+    Geval(
+        "telt-mee-zonder-toelichting",
+        _cellen(A, AS, I3="nee"),
+        [("telt-mee-zonder-toelichting", A, AS, "J3")],
+    ),
+    Geval(
+        "telt-mee-zonder-toelichting-goo",
+        _cellen(A, OE, I3="nee"),
+        [("telt-mee-zonder-toelichting", A, OE, "J3")],
+    ),
+    Geval(
+        "telt-mee-tegen-regel",
+        _cellen(A, AS, I3="ja", J3="Bewoners stromen door naar Nieuwbouw Zuid."),
+        [("telt-mee-tegen-regel", A, AS, "I3")],
+    ),
+    Geval(
+        "telt-mee-tegen-regel-goo",
+        _cellen(A, OE, I2="nee", J2="Sluit eerder dan gepland."),
+        [("telt-mee-tegen-regel", A, OE, "I2")],
+    ),
     # --- identiteit ---
     Geval("gemeente-onbekend", _cellen(A, GE, B2="Almeloo"), [("gemeente-onbekend", A, GE, "B2")]),
-    Geval("cbs-onbekend", _cellen(A, GE, B3="GM9999", B2=None),
-          [("gemeente-onbekend", A, GE, "B3"), ("veld-verplicht", A, GE, "B2"), ("gemeente-zonder-uitvraag", OG, OP, "A2")]),
-    Geval("opgave-gemeente-onbekend", _cellen(OG, OP, A4="GM9999", B4="Zwollle"),
-          [("gemeente-onbekend", OG, OP, "A4"), ("opgave-ontbreekt", OG, OP, "")]),
-    Geval("cbs-code-naam", _cellen(A, GE, B3="GM0147"),
-          [("cbs-code-naam", A, GE, "B3"), ("gemeente-zonder-uitvraag", OG, OP, "A2")]),
+    Geval(
+        "cbs-onbekend",
+        _cellen(A, GE, B3="GM9999", B2=None),
+        [
+            ("gemeente-onbekend", A, GE, "B3"),
+            ("veld-verplicht", A, GE, "B2"),
+            ("gemeente-zonder-uitvraag", OG, OP, "A2"),
+        ],
+    ),
+    Geval(
+        "opgave-gemeente-onbekend",
+        _cellen(OG, OP, A4="GM9999", B4="Zwollle"),
+        [("gemeente-onbekend", OG, OP, "A4"), ("opgave-ontbreekt", OG, OP, "")],
+    ),
+    Geval(
+        "cbs-code-naam",
+        _cellen(A, GE, B3="GM0147"),
+        [("cbs-code-naam", A, GE, "B3"), ("gemeente-zonder-uitvraag", OG, OP, "A2")],
+    ),
     Geval("cbs-nullen", _cellen(A, GE, B3=141), [("cbs-code-nullen", A, GE, "B3")]),
     Geval("cbs-nullen-opgaven", _cellen(OG, OP, A3=147), [("cbs-code-nullen", OG, OP, "A3")]),
-    Geval("buiten-indeling", lambda m: schrijf_uitvraag(m / "dronten.xlsx", {"gemeente": {"naam": "Dronten", "cbs_code": "GM0303"}}),
-          [("gemeente-buiten-indeling", "dronten.xlsx", GE, "B3")]),
-    Geval("opgave-buiten-indeling", lambda m: voeg_rij_toe(m / OG, OP, ["GM0303", "Dronten", "Noord", 1, 1, 2, 0, 1, 1, 1]),
-          [("gemeente-buiten-indeling", OG, OP, "A5")]),
+    Geval(
+        "buiten-indeling",
+        lambda m: schrijf_uitvraag(
+            m / "dronten.xlsx", {"gemeente": {"naam": "Dronten", "cbs_code": "GM0303"}}
+        ),
+        [("gemeente-buiten-indeling", "dronten.xlsx", GE, "B3")],
+    ),
+    Geval(
+        "opgave-buiten-indeling",
+        lambda m: voeg_rij_toe(m / OG, OP, ["GM0303", "Dronten", "Noord", 1, 1, 2, 0, 1, 1, 1]),
+        [("gemeente-buiten-indeling", OG, OP, "A5")],
+    ),
     Geval("gemeente-dubbel", _kopie(A, "almelo-v2.xlsx"), [("gemeente-dubbel", "almelo-v2.xlsx", "", "")]),
-    Geval("opgaven-dubbel", _kopie(OG, "opgaven-oud.xlsx"), [("gemeente-dubbel", "opgaven-oud.xlsx", "", "")]),
+    Geval(
+        "opgaven-dubbel", _kopie(OG, "opgaven-oud.xlsx"), [("gemeente-dubbel", "opgaven-oud.xlsx", "", "")]
+    ),
     Geval("opgave-rij-dubbel", lambda m: kopieer_rij(m / OG, OP, 3), [("opgave-dubbel", OG, OP, "A5")]),
     Geval("zonder-uitvraag", _weg(B), [("gemeente-zonder-uitvraag", OG, OP, "A3")]),
     Geval("opgaven-ontbreekt", _weg(OG), [("opgaven-ontbreekt", "", "", "")]),
@@ -520,27 +796,50 @@ GEVALLEN: list[Geval] = [
     Geval("uitruil-ontbreekt", _cellen(A, AS, L4="Lelystad"), [("uitruil-ontbreekt", A, AS, "L4")]),
     Geval("locatie-dubbel", lambda m: kopieer_rij(m / A, AS, 2), [("locatie-dubbel", A, AS, "A7")]),
     Geval("locatie-dubbel-goo", lambda m: kopieer_rij(m / A, OE, 3), [("locatie-dubbel", A, OE, "A4")]),
-    Geval("locatie-dubbel-gemeenten", lambda m: voeg_rij_toe(m / B, AS, ["Azc Almelo", 200, "asiel", "regulier", D(2020, 1, 1),
-                                                                      "onbepaald", "COA", "ja", "automatisch"]),
-          [("locatie-dubbel-gemeenten", A, AS, "A2"), ("locatie-dubbel-gemeenten", B, AS, "A3")]),
+    Geval(
+        "locatie-dubbel-gemeenten",
+        lambda m: voeg_rij_toe(
+            m / B,
+            AS,
+            ["Azc Almelo", 200, "asiel", "regulier", D(2020, 1, 1), "onbepaald", "COA", "ja", "automatisch"],
+        ),
+        [("locatie-dubbel-gemeenten", A, AS, "A2"), ("locatie-dubbel-gemeenten", B, AS, "A3")],
+    ),
     Geval("kso-som", _cellen(A, AA, B5=12), [("kso-som", A, AA, "B5")]),
     Geval("poo-onwaarschijnlijk", _cellen(A, AA, B2=5570), [("aantal-onwaarschijnlijk", A, AA, "B2")]),
     Geval("realisatie-onwaarschijnlijk", _cellen(A, AA, B3=1530), [("aantal-onwaarschijnlijk", A, AA, "B3")]),
     # --- variations that are fine: nothing to report ---
     Geval("kolommen-andere-volgorde", _wissel_kolommen(A, AS, 2, 4), []),
-    Geval("andere-volgorde-fout-op-echte-plek", _alles(_wissel_kolommen(A, AS, 2, 4), _cellen(A, AS, D2="ca. 50")),
-          [("getal-tekst", A, AS, "D2")]),
-    Geval("kop-en-blad-in-kleine-letters", _alles(_cellen(A, AS, A1="locatie", B1="CAPACITEIT"), lambda m: _hernoem_blad(m / A, OE, "oekraine")),
-          []),
-    Geval("lege-kolom-ervoor", _alles(_kolom_erbij(A, AS, 1), _cellen(A, AS, C2="ca. 50")), [("getal-tekst", A, AS, "C2")]),
+    Geval(
+        "andere-volgorde-fout-op-echte-plek",
+        _alles(_wissel_kolommen(A, AS, 2, 4), _cellen(A, AS, D2="ca. 50")),
+        [("getal-tekst", A, AS, "D2")],
+    ),
+    Geval(
+        "kop-en-blad-in-kleine-letters",
+        _alles(_cellen(A, AS, A1="locatie", B1="CAPACITEIT"), lambda m: _hernoem_blad(m / A, OE, "oekraine")),
+        [],
+    ),
+    Geval(
+        "lege-kolom-ervoor",
+        _alles(_kolom_erbij(A, AS, 1), _cellen(A, AS, C2="ca. 50")),
+        [("getal-tekst", A, AS, "C2")],
+    ),
     Geval("janee-als-vinkje", _cellen(A, AS, H2=True), []),
     Geval("leeg-extra-blad", _nieuw_blad(A, "Blad2", []), []),
-    Geval("formule-met-waarde-blijft-stil", lambda m: herschrijf_zip(m / A, vervang={"xl/worksheets/sheet3.xml": _met_formule(m / A)}),
-          []),
+    Geval(
+        "formule-met-waarde-blijft-stil",
+        lambda m: herschrijf_zip(m / A, vervang={"xl/worksheets/sheet3.xml": _met_formule(m / A)}),
+        [],
+    ),
     # --- one file on its own: the gemeente's pre-check ---
     Geval("enkel-bestand", _cellen(A, AS, B2="ca. 50"), [("getal-tekst", A, AS, "B2")], enkel=A),
-    Geval("enkel-geen-xlsx", _bytes("notitie.txt", b"Almelo levert later aan.\n"), [("bestand-geen-xlsx", "notitie.txt", "", "")],
-          enkel="notitie.txt"),
+    Geval(
+        "enkel-geen-xlsx",
+        _bytes("notitie.txt", b"Almelo levert later aan.\n"),
+        [("bestand-geen-xlsx", "notitie.txt", "", "")],
+        enkel="notitie.txt",
+    ),
 ]
 
 

@@ -18,18 +18,52 @@ OMGEVING = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", "TZ": "Europe/Amste
 
 def test_benchmark_meet_elke_rij(tmp_path):
     nl = tmp_path / "nl"
-    gen = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "nederland.py"), "--uit", str(nl), "--provincie", "Flevoland"],
-                         env=OMGEVING, capture_output=True, text=True, check=False)
+    gen = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "nederland.py"),
+            "--uit",
+            str(nl),
+            "--provincie",
+            "Flevoland",
+        ],
+        env=OMGEVING,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert gen.returncode == 0, gen.stderr
     uit = tmp_path / "metingen.json"
-    r = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--nederland", str(nl), "--herhaal", "1",
-                        "--herhaal-nl", "1", "--uit", str(tmp_path / "uit"), "--json", str(uit)],
-                       env=OMGEVING, capture_output=True, text=True, check=False, cwd=ROOT)
+    r = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "run.py"),
+            "--nederland",
+            str(nl),
+            "--herhaal",
+            "1",
+            "--herhaal-nl",
+            "1",
+            "--uit",
+            str(tmp_path / "uit"),
+            "--json",
+            str(uit),
+        ],
+        env=OMGEVING,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
     assert r.returncode == 0, r.stderr
     metingen = json.loads(uit.read_text(encoding="utf-8"))
-    assert not [m for m in metingen if m["waarde"] is None or "fout" in m["opmerking"] or "let op" in m["opmerking"]]
+    assert not [
+        m for m in metingen if m["waarde"] is None or "fout" in m["opmerking"] or "let op" in m["opmerking"]
+    ]
     doelen = {m["naam"] for m in metingen if m["doel"] is not None}
-    assert len(doelen) == 5  # the five targets of the issue: ratio, all reports, example pipeline, --help, memory
+    assert (
+        len(doelen) == 5
+    )  # the five targets of the issue: ratio, all reports, example pipeline, --help, memory
     verhouding = next(m for m in metingen if m["doel_is_verhouding"])
     assert verhouding["verhouding"] is not None and "vloer ernaast gemeten" in verhouding["opmerking"]
     assert "Oordeel" in r.stdout and "Nederland (1 provincies" in r.stdout

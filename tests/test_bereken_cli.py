@@ -20,7 +20,9 @@ OMGEVING = {"NO_COLOR": "1", "COLUMNS": "100", "TZ": "Europe/Amsterdam", "PATH":
 
 
 def _run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "regioplan", *args], capture_output=True, text=True, env=OMGEVING)
+    return subprocess.run(
+        [sys.executable, "-m", "regioplan", *args], capture_output=True, text=True, env=OMGEVING
+    )
 
 
 def test_json_is_het_bibliotheekresultaat():
@@ -34,8 +36,17 @@ def test_json_schema_bevat_de_gedocumenteerde_velden():
     d = bereken(VOORBEELD).als_dict()
     g = d["gemeenten"][0]
     assert {"naam", "cbs_code", "regio", "asiel", "oekraine", "statushouders"} <= set(g)
-    assert {"opgave", "opgave_regulier", "opgave_amv", "geldig", "geldig_amv", "voornemens", "voornemens_amv", "verschil",
-            "vaste_voorraad"} <= set(g["asiel"])
+    assert {
+        "opgave",
+        "opgave_regulier",
+        "opgave_amv",
+        "geldig",
+        "geldig_amv",
+        "voornemens",
+        "voornemens_amv",
+        "verschil",
+        "vaste_voorraad",
+    } <= set(g["asiel"])
     assert {"opgave", "realisatie", "verschil", "poo"} <= set(g["oekraine"])
     assert {"taakstelling", "taakstelling_incl", "realisatie"} <= set(g["statushouders"])
     assert set(d["regios"]) == {"twente", "ijsselland"} and d["provincie"]["asiel"]["geldig"] == 3864
@@ -53,7 +64,12 @@ def test_uitleg_hengelo_noemt_regel_override_en_opvolger():
 def test_tekstweergave_heeft_nederlandse_getallen_en_totalen():
     r = _run("bereken", str(VOORBEELD))
     assert r.returncode == 0
-    assert "Totaal Overijssel" in r.stdout and "6.325" in r.stdout and "3.864" in r.stdout and "-1.409" in r.stdout
+    assert (
+        "Totaal Overijssel" in r.stdout
+        and "6.325" in r.stdout
+        and "3.864" in r.stdout
+        and "-1.409" in r.stdout
+    )
 
 
 def test_peildata_tijdlijn_in_json_en_xlsx(tmp_path: Path):
@@ -69,7 +85,7 @@ def test_xlsx_en_csv_export_laten_tekst_geen_formule_worden(tmp_path: Path):
     data = tmp_path / "data"
     shutil.copytree(VOORBEELD, data, ignore=shutil.ignore_patterns("bron", "notities", "*.md"))
     wb = openpyxl.load_workbook(data / "almelo.xlsx")
-    wb["Asiel"]["A2"] = "=HYPERLINK(\"http://example.invalid\",\"klik\")"
+    wb["Asiel"]["A2"] = '=HYPERLINK("http://example.invalid","klik")'
     wb["Asiel"]["A2"].data_type = "s"
     wb.save(data / "almelo.xlsx")
     assert main(["bereken", str(data), "--uit", str(tmp_path / "resultaten.xlsx")]) == 0
@@ -81,7 +97,9 @@ def test_xlsx_en_csv_export_laten_tekst_geen_formule_worden(tmp_path: Path):
     assert main(["bereken", str(data), "--uit", str(tmp_path / "resultaten.csv")]) == 0
     locaties = (tmp_path / "resultaten-locaties.csv").read_text(encoding="utf-8")
     assert "'=HYPERLINK" in locaties and "\n=HYPERLINK" not in locaties
-    assert (tmp_path / "resultaten-asiel.csv").read_text(encoding="utf-8").startswith("Gemeente;Opgave;Geldig")
+    assert (
+        (tmp_path / "resultaten-asiel.csv").read_text(encoding="utf-8").startswith("Gemeente;Opgave;Geldig")
+    )
 
 
 def test_werkboekwaarde_met_blokhaken_komt_letterlijk_in_terminal(tmp_path: Path):
@@ -96,8 +114,12 @@ def test_werkboekwaarde_met_blokhaken_komt_letterlijk_in_terminal(tmp_path: Path
 
 @pytest.mark.parametrize("breedte", ["100", "50"])
 def test_tabellen_kappen_nooit_een_naam_of_getal_af(breedte):
-    r = subprocess.run([sys.executable, "-m", "regioplan", "bereken", str(VOORBEELD)], capture_output=True, text=True,
-                       env={**OMGEVING, "COLUMNS": breedte})
+    r = subprocess.run(
+        [sys.executable, "-m", "regioplan", "bereken", str(VOORBEELD)],
+        capture_output=True,
+        text=True,
+        env={**OMGEVING, "COLUMNS": breedte},
+    )
     assert r.returncode == 0, r.stderr
     assert "…" not in r.stdout
     regels = [" ".join(regel.split()) for regel in r.stdout.splitlines()]

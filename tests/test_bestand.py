@@ -68,8 +68,10 @@ def test_formule_met_namespace_voorvoegsel(tmp_path):
     with zipfile.ZipFile(pad) as zf:
         blad = zf.read("xl/worksheets/sheet1.xml").decode()
     # every element of the main namespace gets the prefix x: (as some generators write it)
-    blad = blad.replace('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
-                        'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"')
+    blad = blad.replace(
+        'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
+        'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
+    )
     blad = re.sub(r"<(/?)(?!\?)([a-zA-Z]+)([ >/])", r"<\1x:\2\3", blad)
     assert "<x:f>" in blad and "<f>" not in blad
     corpus.herschrijf_zip(pad, vervang={"xl/worksheets/sheet1.xml": blad.encode()})
@@ -94,9 +96,16 @@ def test_dtd_in_werkboek_wordt_bij_naam_genoemd(tmp_path):
     pad = _werkboek(tmp_path / "a.xlsx")
     with zipfile.ZipFile(pad) as zf:
         werkboek = zf.read("xl/workbook.xml")
-    corpus.herschrijf_zip(pad, vervang={"xl/workbook.xml": werkboek.replace(b"<workbook", b'<!DOCTYPE x [<!ENTITY a "b">]><workbook', 1)})
+    corpus.herschrijf_zip(
+        pad,
+        vervang={
+            "xl/workbook.xml": werkboek.replace(b"<workbook", b'<!DOCTYPE x [<!ENTITY a "b">]><workbook', 1)
+        },
+    )
     controle = controleer_bestand(pad)
-    assert controle.code == "bestand-corrupt" and "'xl/workbook.xml' bevat een DTD" in str(controle.params["detail"])
+    assert controle.code == "bestand-corrupt" and "'xl/workbook.xml' bevat een DTD" in str(
+        controle.params["detail"]
+    )
 
 
 def test_ongecomprimeerd_werkboek_wordt_gewoon_gelezen(tmp_path):

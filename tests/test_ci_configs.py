@@ -34,8 +34,20 @@ from .conftest import REPO, VOORBEELD
 GITHUB = REPO / "docs" / "ci" / "github-regioplan.yml"
 GITLAB = REPO / "docs" / "ci" / "gitlab-ci.yml"
 
-NEGEER = shutil.ignore_patterns(".venv", ".git", "__pycache__", "*.pyc", ".pytest_cache", ".ruff_cache", ".hypothesis",
-                                "uitvoer", "build", "dist", "*.egg-info", "tmp")
+NEGEER = shutil.ignore_patterns(
+    ".venv",
+    ".git",
+    "__pycache__",
+    "*.pyc",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".hypothesis",
+    "uitvoer",
+    "build",
+    "dist",
+    "*.egg-info",
+    "tmp",
+)
 
 
 @dataclass
@@ -95,16 +107,28 @@ def _python_map(tmp: Path) -> Path:
 
 def _basisomgeving(tmp: Path) -> dict[str, str]:
     """The runner's environment: no project venv on PATH, no VIRTUAL_ENV; HOME and pip settings kept."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME", "PATH") and not k.startswith(("PYTEST", "GITHUB", "CI_"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME", "PATH")
+        and not k.startswith(("PYTEST", "GITHUB", "CI_"))
+    }
     env.update({"PATH": "/usr/local/bin:/usr/bin:/bin", "CI": "true", "TMPDIR": str(tmp)})
-    assert shutil.which("regioplan", path=env["PATH"]) is None, "regioplan mag niet al op het systeem-PATH staan"
+    assert shutil.which("regioplan", path=env["PATH"]) is None, (
+        "regioplan mag niet al op het systeem-PATH staan"
+    )
     return env
 
 
 def _bash(script: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def _uitvoer_bestanden(map_: Path) -> set[str]:
@@ -124,9 +148,16 @@ def _github_als(expressie: str, event: str, ref: str, mislukt: bool) -> bool:
         e = e[3:-2].strip()
     if not re.search(r"\b(always|success|failure|cancelled)\(\)", e):
         e = f"success() && ({e})"
-    e = (e.replace("github.event_name", repr(event)).replace("github.ref", repr(ref))
-         .replace("always()", "True").replace("success()", repr(not mislukt)).replace("failure()", repr(mislukt))
-         .replace("cancelled()", "False").replace("&&", " and ").replace("||", " or "))
+    e = (
+        e.replace("github.event_name", repr(event))
+        .replace("github.ref", repr(ref))
+        .replace("always()", "True")
+        .replace("success()", repr(not mislukt))
+        .replace("failure()", repr(mislukt))
+        .replace("cancelled()", "False")
+        .replace("&&", " and ")
+        .replace("||", " or ")
+    )
     rest = re.sub(r"'[^']*'|==|!=|\band\b|\bor\b|\bnot\b|\bTrue\b|\bFalse\b|[()\s]", "", e)
     assert not rest, f"onbekende expressie in de workflow: {expressie!r}"
     return bool(eval(e, {"__builtins__": {}}, {}))  # only literals and operators remain, checked above
@@ -137,7 +168,7 @@ class GithubRunner:
 
     def __init__(self, tmp: Path) -> None:
         self.workflow = yaml.safe_load(GITHUB.read_text(encoding="utf-8"))
-        (self.jobnaam, self.job), = self.workflow["jobs"].items()
+        ((self.jobnaam, self.job),) = self.workflow["jobs"].items()
         self.tmp = tmp
         self.runner_temp = tmp / "runner-temp"
         self.runner_temp.mkdir()
@@ -167,10 +198,18 @@ class GithubRunner:
             for p in bestanden.values():
                 p.write_text("", encoding="utf-8")
             env = dict(self.env, **{k: str(v) for k, v in stap.get("env", {}).items()})
-            env.update({"GITHUB_ACTIONS": "true", "GITHUB_EVENT_NAME": event, "GITHUB_REF": ref,
-                        "GITHUB_WORKSPACE": str(werkplaats), "RUNNER_TEMP": str(self.runner_temp),
-                        "GITHUB_PATH": str(bestanden["path"]), "GITHUB_ENV": str(bestanden["env"]),
-                        "GITHUB_STEP_SUMMARY": str(werkplaats.parent / "job-summary.md")})
+            env.update(
+                {
+                    "GITHUB_ACTIONS": "true",
+                    "GITHUB_EVENT_NAME": event,
+                    "GITHUB_REF": ref,
+                    "GITHUB_WORKSPACE": str(werkplaats),
+                    "RUNNER_TEMP": str(self.runner_temp),
+                    "GITHUB_PATH": str(bestanden["path"]),
+                    "GITHUB_ENV": str(bestanden["env"]),
+                    "GITHUB_STEP_SUMMARY": str(werkplaats.parent / "job-summary.md"),
+                }
+            )
             env["PATH"] = os.pathsep.join([*self.extra_pad, env["PATH"]])
             resultaat = _bash(stap["run"], werkplaats / stap.get("working-directory", "."), env)
             self.extra_pad[:0] = reversed(bestanden["path"].read_text(encoding="utf-8").split())
@@ -216,7 +255,10 @@ def eerste_runs(tmp_path_factory) -> dict:
     with ThreadPoolExecutor(max_workers=2) as pool:
         gh_run = pool.submit(gh.draai, gh_werkplaats, "push")
         gl_jobs = pool.submit(gl.draai, gl_werkplaats, "push")
-        return {"github": (gh, gh_run.result(), gh_werkplaats), "gitlab": (gl, gl_jobs.result(), gl_werkplaats)}
+        return {
+            "github": (gh, gh_run.result(), gh_werkplaats),
+            "gitlab": (gl, gl_jobs.result(), gl_werkplaats),
+        }
 
 
 @pytest.fixture(scope="module")
@@ -234,13 +276,17 @@ def test_github_workflow_draait_bij_push_op_main(github):
     assert re.search(r"regioplan \d+\.\d+\.\d+", run.stap("Installeer regioplan").stdout)
     valideer = run.stap("Valideer de werkboeken")
     assert "::error" not in valideer.stdout
-    assert valideer.stdout.startswith("::warning file=werkboeken/")  # the example data has deliberate, explained exceptions
+    assert valideer.stdout.startswith(
+        "::warning file=werkboeken/"
+    )  # the example data has deliberate, explained exceptions
     assert "## regioplan valideer" in (werkplaats.parent / "job-summary.md").read_text(encoding="utf-8")
     assert "Almelo" in run.stap("Bereken").stdout
     artefact = runner.artefacten["regioplan-rapporten"]
     bestanden = _uitvoer_bestanden(artefact)
     assert "resultaten.xlsx" in bestanden
-    assert any(n.endswith(".html") for n in bestanden) and any(n.endswith(".md") for n in bestanden), bestanden
+    assert any(n.endswith(".html") for n in bestanden) and any(n.endswith(".md") for n in bestanden), (
+        bestanden
+    )
     html = next(p for p in artefact.rglob("*.html"))
     assert "Twente" in html.read_text(encoding="utf-8")
 
@@ -272,7 +318,11 @@ def test_github_pull_request_met_kapot_werkboek_geeft_annotaties(github, tmp_pat
     assert {"getal-tekst", "datum-ongeldig", "keuze-onbekend"} <= codes, valideer.stdout
     assert all(r.startswith("::error file=werkboeken/almelo.xlsx,") and "Hint: " in r for r in fouten), fouten
     assert " 0 fouten" not in valideer.stderr and "fouten" in valideer.stderr
-    assert run.stap("Bereken").code is None and run.stap("Rapport").code is None and run.stap("Rapporten bewaren").code is None
+    assert (
+        run.stap("Bereken").code is None
+        and run.stap("Rapport").code is None
+        and run.stap("Rapporten bewaren").code is None
+    )
     samenvatting = (werkplaats.parent / "job-summary.md").read_text(encoding="utf-8")
     assert "`datum-ongeldig`" in samenvatting and "almelo.xlsx" in samenvatting
 
@@ -284,8 +334,18 @@ def _na_installatie(runner: GithubRunner) -> int:
 
 # --- GitLab CI -----------------------------------------------------------------------------------------------
 
-GEEN_JOB = {"variables", "stages", "default", "workflow", "include", "image", "services", "before_script",
-            "after_script", "cache"}
+GEEN_JOB = {
+    "variables",
+    "stages",
+    "default",
+    "workflow",
+    "include",
+    "image",
+    "services",
+    "before_script",
+    "after_script",
+    "cache",
+}
 
 
 def _gitlab_als(expressie: str, env: dict[str, str]) -> bool:
@@ -305,8 +365,12 @@ class GitlabPipeline:
 
     def draai(self, werkplaats: Path, bron: str) -> dict[str, Stap]:
         """A pipeline for ``bron`` (push to main, or merge_request_event): jobs per stage, stop after a failure."""
-        ci = {"GITLAB_CI": "true", "CI_PROJECT_DIR": str(werkplaats), "CI_DEFAULT_BRANCH": "main",
-              "CI_PIPELINE_SOURCE": bron}
+        ci = {
+            "GITLAB_CI": "true",
+            "CI_PROJECT_DIR": str(werkplaats),
+            "CI_DEFAULT_BRANCH": "main",
+            "CI_PIPELINE_SOURCE": bron,
+        }
         if bron == "push":
             ci["CI_COMMIT_BRANCH"] = "main"
         else:
@@ -315,8 +379,13 @@ class GitlabPipeline:
         env.update(self.variabelen)
         env.update(ci)
         afbeelding = self.config["default"]["image"]
-        assert re.fullmatch(r"python:3\.(\d+)(-slim)?", afbeelding) and int(afbeelding.split(".")[1].split("-")[0]) >= 10
-        env["PATH"] = os.pathsep.join([str(_python_map(self.tmp)), env["PATH"]])  # what the python image provides
+        assert (
+            re.fullmatch(r"python:3\.(\d+)(-slim)?", afbeelding)
+            and int(afbeelding.split(".")[1].split("-")[0]) >= 10
+        )
+        env["PATH"] = os.pathsep.join(
+            [str(_python_map(self.tmp)), env["PATH"]]
+        )  # what the python image provides
         resultaten: dict[str, Stap] = {}
         for stage in self.config["stages"]:
             for naam, job in self.jobs.items():
@@ -325,7 +394,10 @@ class GitlabPipeline:
                 if any(s.code for s in resultaten.values()):
                     resultaten[naam] = Stap(naam, None)
                     continue
-                script = [*job.get("before_script", self.config["default"].get("before_script", [])), *job["script"]]
+                script = [
+                    *job.get("before_script", self.config["default"].get("before_script", [])),
+                    *job["script"],
+                ]
                 r = _bash("\n".join(script), werkplaats, env)
                 resultaten[naam] = Stap(naam, r.returncode, r.stdout, r.stderr)
                 self._artefacten(job, werkplaats, r.returncode)
@@ -361,7 +433,9 @@ def test_gitlab_pipeline_op_main(eerste_runs):
     assert "Overzicht per bestand" in jobs["valideer"].stdout  # the readable run in the log
     bestanden = _uitvoer_bestanden(werkplaats / "uitvoer")
     assert "resultaten.xlsx" in bestanden
-    assert any(n.endswith(".html") for n in bestanden) and any(n.endswith(".md") for n in bestanden), bestanden
+    assert any(n.endswith(".html") for n in bestanden) and any(n.endswith(".md") for n in bestanden), (
+        bestanden
+    )
 
 
 def test_gitlab_merge_request_met_kapot_werkboek_geeft_junit_met_fouten(eerste_runs):
@@ -374,5 +448,9 @@ def test_gitlab_merge_request_met_kapot_werkboek_geeft_junit_met_fouten(eerste_r
     assert suite.get("failures") == "1"
     almelo = next(c for c in suite.iter("testcase") if c.get("name") == "almelo.xlsx")
     tekst = almelo.find("failure").text
-    assert "getal-tekst Asiel!B2" in tekst and "datum-ongeldig Asiel!E2" in tekst and "keuze-onbekend Asiel!D3" in tekst
+    assert (
+        "getal-tekst Asiel!B2" in tekst
+        and "datum-ongeldig Asiel!E2" in tekst
+        and "keuze-onbekend Asiel!D3" in tekst
+    )
     assert "FOUT Asiel!B2 [getal-tekst]" in jobs["valideer"].stdout

@@ -36,7 +36,9 @@ ENV = {"NO_COLOR": "1", "COLUMNS": "100", "TZ": "Europe/Amsterdam", "PATH": ""}
 
 def _hulp(*commando: str) -> str:
     """The real ``--help``, from a separate process as a user runs it."""
-    r = subprocess.run([sys.executable, "-m", "regioplan", *commando, "--help"], capture_output=True, text=True, env=ENV)
+    r = subprocess.run(
+        [sys.executable, "-m", "regioplan", *commando, "--help"], capture_output=True, text=True, env=ENV
+    )
     assert r.returncode == 0, r.stderr
     return r.stdout
 
@@ -73,14 +75,18 @@ def test_gegenereerd_document_is_actueel(naam):
     pad = DOCS / naam
     verwacht = docs.documenten(DOCS)
     assert pad in verwacht
-    assert pad.read_text(encoding="utf-8") == verwacht[pad], f"docs/{naam} wijkt af van de generator: draai `make docs`"
+    assert pad.read_text(encoding="utf-8") == verwacht[pad], (
+        f"docs/{naam} wijkt af van de generator: draai `make docs`"
+    )
 
 
 def test_controleer_meldt_verouderd_document_en_schrijven_herstelt_het(tmp_path):
     kopie = tmp_path / "docs"
     shutil.copytree(DOCS, kopie)
     commando = [sys.executable, "-m", "regioplan.docs", "--map", str(kopie)]
-    assert subprocess.run([*commando, "--controleer"], capture_output=True, text=True, env=ENV).returncode == 0
+    assert (
+        subprocess.run([*commando, "--controleer"], capture_output=True, text=True, env=ENV).returncode == 0
+    )
     pad = kopie / "controles.md"
     pad.write_text(pad.read_text(encoding="utf-8").replace("veld-verplicht", "veld-nodig"), encoding="utf-8")
     (kopie / "uitvraag.md").unlink()
@@ -89,7 +95,9 @@ def test_controleer_meldt_verouderd_document_en_schrijven_herstelt_het(tmp_path)
     assert "controles.md" in r.stderr and "uitvraag.md" in r.stderr and "cli.md" not in r.stderr
     assert not (kopie / "uitvraag.md").exists()  # checking writes nothing
     assert subprocess.run(commando, capture_output=True, text=True, env=ENV).returncode == 0
-    assert subprocess.run([*commando, "--controleer"], capture_output=True, text=True, env=ENV).returncode == 0
+    assert (
+        subprocess.run([*commando, "--controleer"], capture_output=True, text=True, env=ENV).returncode == 0
+    )
     assert pad.read_text(encoding="utf-8") == (DOCS / "controles.md").read_text(encoding="utf-8")
 
 
@@ -116,7 +124,9 @@ def test_cli_md_noemt_elk_commando_en_elke_optie_uit_de_echte_help():
 def test_cli_md_noemt_opties_die_in_de_hulp_staan():
     """Guard against a parser that finds nothing: the options the brief names must be found."""
     blokken = _cli_md_blokken()
-    assert {"--formaat", "--faal-op", "--strikt", "--negeer", "--uit", "--config"} <= _secties(blokken["regioplan valideer"])["Opties"]
+    assert {"--formaat", "--faal-op", "--strikt", "--negeer", "--uit", "--config"} <= _secties(
+        blokken["regioplan valideer"]
+    )["Opties"]
     assert {"--gemeente", "--uitleg", "--peildata"} <= _secties(blokken["regioplan bereken"])["Opties"]
     assert {"--regio", "--datum", "--sjablonen"} <= _secties(blokken["regioplan rapport"])["Opties"]
 
@@ -126,8 +136,12 @@ def test_hulpoptie_is_nederlands(commando):
     hulp = _hulp(*commando)
     assert re.search(r"^  -h, --help\s+Toon deze hulp en stop\.$", hulp, flags=re.M), hulp
     assert "Show this message" not in hulp
-    assert subprocess.run([sys.executable, "-m", "regioplan", *commando, "-h"], capture_output=True, text=True,
-                          env=ENV).stdout == hulp
+    assert (
+        subprocess.run(
+            [sys.executable, "-m", "regioplan", *commando, "-h"], capture_output=True, text=True, env=ENV
+        ).stdout
+        == hulp
+    )
 
 
 def test_controles_md_heeft_elke_code_met_voorbeeld_en_oplossing():
@@ -135,7 +149,9 @@ def test_controles_md_heeft_elke_code_met_voorbeeld_en_oplossing():
     for code, controle in CATALOGUS.items():
         sectie = tekst.split(f"\n### {code}\n", 1)[1].split("\n### ", 1)[0]
         assert f"**Ernst:** {controle.ernst}" in sectie
-        assert "**Voorbeeld:**" in sectie and "{" not in sectie.split("**Voorbeeld:**")[1], code  # every placeholder filled
+        assert "**Voorbeeld:**" in sectie and "{" not in sectie.split("**Voorbeeld:**")[1], (
+            code
+        )  # every placeholder filled
         assert "**Oplossen:**" in sectie
 
 
@@ -168,7 +184,13 @@ def test_configuratie_md_beschrijft_elke_sleutel_van_standaard_toml():
     standaard = tomllib.loads((REPO / "regioplan" / "standaard.toml").read_text(encoding="utf-8"))
     tekst = (DOCS / "configuratie.md").read_text(encoding="utf-8")
     sleutels = _sleutels(standaard)
-    assert {"cyclus.actief_uiterlijk", "peildata.oekraine", "regio.gemeenten", "aliassen", "gemeenten"} <= sleutels
+    assert {
+        "cyclus.actief_uiterlijk",
+        "peildata.oekraine",
+        "regio.gemeenten",
+        "aliassen",
+        "gemeenten",
+    } <= sleutels
     for sleutel in sleutels:
         tabel, _, naam = sleutel.rpartition(".")
         kop = f"[[{tabel}]]" if tabel == "regio" else f"[{tabel or naam}]"
@@ -207,7 +229,19 @@ def test_voorbeeld_andere_provincie_maakt_sjablonen(tmp_path):
     """The configuratie.md example of another province, followed as written: sjabloon --config ... --opgaven."""
     blok = next(b for b in _toml_blokken(DOCS / "configuratie.md") if "[[regio]]" in b)
     (tmp_path / "regioplan.toml").write_text(blok, encoding="utf-8")
-    assert main(["sjabloon", "--config", str(tmp_path / "regioplan.toml"), "--opgaven", "--uit", str(tmp_path / "wb")]) == 0
+    assert (
+        main(
+            [
+                "sjabloon",
+                "--config",
+                str(tmp_path / "regioplan.toml"),
+                "--opgaven",
+                "--uit",
+                str(tmp_path / "wb"),
+            ]
+        )
+        == 0
+    )
     assert len(list((tmp_path / "wb").glob("*.xlsx"))) == 12 + 1
 
 
@@ -220,19 +254,31 @@ def test_handleiding_stap_4_een_regio_geeft_hetzelfde_plan(tmp_path):
 
     handleiding = DOCS / "handleiding.md"
     blok = next(b for b in _toml_blokken(handleiding) if "[[regio]]" in b)
-    regel = next(r for _, r in _commandoregels() if r.startswith("regioplan sjabloon --regio twente --opgaven"))
+    regel = next(
+        r for _, r in _commandoregels() if r.startswith("regioplan sjabloon --regio twente --opgaven")
+    )
     werkboeken = tmp_path / "werkboeken"
     werkboeken.mkdir()
     (werkboeken / "regioplan.toml").write_text(blok, encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "regioplan", *shlex.split(regel)[1:]], cwd=tmp_path, capture_output=True,
-                       text=True, env=ENV)
+    r = subprocess.run(
+        [sys.executable, "-m", "regioplan", *shlex.split(regel)[1:]],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=ENV,
+    )
     assert r.returncode == 0, r.stderr
     gemeenten = sorted(p.name for p in werkboeken.glob("*.xlsx") if p.name != "opgaven.xlsx")
     assert len(gemeenten) == 14 and "almelo.xlsx" in gemeenten and "zwolle.xlsx" not in gemeenten
     for naam in gemeenten:
         shutil.copy2(VOORBEELD / naam, werkboeken / naam)
-    bron = {rij[0]: rij for rij in openpyxl.load_workbook(VOORBEELD / "opgaven.xlsx")["Opgaven"].iter_rows(
-        min_row=2, values_only=True) if rij[0]}
+    bron = {
+        rij[0]: rij
+        for rij in openpyxl.load_workbook(VOORBEELD / "opgaven.xlsx")["Opgaven"].iter_rows(
+            min_row=2, values_only=True
+        )
+        if rij[0]
+    }
     wb = openpyxl.load_workbook(werkboeken / "opgaven.xlsx")
     rijen = list(wb["Opgaven"].iter_rows(min_row=2))
     assert len(rijen) == 14
@@ -241,10 +287,39 @@ def test_handleiding_stap_4_een_regio_geeft_hetzelfde_plan(tmp_path):
             cel.value = waarde
     wb.save(werkboeken / "opgaven.xlsx")
     assert main(["valideer", str(werkboeken)]) == 0
-    assert main(["rapport", str(werkboeken), "--regio", "twente", "--uit", str(tmp_path / "regio"), "--formaat", "md"]) == 0
-    assert main(["rapport", str(VOORBEELD), "--regio", "twente", "--uit", str(tmp_path / "provincie"), "--formaat", "md"]) == 0
-    assert (tmp_path / "regio" / "regionaal-plan-twente.md").read_text(encoding="utf-8") == \
-        (tmp_path / "provincie" / "regionaal-plan-twente.md").read_text(encoding="utf-8")
+    assert (
+        main(
+            [
+                "rapport",
+                str(werkboeken),
+                "--regio",
+                "twente",
+                "--uit",
+                str(tmp_path / "regio"),
+                "--formaat",
+                "md",
+            ]
+        )
+        == 0
+    )
+    assert (
+        main(
+            [
+                "rapport",
+                str(VOORBEELD),
+                "--regio",
+                "twente",
+                "--uit",
+                str(tmp_path / "provincie"),
+                "--formaat",
+                "md",
+            ]
+        )
+        == 0
+    )
+    assert (tmp_path / "regio" / "regionaal-plan-twente.md").read_text(encoding="utf-8") == (
+        tmp_path / "provincie" / "regionaal-plan-twente.md"
+    ).read_text(encoding="utf-8")
 
 
 def _commandoregels() -> list[tuple[str, str]]:
@@ -283,8 +358,17 @@ def _links(pad: Path) -> list[str]:
     return [d for d in re.findall(r"\]\(([^)\s]+)\)", tekst) if not re.match(r"[a-z]+:|#", d)]
 
 
-@pytest.mark.parametrize("naam", ["README.md", "CHANGELOG.md", "docs/handleiding.md", "docs/configuratie.md",
-                                  "docs/uitvraag.md", "docs/controles.md"])
+@pytest.mark.parametrize(
+    "naam",
+    [
+        "README.md",
+        "CHANGELOG.md",
+        "docs/handleiding.md",
+        "docs/configuratie.md",
+        "docs/uitvraag.md",
+        "docs/controles.md",
+    ],
+)
 def test_relatieve_links_bestaan(naam):
     pad = REPO / naam
     for link in _links(pad):
@@ -303,5 +387,8 @@ def test_changelog_noemt_elke_code_en_elk_commando():
 def test_readme_begint_met_de_twee_commandos():
     tekst = (REPO / "README.md").read_text(encoding="utf-8")
     eerste_blok = re.search(r"```\w*\n(.*?)```", tekst, flags=re.S)[1]
-    assert [r.split("#")[0].strip() for r in eerste_blok.strip().splitlines()] == ["make rapport", "make test"]
+    assert [r.split("#")[0].strip() for r in eerste_blok.strip().splitlines()] == [
+        "make rapport",
+        "make test",
+    ]
     assert "docs/img/rapport-twente.png" in tekst

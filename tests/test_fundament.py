@@ -19,8 +19,13 @@ from regioplan.uitvraag.schema import UITVRAAG_BLADEN
 from regioplan.waarden import Capaciteit
 
 VOORBEELDWAARDE = {
-    "tekst": "Tekst", "lijst": "Locatie A; Locatie B", "geheel": 42, "geheel_neg": -7, "capaciteit": "550-580",
-    "datum": dt.date(2025, 7, 1), "cbs": "GM0166",
+    "tekst": "Tekst",
+    "lijst": "Locatie A; Locatie B",
+    "geheel": 42,
+    "geheel_neg": -7,
+    "capaciteit": "550-580",
+    "datum": dt.date(2025, 7, 1),
+    "cbs": "GM0166",
 }
 
 
@@ -63,14 +68,19 @@ def test_sjabloon_rondreis(tmp_path: Path):
             doel = kampen if blad.sleutel == "gemeente" else getattr(kampen, blad.sleutel)
             for kolom in blad.kolommen:
                 if (blad.naam, kolom.sleutel) in verwacht:
-                    assert _model(getattr(doel, kolom.sleutel)) == _schrijf(kolom, verwacht[(blad.naam, kolom.sleutel)]), kolom.kop
+                    assert _model(getattr(doel, kolom.sleutel)) == _schrijf(
+                        kolom, verwacht[(blad.naam, kolom.sleutel)]
+                    ), kolom.kop
             continue
         rijen = getattr(kampen, blad.sleutel)
         assert [r.herkomst.rij for r in rijen] == [2, 3], blad.naam
         for item in rijen:
             for kolom in blad.kolommen:
                 gelezen = _model(getattr(item, kolom.sleutel))
-                assert gelezen == _schrijf(kolom, verwacht[(blad.naam, item.herkomst.rij, kolom.sleutel)]), (blad.naam, kolom.kop)
+                assert gelezen == _schrijf(kolom, verwacht[(blad.naam, item.herkomst.rij, kolom.sleutel)]), (
+                    blad.naam,
+                    kolom.kop,
+                )
     codes = [b.code for b in invoer.bevindingen.lijst]
     # "vervangt" names locations that do not exist and the ligt-in gemeente "Tekst" is unknown: only semantic checks
     # (run by valideer) would flag those; reading itself found nothing.
@@ -120,18 +130,28 @@ def test_drie_diagnostieken_met_cellen_en_exit_1(tmp_path: Path):
     pad = tmp_path / "almelo.xlsx"
     wb = openpyxl.load_workbook(pad)
     ws = wb["Asiel"]
-    for c, waarde in enumerate(["AZC Vriezeveenseweg", "veel", "asiel", "regulier", "31-02-2025", "onbepaald", "COA", "ja"], 1):
+    for c, waarde in enumerate(
+        ["AZC Vriezeveenseweg", "veel", "asiel", "regulier", "31-02-2025", "onbepaald", "COA", "ja"], 1
+    ):
         ws.cell(row=2, column=c, value=waarde)
     del wb["Uitruil"]
     wb.save(pad)
-    resultaat = subprocess.run([sys.executable, "-m", "regioplan", "valideer", str(pad), "--formaat", "json"],
-                               capture_output=True, text=True, env={"NO_COLOR": "1", "COLUMNS": "100", "PATH": ""})
+    resultaat = subprocess.run(
+        [sys.executable, "-m", "regioplan", "valideer", str(pad), "--formaat", "json"],
+        capture_output=True,
+        text=True,
+        env={"NO_COLOR": "1", "COLUMNS": "100", "PATH": ""},
+    )
     assert resultaat.returncode == 1, resultaat.stderr
     assert "Traceback" not in resultaat.stderr + resultaat.stdout
     import json
 
     gevonden = {(b["code"], b["blad"], b["cel"]) for b in json.loads(resultaat.stdout)["bevindingen"]}
-    assert gevonden == {("getal-tekst", "Asiel", "B2"), ("datum-ongeldig", "Asiel", "E2"), ("blad-ontbreekt", "Uitruil", "")}
+    assert gevonden == {
+        ("getal-tekst", "Asiel", "B2"),
+        ("datum-ongeldig", "Asiel", "E2"),
+        ("blad-ontbreekt", "Uitruil", ""),
+    }
 
 
 @pytest.mark.parametrize("commando", [[], ["valideer"], ["bereken"], ["rapport"], ["sjabloon"]])
@@ -142,9 +162,16 @@ def test_help_in_het_nederlands(commando):
 
     _registreer()
     uitvoer = CliRunner().invoke(app, [*commando, "--help"], env={"NO_COLOR": "1", "COLUMNS": "100"}).output
-    assert uitvoer.startswith("Gebruik: regioplan") and "Usage" not in uitvoer  # also click's own words are Dutch
+    assert (
+        uitvoer.startswith("Gebruik: regioplan") and "Usage" not in uitvoer
+    )  # also click's own words are Dutch
     assert "\nOpties:\n" in uitvoer and "Options" not in uitvoer and "[OPTIES]" in uitvoer
-    assert "[required]" not in uitvoer and "[default:" not in uitvoer and "<str>" not in uitvoer and "<path>" not in uitvoer
+    assert (
+        "[required]" not in uitvoer
+        and "[default:" not in uitvoer
+        and "<str>" not in uitvoer
+        and "<path>" not in uitvoer
+    )
     if commando:
         assert "[standaard: " in uitvoer
     if commando and commando != ["sjabloon"]:  # sjabloon has no required argument
@@ -153,42 +180,69 @@ def test_help_in_het_nederlands(commando):
 
 
 def test_versie():
-    resultaat = subprocess.run([sys.executable, "-m", "regioplan", "--version"], capture_output=True, text=True)
+    resultaat = subprocess.run(
+        [sys.executable, "-m", "regioplan", "--version"], capture_output=True, text=True
+    )
     assert resultaat.returncode == 0 and resultaat.stdout.strip() == f"regioplan {__version__}"
 
 
 def test_onbestaande_map_geeft_exit_2_zonder_traceback(tmp_path: Path):
-    resultaat = subprocess.run([sys.executable, "-m", "regioplan", "bereken", str(tmp_path / "bestaat-niet")],
-                               capture_output=True, text=True)
+    resultaat = subprocess.run(
+        [sys.executable, "-m", "regioplan", "bereken", str(tmp_path / "bestaat-niet")],
+        capture_output=True,
+        text=True,
+    )
     assert resultaat.returncode == 2
     assert "bestaat niet" in resultaat.stderr and "Traceback" not in resultaat.stderr
 
 
 def test_config_uit_de_datamap_vervangt_cyclusdatum(tmp_path: Path):
-    (tmp_path / "regioplan.toml").write_text('[cyclus]\nactief_uiterlijk = 2027-07-01\nin_gebruik_tot_minstens = 2028-02-01\n',
-                                             encoding="utf-8")
+    (tmp_path / "regioplan.toml").write_text(
+        "[cyclus]\nactief_uiterlijk = 2027-07-01\nin_gebruik_tot_minstens = 2028-02-01\n", encoding="utf-8"
+    )
     config = laad_config(tmp_path)
     assert config.cyclus.actief_uiterlijk == dt.date(2027, 7, 1) and config.provincie == "Overijssel"
-    (tmp_path / "regioplan.toml").write_text('[[regio]]\nnaam = "Noord"\ngemeenten = ["GM0014", "37"]\n'
-                                             '[provincie]\nnaam = "Groningen"\n', encoding="utf-8")
+    (tmp_path / "regioplan.toml").write_text(
+        '[[regio]]\nnaam = "Noord"\ngemeenten = ["GM0014", "37"]\n[provincie]\nnaam = "Groningen"\n',
+        encoding="utf-8",
+    )
     config = laad_config(tmp_path)
     assert config.provincie == "Groningen" and config.regios[0].gemeenten == ("GM0014", "GM0037")
 
 
-@pytest.mark.parametrize(("args", "verwacht"), [
-    (["rapport", "{map}"], "Ontbrekende optie '--regio' / '-r'."),
-    (["rapport", "{map}", "--regioo", "x"], "Onbekende optie: --regioo. Bedoel je --regio?"),
-    (["bereken", "{map}", "-f", "xml"], "Ongeldige waarde voor '--formaat' / '-f': 'xml' is niet een van 'tekst', 'json'."),
-    (["valideer", "{map}", "b", "c"], "Onverwacht extra argument: b c."),
-    (["rapport", "{map}", "--regio"], "Optie '--regio' heeft een waarde nodig."),
-    (["valideer"], "Ontbrekend argument"),
-    (["bestaatniet"], "Onbekend commando 'bestaatniet'."),
-])
+@pytest.mark.parametrize(
+    ("args", "verwacht"),
+    [
+        (["rapport", "{map}"], "Ontbrekende optie '--regio' / '-r'."),
+        (["rapport", "{map}", "--regioo", "x"], "Onbekende optie: --regioo. Bedoel je --regio?"),
+        (
+            ["bereken", "{map}", "-f", "xml"],
+            "Ongeldige waarde voor '--formaat' / '-f': 'xml' is niet een van 'tekst', 'json'.",
+        ),
+        (["valideer", "{map}", "b", "c"], "Onverwacht extra argument: b c."),
+        (["rapport", "{map}", "--regio"], "Optie '--regio' heeft een waarde nodig."),
+        (["valideer"], "Ontbrekend argument"),
+        (["bestaatniet"], "Onbekend commando 'bestaatniet'."),
+    ],
+)
 def test_gebruiksfouten_in_het_nederlands(args, verwacht, tmp_path):
     """Click's usage errors, caught by the real parser, come out in Dutch with exit code 2 and no traceback."""
-    r = subprocess.run([sys.executable, "-m", "regioplan", *[a.replace("{map}", str(tmp_path)) for a in args]],
-                       capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1", "COLUMNS": "200"})
+    r = subprocess.run(
+        [sys.executable, "-m", "regioplan", *[a.replace("{map}", str(tmp_path)) for a in args]],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1", "COLUMNS": "200"},
+    )
     assert r.returncode == 2
     assert r.stderr.startswith("fout [gebruik]: ") and verwacht in r.stderr.splitlines()[0], r.stderr
-    for engels in ("Usage", "Error", "Missing", "No such", "Invalid value", "Got unexpected", "requires", "Traceback"):
+    for engels in (
+        "Usage",
+        "Error",
+        "Missing",
+        "No such",
+        "Invalid value",
+        "Got unexpected",
+        "requires",
+        "Traceback",
+    ):
         assert engels not in r.stderr, r.stderr

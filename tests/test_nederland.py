@@ -31,7 +31,14 @@ OMGEVING = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", "TZ": "Europe/Amste
 SOMMEN = {
     "asiel": ("opgave", "opgave_amv", "geldig", "geldig_amv", "voornemens", "vaste_voorraad"),
     "oekraine": ("opgave", "realisatie", "poo", "in_ontwikkeling"),
-    "statushouders": ("taakstelling", "taakstelling_incl", "realisatie", "verwachte_achterstand", "dsl", "kso"),
+    "statushouders": (
+        "taakstelling",
+        "taakstelling_incl",
+        "realisatie",
+        "verwachte_achterstand",
+        "dsl",
+        "kso",
+    ),
 }
 
 
@@ -70,7 +77,11 @@ def test_indeling_dekt_alle_gemeenten_van_nederland():
         groottes = [len(r.gemeenten) for r in regios]
         assert max(groottes) - min(groottes) <= 1
         assert len({r.sleutel for r in regios} | {nederland.sleutel(provincie)}) == len(regios) + 1
-    assert [len(nederland.indeling(p, provincies[p])) for p in ("Flevoland", "Limburg", "Noord-Brabant")] == [2, 3, 4]
+    assert [len(nederland.indeling(p, provincies[p])) for p in ("Flevoland", "Limburg", "Noord-Brabant")] == [
+        2,
+        3,
+        4,
+    ]
 
 
 def test_gemeente_hangt_alleen_af_van_code():
@@ -80,7 +91,9 @@ def test_gemeente_hangt_alleen_af_van_code():
     assert eerste == nederland.gemeente(code, naam, "Flevoland Noord", gemeenten)
     assert eerste != nederland.gemeente(*gemeenten[1], "Flevoland Noord", gemeenten)
     gegevens, opgave = eerste
-    assert len(gegevens["asiel"]) <= 16 and len(gegevens["oekraine"]) <= 15  # 15 + at most one exchange location
+    assert (
+        len(gegevens["asiel"]) <= 16 and len(gegevens["oekraine"]) <= 15
+    )  # 15 + at most one exchange location
     assert opgave["asiel_totaal"] == opgave["asiel_regulier"] + opgave["asiel_amv"]
 
 
@@ -105,8 +118,12 @@ def test_valideer_zonder_fouten(dataset):
         assert {CATALOGUS[b.code].groep for b in validatie.bevindingen} <= {"waarden", "samenhang"}
         alle = nederland.provincies()[provincie]
         regio_van = {code: r.naam for r in nederland.indeling(provincie, alle) for code, _ in r.gemeenten}
-        overrides = sum(1 for code, naam in alle for rij in nederland.gemeente(code, naam, regio_van[code], alle)[0]["asiel"]
-                        if rij["telt_mee"] != "automatisch")
+        overrides = sum(
+            1
+            for code, naam in alle
+            for rij in nederland.gemeente(code, naam, regio_van[code], alle)[0]["asiel"]
+            if rij["telt_mee"] != "automatisch"
+        )
         assert sum(1 for b in validatie.bevindingen if b.code == "telt-mee-tegen-regel") == overrides
         assert all(o["status"] in ("ok", "waarschuwingen") for o in validatie.overzicht)
         assert len(validatie.overzicht) == len(laad_config(map_).gemeenten) + 1
@@ -130,8 +147,12 @@ def _telt_volgens_domein(rij: dict) -> bool:
     if rij.get("telt_mee", "automatisch") != "automatisch":
         return rij["telt_mee"] == "ja"
     start, eind = rij["startdatum"], rij["einddatum"]
-    return (isinstance(start, dt.date) and start <= dt.date(2025, 7, 1) and rij["besluit"] == "ja"
-            and (eind == "onbepaald" or (isinstance(eind, dt.date) and eind >= dt.date(2026, 2, 1))))
+    return (
+        isinstance(start, dt.date)
+        and start <= dt.date(2025, 7, 1)
+        and rij["besluit"] == "ja"
+        and (eind == "onbepaald" or (isinstance(eind, dt.date) and eind >= dt.date(2026, 2, 1)))
+    )
 
 
 def _open_op_peildatum(rij: dict, peil: dt.date = dt.date(2025, 1, 1)) -> bool:
@@ -155,7 +176,9 @@ def test_bereken_telt_op_van_gemeente_tot_provincie(dataset):
                     assert regio[opgave][veld] == sum(g[opgave][veld] for g in leden), (sleutel, opgave, veld)
         for opgave, velden in SOMMEN.items():
             for veld in velden:
-                assert resultaat["provincie"][opgave][veld] == sum(r[opgave][veld] for r in resultaat["regios"].values())
+                assert resultaat["provincie"][opgave][veld] == sum(
+                    r[opgave][veld] for r in resultaat["regios"].values()
+                )
                 assert resultaat["provincie"][opgave][veld] == sum(g[opgave][veld] for g in gemeenten)
         assert resultaat["provincie"]["asiel"]["opgave"] > 0 and resultaat["provincie"]["asiel"]["geldig"] > 0
 
@@ -173,16 +196,28 @@ def test_bereken_volgt_de_invoer_van_de_generator(dataset):
             assert g["regio"] == regio_van[code]
             a, o, s = g["asiel"], g["oekraine"], g["statushouders"]
             assert (a["opgave"], a["opgave_amv"], a["vaste_voorraad"]) == (
-                opgave["asiel_totaal"], opgave["asiel_amv"], opgave["vaste_voorraad"])
-            assert a["geldig"] == sum(_telwaarde(r["capaciteit"]) for r in gegevens["asiel"] if _telt_volgens_domein(r)), naam
-            assert a["geldig_amv"] == sum(_telwaarde(r["capaciteit"]) for r in gegevens["asiel"]
-                                          if _telt_volgens_domein(r) and r["doelgroep"] == "amv"), naam
+                opgave["asiel_totaal"],
+                opgave["asiel_amv"],
+                opgave["vaste_voorraad"],
+            )
+            assert a["geldig"] == sum(
+                _telwaarde(r["capaciteit"]) for r in gegevens["asiel"] if _telt_volgens_domein(r)
+            ), naam
+            assert a["geldig_amv"] == sum(
+                _telwaarde(r["capaciteit"])
+                for r in gegevens["asiel"]
+                if _telt_volgens_domein(r) and r["doelgroep"] == "amv"
+            ), naam
             assert len(a["locaties"]) == len(gegevens["asiel"])
             assert (o["opgave"], o["poo"]) == (opgave["oekraine"], gegevens["aantallen"]["poo"])
-            assert o["realisatie"] == sum(_telwaarde(r["capaciteit"]) for r in gegevens["oekraine"] if _open_op_peildatum(r)), naam
+            assert o["realisatie"] == sum(
+                _telwaarde(r["capaciteit"]) for r in gegevens["oekraine"] if _open_op_peildatum(r)
+            ), naam
             assert (s["taakstelling"], s["taakstelling_incl"], s["realisatie"]) == (
-                opgave["statushouders_taakstelling"], opgave["statushouders_incl"],
-                gegevens["aantallen"]["statushouders_realisatie"])
+                opgave["statushouders_taakstelling"],
+                opgave["statushouders_incl"],
+                gegevens["aantallen"]["statushouders_realisatie"],
+            )
 
 
 def test_alle_rapporten_van_een_provincie_via_de_cli(dataset, tmp_path):
@@ -195,17 +230,37 @@ def test_alle_rapporten_van_een_provincie_via_de_cli(dataset, tmp_path):
     map_ = dataset / nederland.sleutel("Limburg")
     config = laad_config(map_)
     uit = tmp_path / "uit"
-    proces = subprocess.run([sys.executable, "-m", "regioplan", "rapport", str(map_), "--regio", "alle", "--uit", str(uit),
-                             "--datum", "2024-10-01"], env=OMGEVING, capture_output=True, text=True, check=False)
+    proces = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "regioplan",
+            "rapport",
+            str(map_),
+            "--regio",
+            "alle",
+            "--uit",
+            str(uit),
+            "--datum",
+            "2024-10-01",
+        ],
+        env=OMGEVING,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proces.returncode == 0, proces.stderr
     verwacht = {f"regionaal-plan-{r.sleutel}.{f}" for r in config.regios for f in ("md", "html")}
     verwacht |= {f"provinciaal-verslag-{config.provincie_sleutel}.{f}" for f in ("md", "html")}
     assert {p.name for p in uit.iterdir()} == verwacht
     assert proces.stderr.strip().splitlines()[-1] == f"{len(config.regios) + 1} rapporten geschreven in {uit}"
     resultaat = api.bereken(map_).als_dict()
-    soup = BeautifulSoup((uit / f"provinciaal-verslag-{config.provincie_sleutel}.html").read_text(encoding="utf-8"),
-                         "html.parser")
+    soup = BeautifulSoup(
+        (uit / f"provinciaal-verslag-{config.provincie_sleutel}.html").read_text(encoding="utf-8"),
+        "html.parser",
+    )
     rij = soup.find("table", id="oogopslag-asiel").find("tr", attrs={"data-sleutel": "geldig"})
     cellen = [td.get_text() for td in rij.find_all("td")]
     assert cellen == [getal(resultaat["provincie"]["asiel"]["geldig"])] + [
-        getal(resultaat["regios"][r.sleutel]["asiel"]["geldig"]) for r in config.regios]
+        getal(resultaat["regios"][r.sleutel]["asiel"]["geldig"]) for r in config.regios
+    ]

@@ -40,27 +40,83 @@ def maak_data(map_: Path, *, duiding: str = KWAAD, met_datum: bool = True) -> Pa
     """A small province (one regio, two gemeenten) with real workbooks, text chosen to break markup."""
     map_.mkdir(parents=True, exist_ok=True)
     (map_ / "regioplan.toml").write_text(CONFIG, encoding="utf-8")
-    schrijf_opgaven(map_ / "opgaven.xlsx", [
-        {"cbs_code": "GM0141", "gemeente": "Almelo", "regio": "Noord", "asiel_regulier": 90, "asiel_amv": 10,
-         "oekraine": 50, "statushouders_taakstelling": 10, "statushouders_incl": 12},
-        {"cbs_code": "GM0147", "gemeente": "Borne", "regio": "Noord", "asiel_regulier": 45, "asiel_amv": 5,
-         "oekraine": 20, "statushouders_taakstelling": 5, "statushouders_incl": 5},
-    ])
+    schrijf_opgaven(
+        map_ / "opgaven.xlsx",
+        [
+            {
+                "cbs_code": "GM0141",
+                "gemeente": "Almelo",
+                "regio": "Noord",
+                "asiel_regulier": 90,
+                "asiel_amv": 10,
+                "oekraine": 50,
+                "statushouders_taakstelling": 10,
+                "statushouders_incl": 12,
+            },
+            {
+                "cbs_code": "GM0147",
+                "gemeente": "Borne",
+                "regio": "Noord",
+                "asiel_regulier": 45,
+                "asiel_amv": 5,
+                "oekraine": 20,
+                "statushouders_taakstelling": 5,
+                "statushouders_incl": 5,
+            },
+        ],
+    )
     kop = {"naam": "Almelo", "cbs_code": "GM0141", "duiding": duiding}
     if met_datum:
         kop["datum"] = dt.date(2024, 10, 3)
-    schrijf_uitvraag(map_ / "almelo.xlsx", {
-        "gemeente": kop,
-        "asiel": [{"locatie": "Loc <b>|1</b> & zo", "capaciteit": 120, "doelgroep": "asiel", "soort": "regulier",
-                   "startdatum": dt.date(2020, 1, 1), "einddatum": "onbepaald", "beheer": "COA", "besluit": "ja"},
-                  {"locatie": "Nieuw", "capaciteit": "40-60", "doelgroep": "amv", "soort": "amv-opvang",
-                   "startdatum": dt.date(2025, 9, 1), "einddatum": dt.date(2027, 9, 1), "beheer": "COA", "besluit": "ja"}],
-        "oekraine": [{"locatie": "Hotel \"Zon\"", "capaciteit": 30, "soort": "hotel", "opening": dt.date(2022, 4, 1),
-                      "sluiting": "onbepaald", "besluit": "ja"}],
-        "aantallen": {"poo": 3, "statushouders_realisatie": 4, "verwachte_achterstand": -2},
-        "uitruil": [{"partner": "Borne", "opgave": "asiel", "plekken": 10, "richting": "levert", "status": "voornemen",
-                     "toelichting": "Tekst met <i>tags</i> en | streep"}],
-    })
+    schrijf_uitvraag(
+        map_ / "almelo.xlsx",
+        {
+            "gemeente": kop,
+            "asiel": [
+                {
+                    "locatie": "Loc <b>|1</b> & zo",
+                    "capaciteit": 120,
+                    "doelgroep": "asiel",
+                    "soort": "regulier",
+                    "startdatum": dt.date(2020, 1, 1),
+                    "einddatum": "onbepaald",
+                    "beheer": "COA",
+                    "besluit": "ja",
+                },
+                {
+                    "locatie": "Nieuw",
+                    "capaciteit": "40-60",
+                    "doelgroep": "amv",
+                    "soort": "amv-opvang",
+                    "startdatum": dt.date(2025, 9, 1),
+                    "einddatum": dt.date(2027, 9, 1),
+                    "beheer": "COA",
+                    "besluit": "ja",
+                },
+            ],
+            "oekraine": [
+                {
+                    "locatie": 'Hotel "Zon"',
+                    "capaciteit": 30,
+                    "soort": "hotel",
+                    "opening": dt.date(2022, 4, 1),
+                    "sluiting": "onbepaald",
+                    "besluit": "ja",
+                }
+            ],
+            "aantallen": {"poo": 3, "statushouders_realisatie": 4, "verwachte_achterstand": -2},
+            "uitruil": [
+                {
+                    "partner": "Borne",
+                    "opgave": "asiel",
+                    "plekken": 10,
+                    "richting": "levert",
+                    "status": "voornemen",
+                    "toelichting": "Tekst met <i>tags</i> en | streep",
+                }
+            ],
+        },
+    )
     borne = {"naam": "Borne", "cbs_code": "GM0147"}
     if met_datum:
         borne["datum"] = dt.date(2024, 9, 1)
@@ -74,7 +130,9 @@ def klein(tmp_path) -> Path:
 
 
 def test_duiding_en_andere_gebruikerstekst_worden_geescaped_in_html(klein, tmp_path):
-    paden = rapport(klein, "noord", tmp_path / "uit", formaten=("html",), datum=None, sjablonen=None, config=None)
+    paden = rapport(
+        klein, "noord", tmp_path / "uit", formaten=("html",), datum=None, sjablonen=None, config=None
+    )
     assert [p.name for p in paden] == ["regionaal-plan-noord.html"]
     html = paden[0].read_text(encoding="utf-8")
     assert "<script>alert(1)</script>" not in html
@@ -88,11 +146,16 @@ def test_duiding_en_andere_gebruikerstekst_worden_geescaped_in_html(klein, tmp_p
 
 
 def test_gebruikerstekst_in_markdown_maakt_geen_opmaak(klein, tmp_path):
-    (pad,) = rapport(klein, "noord", tmp_path / "uit", formaten=("md",), datum=None, sjablonen=None, config=None)
+    (pad,) = rapport(
+        klein, "noord", tmp_path / "uit", formaten=("md",), datum=None, sjablonen=None, config=None
+    )
     tekst = pad.read_text(encoding="utf-8")
     na_inhoud = tekst.split("## 1.", 1)[1]
     assert "<script>" not in tekst and "<b>" not in tekst and not re.search(r"(?<!\\)\]\(", na_inhoud)
-    assert r"\<script\>alert(1)\</script\> & \< \> \| \*\*vet\*\* \[link\](javascript:alert(2)) \!\[plaatje\](x.png)" in tekst
+    assert (
+        r"\<script\>alert(1)\</script\> & \< \> \| \*\*vet\*\* \[link\](javascript:alert(2)) \!\[plaatje\](x.png)"
+        in tekst
+    )
     assert r"| Loc \<b\>\|1\</b\> & zo |" in tekst
 
 
@@ -117,11 +180,21 @@ def test_datum_uit_optie_uit_werkboeken_of_alleen_cyclus(tmp_path):
     data = maak_data(tmp_path / "met")
     (pad,) = rapport(data, "noord", tmp_path / "a", formaten=("md",), datum=None, sjablonen=None, config=None)
     assert "- **Stand van de gegevens:** 03-10-2024" in pad.read_text(encoding="utf-8")
-    (pad,) = rapport(data, "noord", tmp_path / "b", formaten=("md",), datum=dt.date(2024, 11, 1), sjablonen=None, config=None)
+    (pad,) = rapport(
+        data,
+        "noord",
+        tmp_path / "b",
+        formaten=("md",),
+        datum=dt.date(2024, 11, 1),
+        sjablonen=None,
+        config=None,
+    )
     tekst = pad.read_text(encoding="utf-8")
     assert "- **Stand van de gegevens:** 01-11-2024" in tekst and "bij het maken opgegeven" in tekst
     zonder = maak_data(tmp_path / "zonder", met_datum=False)
-    (pad,) = rapport(zonder, "noord", tmp_path / "c", formaten=("md",), datum=None, sjablonen=None, config=None)
+    (pad,) = rapport(
+        zonder, "noord", tmp_path / "c", formaten=("md",), datum=None, sjablonen=None, config=None
+    )
     tekst = pad.read_text(encoding="utf-8")
     assert "- **Stand van de gegevens:** 1e cyclus Spreidingswet" in tekst
     assert "noemen geen invuldatum" in tekst
@@ -129,7 +202,9 @@ def test_datum_uit_optie_uit_werkboeken_of_alleen_cyclus(tmp_path):
 
 
 def test_provinciaal_verslag_van_eigen_provincie(klein, tmp_path):
-    paden = rapport(klein, "Testland", tmp_path / "uit", formaten=("md", "html"), datum=None, sjablonen=None, config=None)
+    paden = rapport(
+        klein, "Testland", tmp_path / "uit", formaten=("md", "html"), datum=None, sjablonen=None, config=None
+    )
     assert [p.name for p in paden] == ["provinciaal-verslag-testland.md", "provinciaal-verslag-testland.html"]
     soup = BeautifulSoup(paden[1].read_text(encoding="utf-8"), "html.parser")
     assert soup.find("h1").get_text() == "Provinciaal verslag Testland"
@@ -148,50 +223,99 @@ def test_cli_onbekende_regio_geeft_exitcode_2(klein, tmp_path, capsys):
 
 
 def test_cli_formaat_en_datum(klein, tmp_path, capsys):
-    code = main(["rapport", str(klein), "--regio", "noord", "--formaat", "html", "--datum", "2024-12-24", "--uit", str(tmp_path / "u")])
+    code = main(
+        [
+            "rapport",
+            str(klein),
+            "--regio",
+            "noord",
+            "--formaat",
+            "html",
+            "--datum",
+            "2024-12-24",
+            "--uit",
+            str(tmp_path / "u"),
+        ]
+    )
     assert code == 0, capsys.readouterr()
     assert sorted(p.name for p in (tmp_path / "u").iterdir()) == ["regionaal-plan-noord.html"]
     assert "24-12-2024" in (tmp_path / "u" / "regionaal-plan-noord.html").read_text(encoding="utf-8")
-    assert main(["rapport", str(klein), "--regio", "noord", "--datum", "24-12-2024", "--uit", str(tmp_path / "v")]) == 2
+    assert (
+        main(
+            ["rapport", str(klein), "--regio", "noord", "--datum", "24-12-2024", "--uit", str(tmp_path / "v")]
+        )
+        == 2
+    )
 
 
 def test_eigen_sjablonen_vervangen_ingebouwde_op_naam(klein, tmp_path):
     eigen = tmp_path / "eigen"
     eigen.mkdir()
-    (eigen / "regionaal-plan.md.j2").write_text("Eigen {{ regio.naam }}: {{ regio.asiel.geldig|getal }} van "
-                                                "{{ regio.asiel.opgave|getal }} ({{ regio.asiel.percentage|procent }})\n",
-                                                encoding="utf-8")
+    (eigen / "regionaal-plan.md.j2").write_text(
+        "Eigen {{ regio.naam }}: {{ regio.asiel.geldig|getal }} van "
+        "{{ regio.asiel.opgave|getal }} ({{ regio.asiel.percentage|procent }})\n",
+        encoding="utf-8",
+    )
     (eigen / "stijl.css").write_text("body { color: #123456; } /* eigen stijl */\n", encoding="utf-8")
-    md_pad, html_pad = rapport(klein, "noord", tmp_path / "uit", formaten=("md", "html"), datum=None, sjablonen=eigen,
-                               config=None)
+    md_pad, html_pad = rapport(
+        klein, "noord", tmp_path / "uit", formaten=("md", "html"), datum=None, sjablonen=eigen, config=None
+    )
     assert md_pad.read_text(encoding="utf-8") == "Eigen Noord: 120 van 150 (80%)\n"
     html = html_pad.read_text(encoding="utf-8")
-    assert "/* eigen stijl */" in html and "--accent" not in html  # the rest of the HTML templates are the built-in ones
+    assert (
+        "/* eigen stijl */" in html and "--accent" not in html
+    )  # the rest of the HTML templates are the built-in ones
     assert 'id="oogopslag-asiel"' in html
 
 
 def test_onbekende_variabele_in_sjabloon_is_een_duidelijke_fout(klein, tmp_path, capsys):
     eigen = tmp_path / "eigen"
     eigen.mkdir()
-    (eigen / "regionaal-plan.md.j2").write_text("regel 1\n{{ regio.naam }}\n{{ bestaat_niet.x }}\n", encoding="utf-8")
+    (eigen / "regionaal-plan.md.j2").write_text(
+        "regel 1\n{{ regio.naam }}\n{{ bestaat_niet.x }}\n", encoding="utf-8"
+    )
     with pytest.raises(RegioplanFout) as fout:
         rapport(klein, "noord", tmp_path / "uit", formaten=("md",), datum=None, sjablonen=eigen, config=None)
     assert fout.value.code == "sjabloon-fout"
     assert "regionaal-plan.md.j2, regel 3" in fout.value.bericht and "bestaat_niet" in fout.value.bericht
     assert "docs/sjablonen.md" in fout.value.hint
     (eigen / "regionaal-plan.md.j2").write_text("{% if %}\n", encoding="utf-8")
-    assert main(["rapport", str(klein), "--regio", "noord", "--sjablonen", str(eigen), "--uit", str(tmp_path / "u")]) == 2
+    assert (
+        main(
+            [
+                "rapport",
+                str(klein),
+                "--regio",
+                "noord",
+                "--sjablonen",
+                str(eigen),
+                "--uit",
+                str(tmp_path / "u"),
+            ]
+        )
+        == 2
+    )
     assert "regionaal-plan.md.j2, regel 1" in capsys.readouterr().err
 
 
 def test_sjablonenmap_moet_bestaan(klein, tmp_path):
     with pytest.raises(RegioplanFout, match="geen map"):
-        rapport(klein, "noord", tmp_path / "uit", formaten=("md",), datum=None, sjablonen=tmp_path / "weg", config=None)
+        rapport(
+            klein,
+            "noord",
+            tmp_path / "uit",
+            formaten=("md",),
+            datum=None,
+            sjablonen=tmp_path / "weg",
+            config=None,
+        )
 
 
 def test_html_is_zelfstandig_toegankelijk_en_zonder_script(tmp_path):
     for regio in ("twente", "overijssel"):
-        (pad,) = rapport(VOORBEELD, regio, tmp_path, formaten=("html",), datum=None, sjablonen=None, config=None)
+        (pad,) = rapport(
+            VOORBEELD, regio, tmp_path, formaten=("html",), datum=None, sjablonen=None, config=None
+        )
         html = pad.read_text(encoding="utf-8")
         soup = BeautifulSoup(html, "html.parser")
         assert soup.html["lang"] == "nl"
@@ -201,7 +325,10 @@ def test_html_is_zelfstandig_toegankelijk_en_zonder_script(tmp_path):
         assert not [t for t in soup.find_all(True, src=True)]
         assert all(a["href"].startswith("#") for a in soup.find_all("a", href=True))
         assert "@import" not in html and "url(" not in html
-        assert "default-src 'none'" in soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+        assert (
+            "default-src 'none'"
+            in soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+        )
         tabellen = soup.find_all("table")
         assert len(tabellen) > 10
         for tabel in tabellen:
@@ -233,8 +360,17 @@ def test_grafiek_laat_tekort_zien():
 def test_ingebouwde_sjablonen_uit_de_checkout():
     assert ingebouwde_sjablonen() == REPO / "templates"
     namen = {p.name for p in ingebouwde_sjablonen().iterdir()}
-    assert {"basis.html.j2", "basis.md.j2", "macros.html.j2", "macros.md.j2", "stijl.css", "regionaal-plan.html.j2",
-            "regionaal-plan.md.j2", "provinciaal-verslag.html.j2", "provinciaal-verslag.md.j2"} <= namen
+    assert {
+        "basis.html.j2",
+        "basis.md.j2",
+        "macros.html.j2",
+        "macros.md.j2",
+        "stijl.css",
+        "regionaal-plan.html.j2",
+        "regionaal-plan.md.j2",
+        "provinciaal-verslag.html.j2",
+        "provinciaal-verslag.md.j2",
+    } <= namen
 
 
 def _sleutels(waarde: object, uit: set[str]) -> set[str]:
@@ -251,7 +387,9 @@ def _sleutels(waarde: object, uit: set[str]) -> set[str]:
 def test_elke_contextvariabele_staat_in_docs_sjablonen():
     doc = (REPO / "docs" / "sjablonen.md").read_text(encoding="utf-8")
     doc = re.sub(r"```.*?```", "", doc, flags=re.DOTALL)  # code blocks are examples, not descriptions
-    gedocumenteerd = {naam for code in re.findall(r"`([^`]+)`", doc) for naam in re.findall(r"[a-z_][a-z0-9_]*", code)}
+    gedocumenteerd = {
+        naam for code in re.findall(r"`([^`]+)`", doc) for naam in re.findall(r"[a-z_][a-z0-9_]*", code)
+    }
     resultaat = bereken(VOORBEELD)
     sleutels: set[str] = set()
     for regio in ("twente", "overijssel"):
@@ -264,8 +402,12 @@ def test_alle_rapporten_uit_een_lezing_zijn_gelijk_aan_elk_apart(klein, tmp_path
     from regioplan.api import rapporten
 
     samen = rapporten(klein, ["alle"], tmp_path / "samen", formaten=("md", "html"))
-    assert [p.name for p in samen] == ["regionaal-plan-noord.md", "regionaal-plan-noord.html",
-                                       "provinciaal-verslag-testland.md", "provinciaal-verslag-testland.html"]
+    assert [p.name for p in samen] == [
+        "regionaal-plan-noord.md",
+        "regionaal-plan-noord.html",
+        "provinciaal-verslag-testland.md",
+        "provinciaal-verslag-testland.html",
+    ]
     for sleutel in ("noord", "testland"):
         for pad in rapport(klein, sleutel, tmp_path / sleutel, formaten=("md", "html")):
             assert pad.read_bytes() == (tmp_path / "samen" / pad.name).read_bytes(), pad.name
@@ -283,15 +425,33 @@ def test_onbekende_regio_tussen_andere_faalt_voor_het_lezen(klein, tmp_path):
 
     with pytest.raises(RegioplanFout) as fout:
         rapporten(klein, ["noord", "zuid"], tmp_path / "uit")
-    assert fout.value.code == "optie-ongeldig" and "'zuid'" in fout.value.bericht and "'alle'" in fout.value.hint
+    assert (
+        fout.value.code == "optie-ongeldig" and "'zuid'" in fout.value.bericht and "'alle'" in fout.value.hint
+    )
     assert not (tmp_path / "uit").exists()
 
 
 def test_cli_meerdere_regios_en_samenvatting(klein, tmp_path, capsys):
-    code = main(["rapport", str(klein), "--regio", "noord", "-r", "testland", "--formaat", "md", "--uit", str(tmp_path / "u")])
+    code = main(
+        [
+            "rapport",
+            str(klein),
+            "--regio",
+            "noord",
+            "-r",
+            "testland",
+            "--formaat",
+            "md",
+            "--uit",
+            str(tmp_path / "u"),
+        ]
+    )
     uitvoer = capsys.readouterr()
     assert code == 0, uitvoer.err
-    assert sorted(p.name for p in (tmp_path / "u").iterdir()) == ["provinciaal-verslag-testland.md", "regionaal-plan-noord.md"]
+    assert sorted(p.name for p in (tmp_path / "u").iterdir()) == [
+        "provinciaal-verslag-testland.md",
+        "regionaal-plan-noord.md",
+    ]
     assert uitvoer.err.strip().splitlines()[-1] == f"2 rapporten geschreven in {tmp_path / 'u'}"
 
 
@@ -311,8 +471,9 @@ def test_punt_in_sjabloon_leest_eerst_de_sleutel_en_dan_pas_de_methode(tmp_path)
 
     eigen = tmp_path / "eigen"
     eigen.mkdir()
-    (eigen / "proef.md.j2").write_text("{{ d.items }}|{% for k, v in e.items() %}{{ k }}={{ v }}{% endfor %}|{{ d.naam }}",
-                                       encoding="utf-8")
+    (eigen / "proef.md.j2").write_text(
+        "{{ d.items }}|{% for k, v in e.items() %}{{ k }}={{ v }}{% endfor %}|{{ d.naam }}", encoding="utf-8"
+    )
     sjabloon = maak_omgeving(eigen).get_template("proef.md.j2")
     assert sjabloon.render(d={"items": 3, "naam": "[Noord]"}, e={"a": 1}) == "3|a=1|[Noord]"
     with pytest.raises(Exception, match="bestaat_niet"):
@@ -323,16 +484,21 @@ def test_celfilters_en_de_macros_die_ze_omhullen(tmp_path):
     from regioplan.rapport.omgeving import maak_omgeving
 
     env = maak_omgeving()
-    verwacht = ('<td class="num neg">-1.409</td><td class="num pos">+75</td><td class="num">0</td>'
-                '<td class="num">&lt;leeg&gt;</td><td class="datum">01-07-2025</td><td class="num">61%</td>'
-                '<sup class="vn"><a href="#voetnoot-2" aria-label="voetnoot 2">2</a></sup>')
-    filters = env.from_string('{{ -1409|numcel }}{{ 75|numcel(teken=true) }}{{ 0|numcel(true) }}{{ none|numcel(leeg="<leeg>") }}'
-                              '{{ "2025-07-01"|datumcel }}{{ 61|pctcel }}{{ 2|voetnoot }}{{ none|voetnoot }}')
+    verwacht = (
+        '<td class="num neg">-1.409</td><td class="num pos">+75</td><td class="num">0</td>'
+        '<td class="num">&lt;leeg&gt;</td><td class="datum">01-07-2025</td><td class="num">61%</td>'
+        '<sup class="vn"><a href="#voetnoot-2" aria-label="voetnoot 2">2</a></sup>'
+    )
+    filters = env.from_string(
+        '{{ -1409|numcel }}{{ 75|numcel(teken=true) }}{{ 0|numcel(true) }}{{ none|numcel(leeg="<leeg>") }}'
+        '{{ "2025-07-01"|datumcel }}{{ 61|pctcel }}{{ 2|voetnoot }}{{ none|voetnoot }}'
+    )
     assert filters.render() == verwacht
     (tmp_path / "eigen.html.j2").write_text(
         '{% import "macros.html.j2" as m %}{{ m.num(-1409) }}{{ m.num(75, teken=true) }}{{ m.num(0, teken=true) }}'
         '{{ m.num(none, leeg="<leeg>") }}{{ m.dat("2025-07-01") }}{{ m.pctcel(61) }}{{ m.vn(2) }}{{ m.vn(none) }}',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     assert maak_omgeving(tmp_path).get_template("eigen.html.j2").render() == verwacht
 
 
@@ -344,8 +510,21 @@ def test_gewijzigd_eigen_sjabloon_wordt_opnieuw_gecompileerd_ook_in_een_nieuw_pr
     eigen = tmp_path / "eigen"
     eigen.mkdir()
     uit = tmp_path / "uit"
-    opdracht = [sys.executable, "-m", "regioplan", "rapport", str(klein), "--regio", "noord", "--formaat", "md",
-                "--sjablonen", str(eigen), "--uit", str(uit)]
+    opdracht = [
+        sys.executable,
+        "-m",
+        "regioplan",
+        "rapport",
+        str(klein),
+        "--regio",
+        "noord",
+        "--formaat",
+        "md",
+        "--sjablonen",
+        str(eigen),
+        "--uit",
+        str(uit),
+    ]
     for versie in ("eerste", "tweede"):
         (eigen / "regionaal-plan.md.j2").write_text(f"{versie} {{{{ regio.naam }}}}\n", encoding="utf-8")
         proces = subprocess.run(opdracht, capture_output=True, text=True, check=False)
@@ -360,12 +539,15 @@ def test_onbruikbare_cachemap_kost_alleen_tijd(tmp_path):
 
     bestand = tmp_path / "geen-map"
     bestand.write_text("x", encoding="utf-8")  # a file where the cache folder should be
-    env = jinja2.Environment(loader=jinja2.DictLoader({"t": "{{ 1 + 1 }}"}),
-                             bytecode_cache=_Bytecodecache(str(bestand / "cache")))
+    env = jinja2.Environment(
+        loader=jinja2.DictLoader({"t": "{{ 1 + 1 }}"}), bytecode_cache=_Bytecodecache(str(bestand / "cache"))
+    )
     assert env.get_template("t").render() == "2"
 
 
-@pytest.mark.parametrize("tekst", ["", "\n\n", "a", "  a  \r\n\r\n\r\n\n b\t\n\n", "\n\nkop\n\n\n\n\ntekst \xa0\n\n"])
+@pytest.mark.parametrize(
+    "tekst", ["", "\n\n", "a", "  a  \r\n\r\n\r\n\n b\t\n\n", "\n\nkop\n\n\n\n\ntekst \xa0\n\n"]
+)
 def test_netjes_houdt_tekst_en_maakt_witruimte_gelijk(tekst):
     from regioplan.rapport.schrijven import _netjes
 

@@ -28,14 +28,29 @@ def chromium() -> str:
         pad = shutil.which(naam)
         if pad:
             return pad
-    pytest.fail("Geen headless Chromium gevonden (gezocht: " + ", ".join(KANDIDATEN) + "). Installeer hem, bijvoorbeeld met "
-                "`apt-get install -y chromium`, of wijs hem aan met REGIOPLAN_CHROMIUM=/pad/naar/chromium.")
+    pytest.fail(
+        "Geen headless Chromium gevonden (gezocht: "
+        + ", ".join(KANDIDATEN)
+        + "). Installeer hem, bijvoorbeeld met "
+        "`apt-get install -y chromium`, of wijs hem aan met REGIOPLAN_CHROMIUM=/pad/naar/chromium."
+    )
 
 
 def draai(browser: str, profiel: Path, *args: str) -> subprocess.CompletedProcess:
-    opdracht = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", f"--user-data-dir={profiel}", *args]
+    opdracht = [
+        browser,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        f"--user-data-dir={profiel}",
+        *args,
+    ]
     env = {**os.environ, "TZ": "Europe/Amsterdam", "LANG": "nl_NL.UTF-8"}
     return subprocess.run(opdracht, capture_output=True, text=True, timeout=180, env=env)
 
@@ -43,7 +58,9 @@ def draai(browser: str, profiel: Path, *args: str) -> subprocess.CompletedProces
 @pytest.fixture(scope="module")
 def verslag(tmp_path_factory) -> Path:
     uit = tmp_path_factory.mktemp("browser")
-    (pad,) = rapport(VOORBEELD, "overijssel", uit, formaten=("html",), datum=None, sjablonen=None, config=None)
+    (pad,) = rapport(
+        VOORBEELD, "overijssel", uit, formaten=("html",), datum=None, sjablonen=None, config=None
+    )
     return pad
 
 
@@ -59,7 +76,9 @@ def test_chromium_toont_en_drukt_het_provinciaal_verslag_af(verslag, tmp_path):
     assert "Refused to" not in dom.stderr  # the Content-Security-Policy blocked nothing: no external requests
 
     png = tmp_path / "verslag.png"
-    shot = draai(browser, tmp_path / "p2", "--hide-scrollbars", "--window-size=1280,1800", f"--screenshot={png}", url)
+    shot = draai(
+        browser, tmp_path / "p2", "--hide-scrollbars", "--window-size=1280,1800", f"--screenshot={png}", url
+    )
     assert shot.returncode == 0, shot.stderr[-2000:]
     data = png.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
@@ -72,4 +91,6 @@ def test_chromium_toont_en_drukt_het_provinciaal_verslag_af(verslag, tmp_path):
     paginas = inhoud.count(b"/Type /Page") - inhoud.count(b"/Type /Pages")
     assert paginas >= 10, f"{paginas} pagina's: elk hoofdstuk hoort op een nieuwe A4-pagina te beginnen"
     formaten = set(re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", inhoud))
-    assert formaten and all(abs(float(b) - 595) < 1 and abs(float(h) - 842) < 1 for b, h in formaten), formaten  # A4
+    assert formaten and all(abs(float(b) - 595) < 1 and abs(float(h) - 842) < 1 for b, h in formaten), (
+        formaten
+    )  # A4

@@ -57,7 +57,8 @@ def test_rapport_gelijk_aan_golden(uitvoer, regio, formaat):
         golden.write_bytes(nieuw)
     assert golden.is_file(), f"{golden} ontbreekt; maak hem met `make golden` en controleer de wijziging."
     assert nieuw == golden.read_bytes(), (
-        f"{naam} wijkt af van tests/golden/{naam}. Bewust gewijzigd? Draai `make golden` en bekijk de diff.")
+        f"{naam} wijkt af van tests/golden/{naam}. Bewust gewijzigd? Draai `make golden` en bekijk de diff."
+    )
 
 
 def oogopslag(html: str, doelgroep: str) -> dict[str, dict[str, str]]:
@@ -75,7 +76,11 @@ def oogopslag(html: str, doelgroep: str) -> dict[str, dict[str, str]]:
 @pytest.mark.parametrize("regio", list(RAPPORTEN))
 def test_kopcijfers_gelijk_aan_gepubliceerd(uitvoer, regio):
     html = (uitvoer / f"{RAPPORTEN[regio]}.html").read_text(encoding="utf-8")
-    niveaus = list(GEPUBLICEERD) if regio == "overijssel" else [{"twente": "Twente", "ijsselland": "IJsselland"}[regio]]
+    niveaus = (
+        list(GEPUBLICEERD)
+        if regio == "overijssel"
+        else [{"twente": "Twente", "ijsselland": "IJsselland"}[regio]]
+    )
     for doelgroep in ("asiel", "amv"):
         tabel = oogopslag(html, doelgroep)
         assert list(next(iter(tabel.values()))) == niveaus
@@ -112,10 +117,21 @@ def test_kopcijfers_ook_in_markdown(uitvoer):
 
 def test_cli_in_apart_proces_geeft_dezelfde_bytes(uitvoer, tmp_path):
     """A fresh interpreter (other hash seed) writes byte-identical files: nothing depends on set order or time."""
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", "TZ": "Europe/Amsterdam", "PYTHONHASHSEED": "12345"}
+    env = {
+        **os.environ,
+        "NO_COLOR": "1",
+        "COLUMNS": "100",
+        "TZ": "Europe/Amsterdam",
+        "PYTHONHASHSEED": "12345",
+    }
     bin_ = Path(sys.executable).parent / "regioplan"
-    proces = subprocess.run([str(bin_), "rapport", str(VOORBEELD), "--regio", "twente", "--uit", str(tmp_path)],
-                            capture_output=True, text=True, env=env, timeout=120)
+    proces = subprocess.run(
+        [str(bin_), "rapport", str(VOORBEELD), "--regio", "twente", "--uit", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert proces.returncode == 0, proces.stderr
     assert "geschreven:" in proces.stdout + proces.stderr
     for formaat in ("md", "html"):

@@ -41,7 +41,9 @@ def _regioplan() -> list[str]:
 def _draai(*argumenten: str, cwd: Path | None = None, **omgeving: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "GITHUB_STEP_SUMMARY"}
     env.update(OMGEVING, **omgeving)
-    return subprocess.run([*_regioplan(), *argumenten], capture_output=True, text=True, env=env, cwd=cwd, timeout=120)
+    return subprocess.run(
+        [*_regioplan(), *argumenten], capture_output=True, text=True, env=env, cwd=cwd, timeout=120
+    )
 
 
 @pytest.fixture(scope="module")
@@ -60,8 +62,17 @@ def _map(basis: Path, doel: Path, *gevallen: str) -> Path:
 @pytest.fixture
 def gemengd(basis: Path, tmp_path: Path) -> Path:
     """Fouten and waarschuwingen in several files, sheets and cells."""
-    return _map(basis, tmp_path / "data", "getal-tekst", "datum-nntb", "kso-som", "opgave-totaal", "zonder-uitvraag",
-                "kolom-onbekend", "telt-mee-zonder-toelichting-goo")
+    return _map(
+        basis,
+        tmp_path / "data",
+        "getal-tekst",
+        "datum-nntb",
+        "kso-som",
+        "opgave-totaal",
+        "zonder-uitvraag",
+        "kolom-onbekend",
+        "telt-mee-zonder-toelichting-goo",
+    )
 
 
 @pytest.fixture
@@ -99,10 +110,26 @@ def test_json_is_het_bibliotheekresultaat(gemengd: Path, capsys: pytest.CaptureF
     assert data == valideer(gemengd).als_dict()
     assert uit.err.strip() == "3 bestanden: 4 fouten, 3 waarschuwingen"
     assert data["samenvatting"] == {"bestanden": 3, "fouten": 4, "waarschuwingen": 3}
-    assert set(data["bevindingen"][0]) == {"code", "ernst", "bericht", "hint", "bestand", "blad", "cel", "gemeente"}
-    rijen = [(o["bestand"], o["gemeente"], o["status"], o["fouten"], o["waarschuwingen"]) for o in data["overzicht"]]
-    assert rijen == [("almelo.xlsx", "Almelo", "fouten", 3, 2), ("opgaven.xlsx", "(opgaven)", "fouten", 1, 1),
-                     ("zwolle.xlsx", "Zwolle", "ok", 0, 0), ("", "Borne", "ontbreekt", 0, 0)]
+    assert set(data["bevindingen"][0]) == {
+        "code",
+        "ernst",
+        "bericht",
+        "hint",
+        "bestand",
+        "blad",
+        "cel",
+        "gemeente",
+    }
+    rijen = [
+        (o["bestand"], o["gemeente"], o["status"], o["fouten"], o["waarschuwingen"])
+        for o in data["overzicht"]
+    ]
+    assert rijen == [
+        ("almelo.xlsx", "Almelo", "fouten", 3, 2),
+        ("opgaven.xlsx", "(opgaven)", "fouten", 1, 1),
+        ("zwolle.xlsx", "Zwolle", "ok", 0, 0),
+        ("", "Borne", "ontbreekt", 0, 0),
+    ]
 
 
 def test_json_naar_bestand(gemengd: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -115,13 +142,17 @@ def test_json_naar_bestand(gemengd: Path, tmp_path: Path, capsys: pytest.Capture
 # ---------------------------------------------------------------- github
 
 
-_ANNOTATIE = re.compile(r"^::(error|warning) file=([^,:]+),title=([a-z0-9-]+)(?: ([^:,]+![A-Z]+\d+|[^:,]+))?::(.+)$")
+_ANNOTATIE = re.compile(
+    r"^::(error|warning) file=([^,:]+),title=([a-z0-9-]+)(?: ([^:,]+![A-Z]+\d+|[^:,]+))?::(.+)$"
+)
 
 
 def test_github_annotaties_en_samenvatting(gemengd: Path, tmp_path: Path) -> None:
     samenvatting = tmp_path / "samenvatting.md"
     samenvatting.write_text("# eerdere stap\n", encoding="utf-8")
-    proces = _draai("valideer", "data", "--formaat", "github", cwd=gemengd.parent, GITHUB_STEP_SUMMARY=str(samenvatting))
+    proces = _draai(
+        "valideer", "data", "--formaat", "github", cwd=gemengd.parent, GITHUB_STEP_SUMMARY=str(samenvatting)
+    )
     assert proces.returncode == 1, proces.stderr
     regels = proces.stdout.splitlines()
     bevindingen = valideer(gemengd).bevindingen
@@ -130,10 +161,15 @@ def test_github_annotaties_en_samenvatting(gemengd: Path, tmp_path: Path) -> Non
         m = _ANNOTATIE.match(regel)
         assert m, regel
         assert m[1] == ("error" if b.ernst == "fout" else "warning")
-        assert m[2] == f"data/{b.bestand}"  # relative to the working directory: GitHub attaches it to the file
+        assert (
+            m[2] == f"data/{b.bestand}"
+        )  # relative to the working directory: GitHub attaches it to the file
         assert m[3] == b.code
         assert (m[4] or "") == b.plaats
-    assert "::error file=data/almelo.xlsx,title=getal-tekst Asiel!B2::'ca. 50' is geen getal. Hint: " in proces.stdout
+    assert (
+        "::error file=data/almelo.xlsx,title=getal-tekst Asiel!B2::'ca. 50' is geen getal. Hint: "
+        in proces.stdout
+    )
     assert "::warning file=data/almelo.xlsx,title=datum-nntb Asiel!F2::" in proces.stdout
     assert "::error file=data/opgaven.xlsx,title=opgave-totaal Opgaven!F2::" in proces.stdout
     md = samenvatting.read_text(encoding="utf-8")
@@ -182,7 +218,9 @@ def test_junit(gemengd: Path, tmp_path: Path) -> None:
     assert gevallen["zwolle.xlsx"].find("failure") is None
 
 
-def test_junit_meldt_mapbevindingen_als_eigen_geval(basis: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_junit_meldt_mapbevindingen_als_eigen_geval(
+    basis: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = _map(basis, tmp_path / "data", "opgaven-ontbreekt")
     assert main(["valideer", str(data), "--formaat", "junit"]) == 1
     suite = ElementTree.fromstring(capsys.readouterr().out)
@@ -194,14 +232,18 @@ def test_junit_meldt_mapbevindingen_als_eigen_geval(basis: Path, tmp_path: Path,
 # ---------------------------------------------------------------- policy: --faal-op, --strikt, --negeer
 
 
-def test_waarschuwingen_falen_alleen_als_gevraagd(alleen_waarschuwingen: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_waarschuwingen_falen_alleen_als_gevraagd(
+    alleen_waarschuwingen: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     pad = str(alleen_waarschuwingen)
     assert main(["valideer", pad]) == 0
     assert main(["valideer", pad, "--faal-op", "fout"]) == 0
     assert main(["valideer", pad, "--strikt"]) == 1
     assert main(["valideer", pad, "--faal-op", "waarschuwing"]) == 1
     assert main(["valideer", pad, "--strikt", "--negeer", "kolom-onbekend"]) == 1
-    assert main(["valideer", pad, "--strikt", "--negeer", "kolom-onbekend", "--negeer", "datum-verouderd"]) == 0
+    assert (
+        main(["valideer", pad, "--strikt", "--negeer", "kolom-onbekend", "--negeer", "datum-verouderd"]) == 0
+    )
     capsys.readouterr()
 
 
@@ -220,7 +262,11 @@ def test_negeer_haalt_de_code_weg_uit_elke_vorm(gemengd: Path, capsys: pytest.Ca
     assert codes == {"datum-nntb", "gemeente-zonder-uitvraag", "kolom-onbekend"}
     assert data["samenvatting"] == {"bestanden": 3, "fouten": 0, "waarschuwingen": 3}
     assert [(o["gemeente"], o["status"]) for o in data["overzicht"]] == [
-        ("Almelo", "waarschuwingen"), ("(opgaven)", "waarschuwingen"), ("Zwolle", "ok"), ("Borne", "ontbreekt")]
+        ("Almelo", "waarschuwingen"),
+        ("(opgaven)", "waarschuwingen"),
+        ("Zwolle", "ok"),
+        ("Borne", "ontbreekt"),
+    ]
     assert main(["valideer", str(gemengd), "--formaat", "github", *argumenten]) == 0
     assert "::error" not in capsys.readouterr().out
 
@@ -240,17 +286,29 @@ def test_niet_bestaand_pad_exit_2(tmp_path: Path) -> None:
     assert "Traceback" not in proces.stderr and proces.stdout == ""
 
 
-@pytest.mark.parametrize("inhoud", [
-    "[[regio]\nnaam = 'Noord'\n",  # not TOML
-    "[[regio]]\nnaam = \"Noord\"\ngemeenten = [\"Almelo\"]\n",  # a name where a CBS code belongs
-    "[cyclus]\nactief_uiterlijk = \"1 juli\"\n",  # a date as text
-    "[[regio]]\nnaam = \"Noord\"\n",  # no gemeenten
-    "regio = \"twente\"\n",  # a text where the list of regio tables belongs
-    "[[regio]]\nnaam = \"Noord\"\ngemeenten = \"GM0141\"\n",  # one code, not a list
-    "[aliassen]\n\"Hengelo (O)\" = 164\n",  # a number where a code belongs
-    "[[regio]]\nnaam = 5\ngemeenten = [\"GM0141\"]\n",  # a number as name
-], ids=["geen-toml", "geen-cbs-code", "datum-als-tekst", "sleutel-ontbreekt", "regio-als-tekst", "gemeenten-als-tekst",
-        "alias-als-getal", "naam-als-getal"])
+@pytest.mark.parametrize(
+    "inhoud",
+    [
+        "[[regio]\nnaam = 'Noord'\n",  # not TOML
+        '[[regio]]\nnaam = "Noord"\ngemeenten = ["Almelo"]\n',  # a name where a CBS code belongs
+        '[cyclus]\nactief_uiterlijk = "1 juli"\n',  # a date as text
+        '[[regio]]\nnaam = "Noord"\n',  # no gemeenten
+        'regio = "twente"\n',  # a text where the list of regio tables belongs
+        '[[regio]]\nnaam = "Noord"\ngemeenten = "GM0141"\n',  # one code, not a list
+        '[aliassen]\n"Hengelo (O)" = 164\n',  # a number where a code belongs
+        '[[regio]]\nnaam = 5\ngemeenten = ["GM0141"]\n',  # a number as name
+    ],
+    ids=[
+        "geen-toml",
+        "geen-cbs-code",
+        "datum-als-tekst",
+        "sleutel-ontbreekt",
+        "regio-als-tekst",
+        "gemeenten-als-tekst",
+        "alias-als-getal",
+        "naam-als-getal",
+    ],
+)
 def test_kapotte_config_exit_2(basis: Path, tmp_path: Path, inhoud: str) -> None:
     data = _map(basis, tmp_path / "data")
     (data / "regioplan.toml").write_text(inhoud, encoding="utf-8")
@@ -266,12 +324,16 @@ def test_kapotte_config_ook_bij_een_enkel_bestand(basis: Path, tmp_path: Path) -
     assert _draai("valideer", str(data / "almelo.xlsx")).returncode == 2
 
 
-@pytest.mark.parametrize("argumenten", [
-    ["--config", "bestaat-niet.toml"],
-    ["--formaat", "xml"],
-    ["--faal-op", "altijd"],
-    ["--uit", "bevindingen.txt"],  # --uit is for the machine formats
-], ids=["config-ontbreekt", "formaat", "faal-op", "uit-bij-tekst"])
+@pytest.mark.parametrize(
+    "argumenten",
+    [
+        ["--config", "bestaat-niet.toml"],
+        ["--formaat", "xml"],
+        ["--faal-op", "altijd"],
+        ["--uit", "bevindingen.txt"],  # --uit is for the machine formats
+    ],
+    ids=["config-ontbreekt", "formaat", "faal-op", "uit-bij-tekst"],
+)
 def test_gebruiksfouten_exit_2(gemengd: Path, argumenten: list[str]) -> None:
     proces = _draai("valideer", str(gemengd), *argumenten, cwd=gemengd)
     assert proces.returncode == 2, proces.stdout + proces.stderr
@@ -291,7 +353,10 @@ def test_tekst_toont_waarden_letterlijk(basis: Path, tmp_path: Path) -> None:
     proces = _draai("valideer", str(data), COLUMNS="200")
     assert proces.returncode == 1
     assert "'[Noord]' staat twee keer op dit blad met dezelfde gegevens (ook rij 2)." in proces.stdout
-    assert "Almelo staat in het opgaven-werkboek bij regio '[Zuid]', de configuratie zegt 'Noord'." in proces.stdout
+    assert (
+        "Almelo staat in het opgaven-werkboek bij regio '[Zuid]', de configuratie zegt 'Noord'."
+        in proces.stdout
+    )
     assert "'[red]veel[/red]' is geen getal." in proces.stdout
     assert "\x1b[" not in proces.stdout  # NO_COLOR
 
@@ -324,18 +389,24 @@ def test_schone_map_tekst(basis: Path) -> None:
 # ---------------------------------------------------------------- one file on its own
 
 
-def test_een_bestand_los_zonder_mapcontroles(basis: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_een_bestand_los_zonder_mapcontroles(
+    basis: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A gemeente's pre-check: only its own workbook, no complaints about missing opgaven or other gemeenten."""
     data = _map(basis, tmp_path / "data", "getal-tekst", "zonder-uitvraag")
     assert main(["valideer", str(data / "almelo.xlsx"), "--formaat", "json"]) == 1
     resultaat = json.loads(capsys.readouterr().out)
-    assert [(b["code"], b["bestand"], b["cel"]) for b in resultaat["bevindingen"]] == [("getal-tekst", "almelo.xlsx", "B2")]
+    assert [(b["code"], b["bestand"], b["cel"]) for b in resultaat["bevindingen"]] == [
+        ("getal-tekst", "almelo.xlsx", "B2")
+    ]
     assert resultaat["samenvatting"]["bestanden"] == 1
     assert main(["valideer", str(data / "zwolle.xlsx")]) == 0
     capsys.readouterr()
 
 
-def test_een_bestand_gebruikt_de_config_van_zijn_map(basis: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_een_bestand_gebruikt_de_config_van_zijn_map(
+    basis: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = _map(basis, tmp_path / "data", "buiten-indeling")
     assert main(["valideer", str(data / "dronten.xlsx"), "--formaat", "json"]) == 1
     b = json.loads(capsys.readouterr().out)["bevindingen"]

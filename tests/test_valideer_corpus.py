@@ -113,8 +113,18 @@ def test_catalogus_is_volledig_en_voorbeelden_renderen() -> None:
 
 def test_alle_problemen_tegelijk(tmp_path: Path) -> None:
     """Problems in several files and sheets are all reported in one run, not the first one only."""
-    ids = ["getal-tekst", "datum-nntb", "kolom-onbekend", "kso-som", "opgave-totaal", "zonder-uitvraag", "excel-slot",
-           "leeg", "formule-zonder-waarde", "telt-mee-zonder-toelichting-goo"]
+    ids = [
+        "getal-tekst",
+        "datum-nntb",
+        "kolom-onbekend",
+        "kso-som",
+        "opgave-totaal",
+        "zonder-uitvraag",
+        "excel-slot",
+        "leeg",
+        "formule-zonder-waarde",
+        "telt-mee-zonder-toelichting-goo",
+    ]
     basis = corpus.bouw_basis(tmp_path / "basis")
     shutil.copytree(basis, tmp_path / "alles")
     for i in ids:
@@ -128,8 +138,16 @@ def test_alle_problemen_tegelijk(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- nothing is silently dropped
 
 #: Findings that say a whole file or a whole sheet was not read (its rows are named by them).
-NIET_GELEZEN_BESTAND = {"bestand-geen-xlsx", "bestand-corrupt", "bestand-beveiligd", "bestand-leeg", "bestand-te-groot",
-                        "bestand-sjabloon-onbekend", "bestand-vergrendeld", "gemeente-dubbel"}
+NIET_GELEZEN_BESTAND = {
+    "bestand-geen-xlsx",
+    "bestand-corrupt",
+    "bestand-beveiligd",
+    "bestand-leeg",
+    "bestand-te-groot",
+    "bestand-sjabloon-onbekend",
+    "bestand-vergrendeld",
+    "gemeente-dubbel",
+}
 NIET_GELEZEN_BLAD = {"blad-onbekend", "kop-niet-gevonden"}
 
 
@@ -146,7 +164,9 @@ def _verantwoord(pad: Path) -> tuple[set[tuple[str, str, int]], set[tuple[str, s
             rijen |= {(x.herkomst.bestand, x.herkomst.blad, x.herkomst.rij) for x in lijst}
     rijen |= {(o.herkomst.bestand, o.herkomst.blad, o.herkomst.rij) for o in invoer.opgaven.values()}
     for (bestand, _schema), plaats in invoer.plaatsen.items():
-        rijen |= {(bestand, plaats.blad, r) for r in range(1, plaats.kop_rij + 1)}  # header (and title rows above it)
+        rijen |= {
+            (bestand, plaats.blad, r) for r in range(1, plaats.kop_rij + 1)
+        }  # header (and title rows above it)
         rijen |= {(bestand, plaats.blad, _rij(cel)) for cel in plaats.velden.values()}
     bladen: set[tuple[str, str]] = set()
     bestanden: set[str] = set()
@@ -179,8 +199,11 @@ def _lees_gevuld(bestand: Path) -> dict[str, list[int]]:
         for ws in wb.worksheets:
             if ws.title == TOELICHTING_BLAD:
                 continue
-            uit[ws.title] = [r for r, rij in enumerate(ws.iter_rows(min_row=1, values_only=True), start=1)
-                             if any(v is not None and str(v).strip() for v in rij)]
+            uit[ws.title] = [
+                r
+                for r, rij in enumerate(ws.iter_rows(min_row=1, values_only=True), start=1)
+                if any(v is not None and str(v).strip() for v in rij)
+            ]
         return uit
     finally:
         wb.close()
@@ -194,7 +217,9 @@ def _onverantwoorde_rijen(pad: Path) -> list[str]:
             continue
         try:
             gevuld = _gevulde_rijen(bestand)
-        except Exception:  # openpyxl cannot open it either: then valideer must have said so for the whole file
+        except (
+            Exception
+        ):  # openpyxl cannot open it either: then valideer must have said so for the whole file
             missen.append(f"{bestand.name}: onleesbaar maar niet als geheel gemeld")
             continue
         for blad, nummers in gevuld.items():
@@ -220,7 +245,10 @@ def test_voorbeelddata_elke_rij_precies_een_keer_in_het_model() -> None:
     for u in invoer.gelezen:
         gevuld = _gevulde_rijen(VOORBEELD / u.bestand)
         for blad, sleutel in tabellen.items():
-            assert len(getattr(u, sleutel)) == len(gevuld[blad]) - 1, (u.bestand, blad)  # minus the header row
+            assert len(getattr(u, sleutel)) == len(gevuld[blad]) - 1, (
+                u.bestand,
+                blad,
+            )  # minus the header row
     gevuld = _gevulde_rijen(VOORBEELD / invoer.opgavenbestand)[OPGAVEN.naam]
     assert len(invoer.opgaven) == len(gevuld) - 1 == 25
     assert len(invoer.gelezen) == len(invoer.uitvragen) == 25
@@ -228,7 +256,9 @@ def test_voorbeelddata_elke_rij_precies_een_keer_in_het_model() -> None:
 
 def test_rijen_van_een_blad_zonder_koppen_worden_genoemd(corpusmap: dict[str, Path]) -> None:
     """The one place where rows are not read at all: the finding says how many."""
-    b = next(b for b in _valideer(corpusmap["kop-niet-gevonden"]).bevindingen if b.code == "kop-niet-gevonden")
+    b = next(
+        b for b in _valideer(corpusmap["kop-niet-gevonden"]).bevindingen if b.code == "kop-niet-gevonden"
+    )
     assert "de 4 gevulde rijen zijn niet gelezen" in b.bericht  # title row + header + the two GOO rows
 
 
@@ -236,8 +266,9 @@ def test_rijen_van_een_blad_zonder_koppen_worden_genoemd(corpusmap: dict[str, Pa
 
 
 @pytest.mark.parametrize("geval", corpus.GEVALLEN, ids=lambda g: g.id)
-def test_cli_json_gelijk_aan_bibliotheek_en_exitcode(geval: corpus.Geval, corpusmap: dict[str, Path],
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_json_gelijk_aan_bibliotheek_en_exitcode(
+    geval: corpus.Geval, corpusmap: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     pad = corpusmap[geval.id]
     rc = main(["valideer", str(pad), "--formaat", "json"])
     uit = capsys.readouterr()
@@ -252,7 +283,9 @@ def _regioplan() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "regioplan"]
 
 
-def test_cli_als_proces_over_de_hele_corpus(corpusmap: dict[str, Path], corpuswortel: Path, tmp_path: Path) -> None:
+def test_cli_als_proces_over_de_hele_corpus(
+    corpusmap: dict[str, Path], corpuswortel: Path, tmp_path: Path
+) -> None:
     """Every corpus file in one folder, through the installed command: no traceback, exit 0 or 1, and
     every file accounted for in the overview or the findings."""
     alles = tmp_path / "alles"
@@ -263,28 +296,40 @@ def test_cli_als_proces_over_de_hele_corpus(corpusmap: dict[str, Path], corpuswo
                 doel = bestand.name if is_slotbestand(bestand.name) else f"{naam}--{bestand.name}"
                 shutil.copy(bestand, alles / doel)
     omgeving = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", "TZ": "Europe/Amsterdam"}
-    proces = subprocess.run([*_regioplan(), "valideer", str(alles), "--formaat", "json"], capture_output=True, text=True,
-                            env=omgeving, timeout=300)
+    proces = subprocess.run(
+        [*_regioplan(), "valideer", str(alles), "--formaat", "json"],
+        capture_output=True,
+        text=True,
+        env=omgeving,
+        timeout=300,
+    )
     assert proces.returncode == 1, proces.stderr
     assert "Traceback" not in proces.stderr and "interne fout" not in proces.stderr
     data = json.loads(proces.stdout)
     genoemd = {o["bestand"] for o in data["overzicht"]} | {b["bestand"] for b in data["bevindingen"]}
-    werkboeken = {p.name for p in alles.iterdir() if p.name != "regioplan.toml" and not p.name.endswith(".txt")}
+    werkboeken = {
+        p.name for p in alles.iterdir() if p.name != "regioplan.toml" and not p.name.endswith(".txt")
+    }
     assert werkboeken <= genoemd
     assert data["samenvatting"]["fouten"] > 50
     codes = {b["code"] for b in data["bevindingen"]}
     assert len(codes) > 0.6 * len(CATALOGUS)
 
 
-@pytest.mark.parametrize("geval", [g for g in corpus.GEVALLEN if g.enkel or g.id in ("leeg", "beveiligd", "afgekapt")],
-                         ids=lambda g: g.id)
+@pytest.mark.parametrize(
+    "geval",
+    [g for g in corpus.GEVALLEN if g.enkel or g.id in ("leeg", "beveiligd", "afgekapt")],
+    ids=lambda g: g.id,
+)
 def test_cli_als_proces_enkel_bestand(geval: corpus.Geval, corpusmap: dict[str, Path]) -> None:
     """A gemeente checks its own (broken) file before sending it."""
     pad = corpusmap[geval.id]
     if pad.is_dir():
         pad = pad / geval.verwacht[0][1]
     omgeving = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", "TZ": "Europe/Amsterdam"}
-    proces = subprocess.run([*_regioplan(), "valideer", str(pad)], capture_output=True, text=True, env=omgeving, timeout=120)
+    proces = subprocess.run(
+        [*_regioplan(), "valideer", str(pad)], capture_output=True, text=True, env=omgeving, timeout=120
+    )
     assert proces.returncode == 1, proces.stderr
     assert "Traceback" not in proces.stderr
     assert geval.verwacht[0][0] in proces.stdout

@@ -55,21 +55,53 @@ _TEKENS = st.characters(blacklist_categories=("Cs", "Cc"))
 _WAARDEN = st.one_of(
     st.none(),
     st.booleans(),
-    st.integers(min_value=-10**15, max_value=10**15),
+    st.integers(min_value=-(10**15), max_value=10**15),
     st.floats(allow_nan=False, allow_infinity=False, min_value=-1e12, max_value=1e12),
     st.dates(min_value=dt.date(1900, 3, 1), max_value=dt.date(9999, 12, 31)),
     st.datetimes(min_value=dt.datetime(1900, 3, 1), max_value=dt.datetime(9999, 12, 31)),
     st.text(_TEKENS, max_size=40),
-    st.sampled_from(["n.n.t.b.", "Nntb*", "?", "580-550", "550-", "1.250", "12,5", "apr-22", "05-04-2202", "onbepaald",
-                     "onbekend", "=1+1", "#N/A", "[Noord]", "ja", "nee", "TGO", "GM0141", "141", "Almelo", "Capaciteit",
-                     "Locatie", " ", "19  -9-2032", "Beoogd 2035", "31-02-2025"]),
+    st.sampled_from(
+        [
+            "n.n.t.b.",
+            "Nntb*",
+            "?",
+            "580-550",
+            "550-",
+            "1.250",
+            "12,5",
+            "apr-22",
+            "05-04-2202",
+            "onbepaald",
+            "onbekend",
+            "=1+1",
+            "#N/A",
+            "[Noord]",
+            "ja",
+            "nee",
+            "TGO",
+            "GM0141",
+            "141",
+            "Almelo",
+            "Capaciteit",
+            "Locatie",
+            " ",
+            "19  -9-2032",
+            "Beoogd 2035",
+            "31-02-2025",
+        ]
+    ),
 )
 _BLADEN = [bl.naam for bl in UITVRAAG_BLADEN]
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(wijzigingen=st.lists(st.tuples(st.sampled_from(_BLADEN), st.integers(1, 16), st.integers(1, 9), _WAARDEN),
-                            min_size=1, max_size=12))
+@given(
+    wijzigingen=st.lists(
+        st.tuples(st.sampled_from(_BLADEN), st.integers(1, 16), st.integers(1, 9), _WAARDEN),
+        min_size=1,
+        max_size=12,
+    )
+)
 def test_willekeurige_celwaarden(basis: Path, tmp_path_factory: pytest.TempPathFactory, wijzigingen) -> None:
     pad = tmp_path_factory.mktemp("cel") / "almelo.xlsx"
     shutil.copy(basis / "almelo.xlsx", pad)
@@ -117,7 +149,10 @@ def test_beschadigde_bytes(basis: Path, tmp_path: Path) -> None:
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(inhoud=st.binary(max_size=600), naam=st.sampled_from(["x.xlsx", "x.xlsm", "x.xls", "x.ods", "x.csv", "~$x.xlsx"]))
+@given(
+    inhoud=st.binary(max_size=600),
+    naam=st.sampled_from(["x.xlsx", "x.xlsm", "x.xls", "x.ods", "x.csv", "~$x.xlsx"]),
+)
 def test_willekeurige_bytes(tmp_path_factory: pytest.TempPathFactory, inhoud: bytes, naam: str) -> None:
     map_ = tmp_path_factory.mktemp("bytes")
     (map_ / naam).write_bytes(inhoud)

@@ -74,9 +74,15 @@ def _versie(waarde: bool) -> None:
 
 @app.callback()
 def hoofd(
-    versie: Annotated[bool, typer.Option("--version", "--versie", callback=_versie, is_eager=True,
-                                         help="Toon de versie en stop.")] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Toon bij een interne fout de volledige traceback.")] = False,
+    versie: Annotated[
+        bool,
+        typer.Option(
+            "--version", "--versie", callback=_versie, is_eager=True, help="Toon de versie en stop."
+        ),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Toon bij een interne fout de volledige traceback.")
+    ] = False,
 ) -> None:
     """regioplan: regionale en provinciale plannen Spreidingswet."""
     global _debug
@@ -126,7 +132,9 @@ def main(argv: list[str] | None = None) -> int:
         if _debug or "--debug" in (argv or sys.argv):
             raise
         melding(f"[bold red]interne fout[/]: {veilig(type(e).__name__)}: {veilig(e)}")
-        melding("  Dit is een fout in regioplan, niet in de werkboeken. Draai opnieuw met --debug en meld de uitvoer.")
+        melding(
+            "  Dit is een fout in regioplan, niet in de werkboeken. Draai opnieuw met --debug en meld de uitvoer."
+        )
         return 2
     return 0
 

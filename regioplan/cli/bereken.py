@@ -27,27 +27,54 @@ def lees_peildata(tekst: str) -> list[dt.date]:
             return maandreeks(dt.date.fromisoformat(van[:7] + "-01"), dt.date.fromisoformat(tot[:7] + "-01"))
         return [dt.date.fromisoformat(s.strip()) for s in tekst.split(",") if s.strip()]
     except ValueError as fout:
-        raise RegioplanFout("optie-ongeldig", f"--peildata '{tekst}' is ongeldig ({fout}).",
-                            "Gebruik JJJJ-MM-DD,JJJJ-MM-DD of een maandreeks JJJJ-MM..JJJJ-MM.") from fout
+        raise RegioplanFout(
+            "optie-ongeldig",
+            f"--peildata '{tekst}' is ongeldig ({fout}).",
+            "Gebruik JJJJ-MM-DD,JJJJ-MM-DD of een maandreeks JJJJ-MM..JJJJ-MM.",
+        ) from fout
 
 
-@app.command(help=(
-    "Bereken opgaven, realisatie (volgens de cyclusregel), voornemens en tekorten per gemeente, regio en provincie, "
-    "voor asiel (incl. amv), Oekraïne en statushouders.\n\n"
-    "Voorbeelden:\n\n"
-    "  regioplan bereken voorbeelddata/overijssel-2024\n\n"
-    "  regioplan bereken MAP --gemeente Hengelo --uitleg\n\n"
-    "  regioplan bereken MAP --peildata 2025-01..2025-12 --uit tijdlijn.xlsx"))
+@app.command(
+    help=(
+        "Bereken opgaven, realisatie (volgens de cyclusregel), voornemens en tekorten per gemeente, regio en provincie, "
+        "voor asiel (incl. amv), Oekraïne en statushouders.\n\n"
+        "Voorbeelden:\n\n"
+        "  regioplan bereken voorbeelddata/overijssel-2024\n\n"
+        "  regioplan bereken MAP --gemeente Hengelo --uitleg\n\n"
+        "  regioplan bereken MAP --peildata 2025-01..2025-12 --uit tijdlijn.xlsx"
+    )
+)
 def bereken(
     map: opties.Map,
-    formaat: Annotated[Vorm, typer.Option("--formaat", "-f", help="tekst (tabellen) of json (naar stdout).")] = Vorm.tekst,
-    uit: Annotated[str | None, typer.Option("--uit", "-o", help="Schrijf naar resultaten.json, .xlsx of .csv (één csv per tabel).",
-                                            show_default=False)] = None,
-    gemeente: Annotated[str | None, typer.Option("--gemeente", "-g", help="Toon alleen deze gemeente (naam of CBS-code).",
-                                                 show_default=False)] = None,
-    uitleg: Annotated[bool, typer.Option("--uitleg", help="Toon per locatie of ze meetelt en welke regel besliste.")] = False,
-    peildata: Annotated[str | None, typer.Option("--peildata", help="Tijdlijn: capaciteit actief op deze datums "
-                                                 "(2025-01-01,2025-07-01 of 2025-01..2025-12).", show_default=False)] = None,
+    formaat: Annotated[
+        Vorm, typer.Option("--formaat", "-f", help="tekst (tabellen) of json (naar stdout).")
+    ] = Vorm.tekst,
+    uit: Annotated[
+        str | None,
+        typer.Option(
+            "--uit",
+            "-o",
+            help="Schrijf naar resultaten.json, .xlsx of .csv (één csv per tabel).",
+            show_default=False,
+        ),
+    ] = None,
+    gemeente: Annotated[
+        str | None,
+        typer.Option(
+            "--gemeente", "-g", help="Toon alleen deze gemeente (naam of CBS-code).", show_default=False
+        ),
+    ] = None,
+    uitleg: Annotated[
+        bool, typer.Option("--uitleg", help="Toon per locatie of ze meetelt en welke regel besliste.")
+    ] = False,
+    peildata: Annotated[
+        str | None,
+        typer.Option(
+            "--peildata",
+            help="Tijdlijn: capaciteit actief op deze datums (2025-01-01,2025-07-01 of 2025-01..2025-12).",
+            show_default=False,
+        ),
+    ] = None,
     config: opties.Config = None,
 ) -> None:
     from pathlib import Path
@@ -60,8 +87,11 @@ def bereken(
     datums = lees_peildata(peildata) if peildata else []
     resultaat = _bereken(map, laad_config(config) if config else None, datums)
     if gemeente and resultaat.gemeente(gemeente) is None:
-        raise RegioplanFout("optie-ongeldig", f"--gemeente '{gemeente}' is geen gemeente van {resultaat.config.provincie}.",
-                            "Gebruik de naam of de CBS-code, bijvoorbeeld Hengelo of GM0164.")
+        raise RegioplanFout(
+            "optie-ongeldig",
+            f"--gemeente '{gemeente}' is geen gemeente van {resultaat.config.provincie}.",
+            "Gebruik de naam of de CBS-code, bijvoorbeeld Hengelo of GM0164.",
+        )
     if uit:
         for pad in schrijf(resultaat, Path(uit)):
             console.melding(f"geschreven: {pad}")
@@ -71,8 +101,10 @@ def bereken(
         _toon(resultaat, gemeente, uitleg)
     b = resultaat.als_dict()["bevindingen"]
     p = resultaat.als_dict()["provincie"]["asiel"]
-    console.melding(f"{len(resultaat.gemeenten)} gemeenten; asiel geldig {p['geldig']} van {p['opgave']}; "
-                    f"{b['fouten']} fouten en {b['waarschuwingen']} waarschuwingen in de invoer (zie regioplan valideer)")
+    console.melding(
+        f"{len(resultaat.gemeenten)} gemeenten; asiel geldig {p['geldig']} van {p['opgave']}; "
+        f"{b['fouten']} fouten en {b['waarschuwingen']} waarschuwingen in de invoer (zie regioplan valideer)"
+    )
     raise typer.Exit(0)
 
 
@@ -86,7 +118,9 @@ def _toon(resultaat, gemeente: str | None, uitleg: bool) -> None:
             if t.naam in ("locaties", "tijdlijn") and not (t.naam == "tijdlijn"):
                 continue
             rijen = [(i, rij) for i, rij in enumerate(t.rijen) if g is None or rij[0] in (g["naam"],)]
-            cellen = [[_cel(k, v, getal, procent) for k, v in zip(t.koppen, rij, strict=True)] for _, rij in rijen]
+            cellen = [
+                [_cel(k, v, getal, procent) for k, v in zip(t.koppen, rij, strict=True)] for _, rij in rijen
+            ]
             totaal = {j for j, (i, _) in enumerate(rijen) if i in t.totaalrijen}
             console.tabel(t.titel, t.koppen, cellen, rechts=t.getalkolommen, totaalrijen=totaal)
         return
@@ -99,7 +133,10 @@ def _toon(resultaat, gemeente: str | None, uitleg: bool) -> None:
         console.uit.print(Text(f"{x['naam']}: asiellocaties en de cyclusregel", style="bold"))
         for loc in a["locaties"]:
             status = "TELT MEE" if loc["telt"] else ("VOORNEMEN" if loc["voornemen"] else "telt niet")
-            regel = Text(f"  {status:<10} ", style="green" if loc["telt"] else ("yellow" if loc["voornemen"] else "dim"))
+            regel = Text(
+                f"  {status:<10} ",
+                style="green" if loc["telt"] else ("yellow" if loc["voornemen"] else "dim"),
+            )
             regel.append(f"{loc['locatie']} ({loc['capaciteit']}, {loc['doelgroep']}, {loc['soort']}): ")
             regel.append(loc["uitleg"])
             if loc["vervangt"]:
@@ -110,13 +147,19 @@ def _toon(resultaat, gemeente: str | None, uitleg: bool) -> None:
         for v in a["voornemens_lijst"]:
             if not v["met_locatie"]:
                 regel = Text("  VOORNEMEN  ", style="yellow")
-                regel.append(f"{v['omschrijving']} ({v['capaciteit']}, {v['doelgroep']}): zonder concrete locatie")
+                regel.append(
+                    f"{v['omschrijving']} ({v['capaciteit']}, {v['doelgroep']}): zonder concrete locatie"
+                )
                 if v["toelichting"]:
                     regel.append(f"; {v['toelichting']}")
                 console.uit.print(regel)
-        console.uit.print(f"Geldig {getal(a['geldig'])} (amv {getal(a['geldig_amv'])}) van opgave {getal(a['opgave'])}: "
-                          f"verschil {getal(a['verschil'], teken=True)}; voornemens {getal(a['voornemens'])}; "
-                          f"procesfase {x['procesfase']}", highlight=False, markup=False)
+        console.uit.print(
+            f"Geldig {getal(a['geldig'])} (amv {getal(a['geldig_amv'])}) van opgave {getal(a['opgave'])}: "
+            f"verschil {getal(a['verschil'], teken=True)}; voornemens {getal(a['voornemens'])}; "
+            f"procesfase {x['procesfase']}",
+            highlight=False,
+            markup=False,
+        )
 
 
 def _cel(kop: str, waarde: object, getal, procent):

@@ -66,8 +66,14 @@ def data(regel: str) -> None:
     sys.stdout.write(regel if regel.endswith("\n") else regel + "\n")
 
 
-def tabel(titel: str, koppen: list[str], rijen: list[list[object]], *, rechts: set[int] = frozenset(),
-          totaalrijen: set[int] = frozenset()) -> None:
+def tabel(
+    titel: str,
+    koppen: list[str],
+    rijen: list[list[object]],
+    *,
+    rechts: set[int] = frozenset(),
+    totaalrijen: set[int] = frozenset(),
+) -> None:
     """A rich table to stdout; cell values are literal text."""
     from rich import box
     from rich.cells import cell_len
@@ -79,17 +85,28 @@ def tabel(titel: str, koppen: list[str], rijen: list[list[object]], *, rechts: s
     # of its header (headers fold). A 9-column table then fits in 100 columns, and rich skips measuring
     # each cell (which was most of the time of `bereken`). A value is never cut: on a narrower terminal
     # the table is printed at its own width and the terminal wraps the lines.
-    t = Table(title=titel, title_justify="left", header_style="bold", box=box.SIMPLE_HEAD, padding=(0, 1),
-              pad_edge=False, collapse_padding=True)
-    breedtes = [max([cell_len(str(rij[i])) for rij in rijen] + [cell_len(w) for w in kop.split()] + [1])
-                for i, kop in enumerate(koppen)]
+    t = Table(
+        title=titel,
+        title_justify="left",
+        header_style="bold",
+        box=box.SIMPLE_HEAD,
+        padding=(0, 1),
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    breedtes = [
+        max([cell_len(str(rij[i])) for rij in rijen] + [cell_len(w) for w in kop.split()] + [1])
+        for i, kop in enumerate(koppen)
+    ]
     for i, (kop, breedte) in enumerate(zip(koppen, breedtes, strict=True)):
         t.add_column(kop, justify="right" if i in rechts else "left", width=breedte, no_wrap=i == 0)
     for i, rij in enumerate(rijen):
         cellen = [c if isinstance(c, Text) else Text(str(c)) for c in rij]
         t.add_row(*cellen, style="bold" if i in totaalrijen else None, end_section=i in totaalrijen)
     console = _console("uit")
-    nodig = Measurement.get(console, console.options.update(width=10_000), t).maximum  # cheap: widths are fixed
+    nodig = Measurement.get(
+        console, console.options.update(width=10_000), t
+    ).maximum  # cheap: widths are fixed
     if nodig <= console.width:
         console.print(t)
         return

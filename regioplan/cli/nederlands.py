@@ -18,27 +18,45 @@ COMMANDO = "COMMANDO [ARGUMENTEN]..."
 KOPPEN = {"Arguments": "Argumenten", "Options": "Opties", "Commands": "Commando's"}
 
 #: Click's usage-error sentences and their Dutch; the groups carry option names and values over.
-FOUTZINNEN: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), z) for p, z in (
-    (r"^Missing option (.*)\.$", r"Ontbrekende optie \1."),
-    (r"^Missing argument (.*)\.$", r"Ontbrekend argument \1."),
-    (r"^Missing parameter: (.*)$", r"Ontbrekende parameter: \1"),
-    (r"^No such option: (\S+) Did you mean (\S+)\?$", r"Onbekende optie: \1. Bedoel je \2?"),
-    (r"^No such option: (\S+) \(Possible options: ([^,]*)\)$", r"Onbekende optie: \1. Bedoel je \2?"),
-    (r"^No such option: (\S+) \(Possible options: (.*)\)$", r"Onbekende optie: \1. Bedoel je een van: \2?"),
-    (r"^No such option: (\S+)$", r"Onbekende optie: \1."),
-    (r"^No such command (.*)\.$", r"Onbekend commando \1."),
-    (r"^Missing command\.$", "Geen commando opgegeven."),
-    (r"^Got unexpected extra argument(?:s|\(s\))? \((.*)\)$", r"Onverwacht extra argument: \1."),
-    (r"^Option (.*) requires an argument\.$", r"Optie \1 heeft een waarde nodig."),
-    (r"^Option (.*) does not take a value\.$", r"Optie \1 neemt geen waarde."),
-    (r"^Invalid value for (.*?): (.*) is not one of (.*)\.$", r"Ongeldige waarde voor \1: \2 is niet een van \3."),
-    (r"^Invalid value for (.*?): (.*) is not a valid integer\.$", r"Ongeldige waarde voor \1: \2 is geen geheel getal."),
-    (r"^Invalid value for (.*?): (.*)$", r"Ongeldige waarde voor \1: \2"),
-))
+FOUTZINNEN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), z)
+    for p, z in (
+        (r"^Missing option (.*)\.$", r"Ontbrekende optie \1."),
+        (r"^Missing argument (.*)\.$", r"Ontbrekend argument \1."),
+        (r"^Missing parameter: (.*)$", r"Ontbrekende parameter: \1"),
+        (r"^No such option: (\S+) Did you mean (\S+)\?$", r"Onbekende optie: \1. Bedoel je \2?"),
+        (r"^No such option: (\S+) \(Possible options: ([^,]*)\)$", r"Onbekende optie: \1. Bedoel je \2?"),
+        (
+            r"^No such option: (\S+) \(Possible options: (.*)\)$",
+            r"Onbekende optie: \1. Bedoel je een van: \2?",
+        ),
+        (r"^No such option: (\S+)$", r"Onbekende optie: \1."),
+        (r"^No such command (.*)\.$", r"Onbekend commando \1."),
+        (r"^Missing command\.$", "Geen commando opgegeven."),
+        (r"^Got unexpected extra argument(?:s|\(s\))? \((.*)\)$", r"Onverwacht extra argument: \1."),
+        (r"^Option (.*) requires an argument\.$", r"Optie \1 heeft een waarde nodig."),
+        (r"^Option (.*) does not take a value\.$", r"Optie \1 neemt geen waarde."),
+        (
+            r"^Invalid value for (.*?): (.*) is not one of (.*)\.$",
+            r"Ongeldige waarde voor \1: \2 is niet een van \3.",
+        ),
+        (
+            r"^Invalid value for (.*?): (.*) is not a valid integer\.$",
+            r"Ongeldige waarde voor \1: \2 is geen geheel getal.",
+        ),
+        (r"^Invalid value for (.*?): (.*)$", r"Ongeldige waarde voor \1: \2"),
+    )
+)
 
 
 #: Type names typer shows after an option (``--datum <str>``).
-TYPEN = {"<str>": "<tekst>", "<path>": "<pad>", "<int>": "<getal>", "<float>": "<getal>", "<file>": "<bestand>"}
+TYPEN = {
+    "<str>": "<tekst>",
+    "<path>": "<pad>",
+    "<int>": "<getal>",
+    "<float>": "<getal>",
+    "<file>": "<bestand>",
+}
 _EXTRA = re.compile(r"\[([^\[\]]*)\]$")  # click's "[default: x; required]" at the end of an option's help
 
 

@@ -7,11 +7,22 @@ from typing import Annotated
 
 import typer
 
-Map = Annotated[Path, typer.Argument(
-    help="Map met de werkboeken (opgaven.xlsx en één uitvraag per gemeente), of één werkboek.",
-    show_default=False)]
-Config = Annotated[Path | None, typer.Option(
-    "--config", help="Een regioplan.toml; standaard die in de map, anders de ingebouwde (Overijssel).",
-    show_default=False)]
+Map = Annotated[
+    Path,
+    typer.Argument(
+        help="Map met de werkboeken (opgaven.xlsx en één uitvraag per gemeente), of één werkboek.",
+        show_default=False,
+    ),
+]
+Config = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="Een regioplan.toml; standaard die in de map, anders de ingebouwde (Overijssel).",
+        show_default=False,
+    ),
+]
 Formaat = Annotated[str, typer.Option("--formaat", "-f", help="Uitvoervorm.")]
-Uit = Annotated[Path | None, typer.Option("--uit", "-o", help="Schrijf naar dit bestand of deze map.", show_default=False)]
+Uit = Annotated[
+    Path | None, typer.Option("--uit", "-o", help="Schrijf naar dit bestand of deze map.", show_default=False)
+]

@@ -24,19 +24,33 @@ class Drempel(str, Enum):
     waarschuwing = "waarschuwing"
 
 
-@app.command(help=(
-    "Controleer de werkboeken in MAP (of één werkboek, de controle vooraf van een gemeente). Meldt alle "
-    "problemen tegelijk met bestand, blad en cel, en een hint hoe het op te lossen.\n\n"
-    "Exitcode: 0 = in orde, 1 = bevindingen die volgens --faal-op afkeuren, 2 = gebruiks-, configuratie- of "
-    "interne fout."))
+@app.command(
+    help=(
+        "Controleer de werkboeken in MAP (of één werkboek, de controle vooraf van een gemeente). Meldt alle "
+        "problemen tegelijk met bestand, blad en cel, en een hint hoe het op te lossen.\n\n"
+        "Exitcode: 0 = in orde, 1 = bevindingen die volgens --faal-op afkeuren, 2 = gebruiks-, configuratie- of "
+        "interne fout."
+    )
+)
 def valideer(
     map: opties.Map,
-    formaat: Annotated[Vorm, typer.Option("--formaat", "-f", help="tekst (voor mensen), json, github (annotaties + "
-                                          "samenvatting in $GITHUB_STEP_SUMMARY) of junit (XML voor GitLab/Jenkins).")] = Vorm.tekst,
-    faal_op: Annotated[Drempel, typer.Option("--faal-op", help="Vanaf welke ernst de exitcode 1 is.")] = Drempel.fout,
+    formaat: Annotated[
+        Vorm,
+        typer.Option(
+            "--formaat",
+            "-f",
+            help="tekst (voor mensen), json, github (annotaties + "
+            "samenvatting in $GITHUB_STEP_SUMMARY) of junit (XML voor GitLab/Jenkins).",
+        ),
+    ] = Vorm.tekst,
+    faal_op: Annotated[
+        Drempel, typer.Option("--faal-op", help="Vanaf welke ernst de exitcode 1 is.")
+    ] = Drempel.fout,
     strikt: Annotated[bool, typer.Option("--strikt", help="Kort voor --faal-op waarschuwing.")] = False,
-    negeer: Annotated[list[str] | None, typer.Option("--negeer", help="Code die bewust wordt genegeerd (herhaalbaar).",
-                                                     show_default=False)] = None,
+    negeer: Annotated[
+        list[str] | None,
+        typer.Option("--negeer", help="Code die bewust wordt genegeerd (herhaalbaar).", show_default=False),
+    ] = None,
     uit: opties.Uit = None,
     config: opties.Config = None,
 ) -> None:
@@ -48,14 +62,23 @@ def valideer(
 
     onbekend = [c for c in (negeer or []) if c not in CATALOGUS]
     if onbekend:
-        raise RegioplanFout("optie-ongeldig", f"--negeer kent de code(s) {', '.join(onbekend)} niet.",
-                            "Zie docs/controles.md voor alle codes.")
+        raise RegioplanFout(
+            "optie-ongeldig",
+            f"--negeer kent de code(s) {', '.join(onbekend)} niet.",
+            "Zie docs/controles.md voor alle codes.",
+        )
     if config is not None and not config.is_file():
-        raise RegioplanFout("config-ontbreekt", f"Het configuratiebestand '{config}' bestaat niet.",
-                            "Geef het pad naar een regioplan.toml, of laat --config weg.")
+        raise RegioplanFout(
+            "config-ontbreekt",
+            f"Het configuratiebestand '{config}' bestaat niet.",
+            "Geef het pad naar een regioplan.toml, of laat --config weg.",
+        )
     if uit is not None and formaat == Vorm.tekst:
-        raise RegioplanFout("optie-ongeldig", "--uit werkt alleen met --formaat json, github of junit.",
-                            "Voor een bestand: regioplan valideer MAP --formaat json --uit bevindingen.json")
+        raise RegioplanFout(
+            "optie-ongeldig",
+            "--uit werkt alleen met --formaat json, github of junit.",
+            "Voor een bestand: regioplan valideer MAP --formaat json --uit bevindingen.json",
+        )
     resultaat = _valideer(map, laad_config(config) if config else None).zonder(set(negeer or []))
     drempel = "waarschuwing" if strikt else faal_op.value
     if formaat == Vorm.tekst:
@@ -101,14 +124,30 @@ def _toon(resultaat) -> None:
         console.uit.print(kop)
         for b in per[bestand]:
             regel = Text("  ")
-            regel.append(b.ernst.upper() if b.ernst == "fout" else "waarschuwing", style="bold red" if b.ernst == "fout" else "yellow")
+            regel.append(
+                b.ernst.upper() if b.ernst == "fout" else "waarschuwing",
+                style="bold red" if b.ernst == "fout" else "yellow",
+            )
             regel.append(f" {b.plaats or '-'} ")
             regel.append(f"[{b.code}] ", style="dim")
             regel.append(b.bericht)
             console.uit.print(regel)
             console.uit.print(Text(f"      hint: {b.hint}", style="dim"))
-    rijen = [[console.tekst(o["bestand"] or "–"), console.tekst(o["gemeente"]), o["status"], o["fouten"], o["waarschuwingen"]]
-             for o in resultaat.overzicht]
+    rijen = [
+        [
+            console.tekst(o["bestand"] or "–"),
+            console.tekst(o["gemeente"]),
+            o["status"],
+            o["fouten"],
+            o["waarschuwingen"],
+        ]
+        for o in resultaat.overzicht
+    ]
     if rijen:
-        console.tabel("Overzicht per bestand en gemeente", ["Bestand", "Gemeente", "Status", "Fouten", "Waarschuwingen"], rijen, rechts={3, 4})
+        console.tabel(
+            "Overzicht per bestand en gemeente",
+            ["Bestand", "Gemeente", "Status", "Fouten", "Waarschuwingen"],
+            rijen,
+            rechts={3, 4},
+        )
     console.uit.print(Text(resultaat.samenvatting(), style="bold"))

@@ -125,8 +125,11 @@ def kies_scope(config: Config, sleutel: str) -> tuple[str, Regio | None]:
         return "provinciaal", None
     regio = config.regio(sleutel)
     if regio is None:
-        raise RegioplanFout("optie-ongeldig", f"--regio '{sleutel}' is geen regio en niet de provincie in de configuratie.",
-                            f"Kies uit: {', '.join(_keuzes(config))}, of '{ALLE}' voor allemaal.")
+        raise RegioplanFout(
+            "optie-ongeldig",
+            f"--regio '{sleutel}' is geen regio en niet de provincie in de configuratie.",
+            f"Kies uit: {', '.join(_keuzes(config))}, of '{ALLE}' voor allemaal.",
+        )
     return "regionaal", regio
 
 
@@ -140,8 +143,11 @@ def rapport_sleutels(config: Config, gevraagd: Sequence[str]) -> list[str]:
     written once (the first time it is asked), so ``--regio twente --regio alle`` writes each report once.
     """
     if not gevraagd:
-        raise RegioplanFout("optie-ongeldig", "Geen --regio opgegeven.",
-                            f"Kies uit: {', '.join(_keuzes(config))}, of '{ALLE}' voor allemaal.")
+        raise RegioplanFout(
+            "optie-ongeldig",
+            "Geen --regio opgegeven.",
+            f"Kies uit: {', '.join(_keuzes(config))}, of '{ALLE}' voor allemaal.",
+        )
     sleutels: dict[str, None] = {}
     for sleutel in gevraagd:
         if normaliseer(sleutel) == ALLE:
@@ -172,15 +178,21 @@ class _Voetnoten:
 
     def voeg_toe(self, opgave: str, gemeente: str, locatie: str, tekst: str) -> int:
         nummer = len(self.lijst) + 1
-        self.lijst.append({"nummer": nummer, "opgave": opgave, "gemeente": gemeente, "locatie": locatie, "tekst": tekst})
+        self.lijst.append(
+            {"nummer": nummer, "opgave": opgave, "gemeente": gemeente, "locatie": locatie, "tekst": tekst}
+        )
         return nummer
 
 
 def _actief_amv(g: dict, config: Config) -> int:
     """Amv places of the gemeente active on the cycle date (a presentation sum the computation does not make)."""
     grens = config.cyclus.actief_uiterlijk
-    return sum(loc["telwaarde"] for loc in g["asiel"]["locaties"] if loc["doelgroep"] == "amv"
-               and regels.actief_op(als_datum(loc["startdatum"]), als_datum(loc["einddatum"]), grens))
+    return sum(
+        loc["telwaarde"]
+        for loc in g["asiel"]["locaties"]
+        if loc["doelgroep"] == "amv"
+        and regels.actief_op(als_datum(loc["startdatum"]), als_datum(loc["einddatum"]), grens)
+    )
 
 
 def _plannen_totaal(g: dict) -> int:
@@ -191,14 +203,19 @@ def _plannen_totaal(g: dict) -> int:
 def _verrijk_gemeente(g: dict, config: Config, stand: dt.date) -> None:
     """Add what the templates need next to the computed figures (anchors, short reasons, kerncijfers)."""
     cyclus = config.cyclus
-    params = {"actief": cyclus.actief_uiterlijk.strftime("%d-%m-%Y"), "tot": cyclus.in_gebruik_tot_minstens.strftime("%d-%m-%Y")}
+    params = {
+        "actief": cyclus.actief_uiterlijk.strftime("%d-%m-%Y"),
+        "tot": cyclus.in_gebruik_tot_minstens.strftime("%d-%m-%Y"),
+    }
     g["anker"] = anker(g["naam"])
     g["heeft_uitvraag"] = g.get("bestand") is not None
     a = g["asiel"]
     for loc in a["locaties"]:
         loc["telt_kort"] = TELT_KORT.get(loc["reden"], loc["reden"]).format(**params)
         loc["soort_label"] = SOORT_LABELS.get(loc["soort"], loc["soort"])
-        loc["bestaand"] = isinstance(als_datum(loc["startdatum"]), dt.date) and als_datum(loc["startdatum"]) <= stand
+        loc["bestaand"] = (
+            isinstance(als_datum(loc["startdatum"]), dt.date) and als_datum(loc["startdatum"]) <= stand
+        )
         loc["voetnoot"] = None
     a["actief_amv"] = _actief_amv(g, config)
     for loc in g["oekraine"]["locaties"]:
@@ -214,8 +231,15 @@ def _kerncijfers(g: dict, config: Config) -> list[dict]:
     a, o, s = g["asiel"], g["oekraine"], g["statushouders"]
 
     def rij(sleutel, label, opgave, behaald, in_ontw, opmerkingen):
-        return {"sleutel": sleutel, "label": label, "opgave": opgave, "behaald": behaald, "in_ontwikkeling": in_ontw,
-                "netto": behaald + in_ontw - opgave, "opmerkingen": opmerkingen}
+        return {
+            "sleutel": sleutel,
+            "label": label,
+            "opgave": opgave,
+            "behaald": behaald,
+            "in_ontwikkeling": in_ontw,
+            "netto": behaald + in_ontw - opgave,
+            "opmerkingen": opmerkingen,
+        }
 
     asiel_opm = []
     if a["voornemens_max"] > a["voornemens"]:
@@ -227,14 +251,27 @@ def _kerncijfers(g: dict, config: Config) -> list[dict]:
     oek_opm = [{"code": "poo", "waarde": o["poo"]}] if o["poo"] else []
     if o["in_ontwikkeling_onbekend"]:
         oek_opm.append({"code": "onbekend", "waarde": o["in_ontwikkeling_onbekend"]})
-    sh_opm = [{"code": "verwacht", "waarde": s["verwachte_achterstand"], "datum": config.peildata.statushouders_verwachting}]
+    sh_opm = [
+        {
+            "code": "verwacht",
+            "waarde": s["verwachte_achterstand"],
+            "datum": config.peildata.statushouders_verwachting,
+        }
+    ]
     if s["plannen_onbekend"]:
         sh_opm.append({"code": "onbekend", "waarde": s["plannen_onbekend"]})
     return [
         rij("asiel", "Asiel incl. amv", a["opgave"], a["geldig"], a["voornemens"], asiel_opm),
         rij("amv", "waarvan amv", a["opgave_amv"], a["geldig_amv"], a["voornemens_amv"], []),
         rij("oekraine", "Oekraïense ontheemden", o["opgave"], o["realisatie"], o["in_ontwikkeling"], oek_opm),
-        rij("statushouders", "Statushouders", s["taakstelling_incl"], s["realisatie"], s["plannen_totaal"], sh_opm),
+        rij(
+            "statushouders",
+            "Statushouders",
+            s["taakstelling_incl"],
+            s["realisatie"],
+            s["plannen_totaal"],
+            sh_opm,
+        ),
     ]
 
 
@@ -261,8 +298,15 @@ def _soortgroepen(rijen: list[dict], volgorde: tuple[str, ...], labels: dict[str
     for soort in bekend + sorted({r["soort"] for r in rijen} - set(bekend)):
         leden = [r for r in rijen if r["soort"] == soort]
         if leden:
-            groepen.append({"soort": soort, "label": labels.get(soort, soort.capitalize()), "anker": anker(soort),
-                            "rijen": leden, "capaciteit": sum(r["telwaarde"] for r in leden)})
+            groepen.append(
+                {
+                    "soort": soort,
+                    "label": labels.get(soort, soort.capitalize()),
+                    "anker": anker(soort),
+                    "rijen": leden,
+                    "capaciteit": sum(r["telwaarde"] for r in leden),
+                }
+            )
     return groepen
 
 
@@ -284,7 +328,9 @@ def _voornemens(gemeenten: list[dict]) -> list[dict]:
 
 
 def _opvolgers(gemeenten: list[dict]) -> list[dict]:
-    return [{"gemeente": g["naam"], **loc} for g in gemeenten for loc in g["asiel"]["locaties"] if loc["vervangt"]]
+    return [
+        {"gemeente": g["naam"], **loc} for g in gemeenten for loc in g["asiel"]["locaties"] if loc["vervangt"]
+    ]
 
 
 def _garanderen(gemeenten: list[dict]) -> list[dict]:
@@ -295,8 +341,15 @@ def _garanderen(gemeenten: list[dict]) -> list[dict]:
         if a["geldig"] <= 0:
             continue
         telt = [loc for loc in a["locaties"] if loc["telt"]]
-        rij = {"naam": g["naam"], "anker": g["anker"], "opgave": a["opgave"], "geldig": a["geldig"],
-               "geldig_asiel": a["geldig"] - a["geldig_amv"], "geldig_amv": a["geldig_amv"], "locaties": telt}
+        rij = {
+            "naam": g["naam"],
+            "anker": g["anker"],
+            "opgave": a["opgave"],
+            "geldig": a["geldig"],
+            "geldig_asiel": a["geldig"] - a["geldig_amv"],
+            "geldig_amv": a["geldig_amv"],
+            "locaties": telt,
+        }
         for doelgroep in ("asiel", "amv"):
             groep = [loc for loc in telt if loc["doelgroep"] == doelgroep]
             starts = [als_datum(loc["startdatum"]) for loc in groep]
@@ -307,16 +360,22 @@ def _garanderen(gemeenten: list[dict]) -> list[dict]:
             else:
                 rij[f"tot_{doelgroep}"] = max((e for e in eindes if isinstance(e, dt.date)), default=None)
         rij["voetnoten"] = sorted({loc["voetnoot"] for loc in telt if loc["voetnoot"]})
-        rij["elders"] = [{"locatie": loc["locatie"], "ligt_in": loc["ligt_in"], "telwaarde": loc["telwaarde"]}
-                         for loc in telt if loc["ligt_in"]]
+        rij["elders"] = [
+            {"locatie": loc["locatie"], "ligt_in": loc["ligt_in"], "telwaarde": loc["telwaarde"]}
+            for loc in telt
+            if loc["ligt_in"]
+        ]
         uit.append(rij)
     return uit
 
 
 def _procesfase(gemeenten: list[dict]) -> dict:
     fasen = {f: [g["naam"] for g in gemeenten if f in g["procesfase"].split("+")] for f in ("a", "b", "c")}
-    meer = [{"naam": g["naam"], "procesfase": g["procesfase"], "toelichting": g["procesfase_toelichting"]}
-            for g in gemeenten if "+" in g["procesfase"] or g["procesfase"] != g["procesfase_afgeleid"]]
+    meer = [
+        {"naam": g["naam"], "procesfase": g["procesfase"], "toelichting": g["procesfase_toelichting"]}
+        for g in gemeenten
+        if "+" in g["procesfase"] or g["procesfase"] != g["procesfase_afgeleid"]
+    ]
     return {**fasen, "bijzonder": meer, "rijen": max((len(v) for v in fasen.values()), default=0)}
 
 
@@ -337,9 +396,14 @@ def _uitruil(resultaat: dict, codes: set[str], config: Config) -> list[dict]:
     for r in resultaat["uitruil"]:
         partner_code = config.zoek_code(r["partner"])
         if r["cbs_code"] in codes or partner_code in codes:
-            rijen.append({**r, "richting_label": RICHTING_LABELS.get(r["richting"], r["richting"]),
-                          "opgave_label": OPGAVE_LABELS.get(r["opgave"], r["opgave"]),
-                          "partner_in_provincie": partner_code in config.gemeenten})
+            rijen.append(
+                {
+                    **r,
+                    "richting_label": RICHTING_LABELS.get(r["richting"], r["richting"]),
+                    "opgave_label": OPGAVE_LABELS.get(r["opgave"], r["opgave"]),
+                    "partner_in_provincie": partner_code in config.gemeenten,
+                }
+            )
     return sorted(rijen, key=lambda r: (r["gemeente"], r["partner"], r["opgave"], r["richting"]))
 
 
@@ -360,8 +424,12 @@ def bouw_context(resultaat: Resultaat, sleutel: str, datum: dt.date | None = Non
         _verrijk_gemeente(g, config, stand)
     groepen = []
     for r in regios_cfg:
-        leden = sorted((g for g in alle if g["regio_sleutel"] == r.sleutel), key=lambda g: (g["naam"].lower(), g["naam"]))
-        groepen.append({"regio": _blok(data["regios"][r.sleutel], r.sleutel, "regio", leden, config), "gemeenten": leden})
+        leden = sorted(
+            (g for g in alle if g["regio_sleutel"] == r.sleutel), key=lambda g: (g["naam"].lower(), g["naam"])
+        )
+        groepen.append(
+            {"regio": _blok(data["regios"][r.sleutel], r.sleutel, "regio", leden, config), "gemeenten": leden}
+        )
     gemeenten = [g for groep in groepen for g in groep["gemeenten"]]
     provincie = _blok(data["provincie"], config.provincie_sleutel, "provincie", data["gemeenten"], config)
 
@@ -372,9 +440,12 @@ def bouw_context(resultaat: Resultaat, sleutel: str, datum: dt.date | None = Non
                 loc["voetnoot"] = voetnoten.voeg_toe("asiel", g["naam"], loc["locatie"], loc["uitleg"])
             elif loc["ligt_in"]:
                 loc["voetnoot"] = voetnoten.voeg_toe(
-                    "asiel", g["naam"], loc["locatie"],
+                    "asiel",
+                    g["naam"],
+                    loc["locatie"],
                     f"De plekken van '{loc['locatie']}' liggen in {loc['ligt_in']} en tellen op grond van een "
-                    f"uitruilafspraak voor {g['naam']}.")
+                    f"uitruilafspraak voor {g['naam']}.",
+                )
     for g in gemeenten:
         for loc in g["oekraine"]["locaties"]:
             if loc["override"]:
@@ -389,7 +460,9 @@ def bouw_context(resultaat: Resultaat, sleutel: str, datum: dt.date | None = Non
         tabelrijen = []
         for groep in groepen:
             tabelrijen += [{"soort": "gemeente", "naam": g["naam"], "blok": g} for g in groep["gemeenten"]]
-            tabelrijen.append({"soort": "regio", "naam": f"Totaal {groep['regio']['naam']}", "blok": groep["regio"]})
+            tabelrijen.append(
+                {"soort": "regio", "naam": f"Totaal {groep['regio']['naam']}", "blok": groep["regio"]}
+            )
         tabelrijen.append({"soort": "provincie", "naam": f"Totaal {provincie['naam']}", "blok": provincie})
         titel = f"Provinciaal verslag {config.provincie}"
         ondertitel = f"met het provinciaal plan {config.provincie} – {config.cyclus.naam}"
@@ -405,8 +478,10 @@ def bouw_context(resultaat: Resultaat, sleutel: str, datum: dt.date | None = Non
         bestandsnaam = f"regionaal-plan-{anker(regio.sleutel)}"
         sjabloon = "regionaal-plan"
 
-    hoofdstukken = [{"anker": a, "nummer": i, "titel": t, "kop": f"{i}. {t}", "md_anker": gfm_anker(f"{i}. {t}")}
-                    for i, (a, t) in enumerate(HOOFDSTUKKEN[soort], start=1)]
+    hoofdstukken = [
+        {"anker": a, "nummer": i, "titel": t, "kop": f"{i}. {t}", "md_anker": gfm_anker(f"{i}. {t}")}
+        for i, (a, t) in enumerate(HOOFDSTUKKEN[soort], start=1)
+    ]
     locaties = _locatierijen(gemeenten)
     goo = _locatierijen(gemeenten, "oekraine")
     return {
@@ -418,12 +493,18 @@ def bouw_context(resultaat: Resultaat, sleutel: str, datum: dt.date | None = Non
         "datum": rdatum,
         "datum_bron": datum_bron,
         "stand": stand,
-        "cyclus": {"naam": config.cyclus.naam, "actief_uiterlijk": config.cyclus.actief_uiterlijk,
-                   "in_gebruik_tot_minstens": config.cyclus.in_gebruik_tot_minstens,
-                   "periode_tekst": config.cyclus.periode_tekst or config.cyclus.naam},
-        "peildata": {"oekraine": config.peildata.oekraine, "statushouders": config.peildata.statushouders,
-                     "statushouders_periode": config.peildata.statushouders_periode,
-                     "statushouders_verwachting": config.peildata.statushouders_verwachting},
+        "cyclus": {
+            "naam": config.cyclus.naam,
+            "actief_uiterlijk": config.cyclus.actief_uiterlijk,
+            "in_gebruik_tot_minstens": config.cyclus.in_gebruik_tot_minstens,
+            "periode_tekst": config.cyclus.periode_tekst or config.cyclus.naam,
+        },
+        "peildata": {
+            "oekraine": config.peildata.oekraine,
+            "statushouders": config.peildata.statushouders,
+            "statushouders_periode": config.peildata.statushouders_periode,
+            "statushouders_verwachting": config.peildata.statushouders_verwachting,
+        },
         "provincie": provincie,
         "regio": totaal if regio is not None else None,
         "totaal": totaal,
@@ -452,8 +533,16 @@ def bouw_context(resultaat: Resultaat, sleutel: str, datum: dt.date | None = Non
         "procesfase": _procesfase(gemeenten),
         "grafieken": _grafieken(gemeenten),
         "voetnoten": voetnoten.lijst,
-        "bronnen": [{"gemeente": g["naam"], "cbs_code": g["cbs_code"], "bestand": g["bestand"], "datum": g["datum"],
-                     "ingevuld_door": g["ingevuld_door"]} for g in gemeenten],
+        "bronnen": [
+            {
+                "gemeente": g["naam"],
+                "cbs_code": g["cbs_code"],
+                "bestand": g["bestand"],
+                "datum": g["datum"],
+                "ingevuld_door": g["ingevuld_door"],
+            }
+            for g in gemeenten
+        ],
         "ontbrekend": [g["naam"] for g in gemeenten if not g["heeft_uitvraag"]],
         "bevindingen": dict(data["bevindingen"]),
     }

@@ -55,21 +55,23 @@ def staafgrafiek(rijen: list[tuple[str, int, int]]) -> dict:
     for i, (naam, opgave, realisatie) in enumerate(rijen):
         y = BOVEN + i * RIJ
         tekort = max(opgave - realisatie, 0)
-        uit.append({
-            "naam": naam,
-            "opgave": opgave,
-            "realisatie": realisatie,
-            "percentage": rond_percentage(realisatie, opgave),
-            "voldoet": realisatie >= opgave,
-            "tekort": tekort,
-            "y": y,
-            "staaf_y": _r(y + (RIJ - STAAF) / 2),
-            "tekst_y": _r(y + RIJ / 2 + 4),
-            "realisatie_b": _r(x(realisatie) - plot_x),
-            "tekort_x": x(realisatie),
-            "tekort_b": _r(x(opgave) - x(realisatie)) if tekort else 0,
-            "opgave_x": x(opgave),
-        })
+        uit.append(
+            {
+                "naam": naam,
+                "opgave": opgave,
+                "realisatie": realisatie,
+                "percentage": rond_percentage(realisatie, opgave),
+                "voldoet": realisatie >= opgave,
+                "tekort": tekort,
+                "y": y,
+                "staaf_y": _r(y + (RIJ - STAAF) / 2),
+                "tekst_y": _r(y + RIJ / 2 + 4),
+                "realisatie_b": _r(x(realisatie) - plot_x),
+                "tekort_x": x(realisatie),
+                "tekort_b": _r(x(opgave) - x(realisatie)) if tekort else 0,
+                "opgave_x": x(opgave),
+            }
+        )
     hoogte = BOVEN + len(rijen) * RIJ + ONDER
     ticks = [{"waarde": w, "x": x(w)} for w in range(0, schaal_max + 1, stap)]
     return {

@@ -28,8 +28,11 @@ def ingebouwde_sjablonen() -> Path:
     for kandidaat in (pakket / "templates", pakket.parent / "templates"):
         if kandidaat.is_dir():
             return kandidaat
-    raise RegioplanFout("sjablonen-ontbreken", "De ingebouwde rapportsjablonen zijn niet gevonden.",
-                        "Installeer regioplan opnieuw (het wheel bevat regioplan/templates).")
+    raise RegioplanFout(
+        "sjablonen-ontbreken",
+        "De ingebouwde rapportsjablonen zijn niet gevonden.",
+        "Installeer regioplan opnieuw (het wheel bevat regioplan/templates).",
+    )
 
 
 def maak_omgeving(sjablonen: Path | None = None) -> jinja2.Environment:
@@ -97,13 +100,18 @@ def _nieuwe_omgeving(sjablonen: Path | None) -> jinja2.Environment:
     mappen = []
     if sjablonen is not None:
         if not sjablonen.is_dir():
-            raise RegioplanFout("optie-ongeldig", f"--sjablonen '{sjablonen}' is geen map.",
-                                "Geef een map met .j2-bestanden op die de ingebouwde sjablonen op naam vervangen.")
+            raise RegioplanFout(
+                "optie-ongeldig",
+                f"--sjablonen '{sjablonen}' is geen map.",
+                "Geef een map met .j2-bestanden op die de ingebouwde sjablonen op naam vervangen.",
+            )
         mappen.append(jinja2.FileSystemLoader(str(sjablonen), encoding="utf-8"))
     mappen.append(jinja2.FileSystemLoader(str(ingebouwde_sjablonen()), encoding="utf-8"))
     env = _Omgeving(
         loader=jinja2.ChoiceLoader(mappen),
-        autoescape=jinja2.select_autoescape(enabled_extensions=HTML_EXTENSIES, default_for_string=False, default=False),
+        autoescape=jinja2.select_autoescape(
+            enabled_extensions=HTML_EXTENSIES, default_for_string=False, default=False
+        ),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

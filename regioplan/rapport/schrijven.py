@@ -47,22 +47,42 @@ def render(context: dict, formaat: str, sjablonen: Path | None = None) -> str:
     try:
         return _netjes(env.get_template(naam).render(context))
     except jinja2.TemplateNotFound as fout:
-        raise RegioplanFout("sjabloon-fout", f"Sjabloon '{fout.name}' niet gevonden.",
-                            "Een eigen sjabloon in --sjablonen moet dezelfde naam hebben als het ingebouwde.") from fout
+        raise RegioplanFout(
+            "sjabloon-fout",
+            f"Sjabloon '{fout.name}' niet gevonden.",
+            "Een eigen sjabloon in --sjablonen moet dezelfde naam hebben als het ingebouwde.",
+        ) from fout
     except jinja2.TemplateSyntaxError as fout:
-        raise RegioplanFout("sjabloon-fout", f"{fout.name or naam}, regel {fout.lineno}: {fout.message}",
-                            "Controleer de Jinja-syntaxis van dit sjabloon.") from fout
+        raise RegioplanFout(
+            "sjabloon-fout",
+            f"{fout.name or naam}, regel {fout.lineno}: {fout.message}",
+            "Controleer de Jinja-syntaxis van dit sjabloon.",
+        ) from fout
     except jinja2.UndefinedError as fout:
-        raise RegioplanFout("sjabloon-fout", f"{_plek_in_sjabloon(fout)}: {fout.message}",
-                            "Zie docs/sjablonen.md voor alle variabelen die een sjabloon kan gebruiken.") from fout
+        raise RegioplanFout(
+            "sjabloon-fout",
+            f"{_plek_in_sjabloon(fout)}: {fout.message}",
+            "Zie docs/sjablonen.md voor alle variabelen die een sjabloon kan gebruiken.",
+        ) from fout
 
 
-def schrijf_rapport(resultaat: Resultaat, regio: str, uit: Path, *, formaten: Sequence[str] = FORMATEN,
-                    datum: dt.date | None = None, sjablonen: Path | None = None) -> list[Path]:
+def schrijf_rapport(
+    resultaat: Resultaat,
+    regio: str,
+    uit: Path,
+    *,
+    formaten: Sequence[str] = FORMATEN,
+    datum: dt.date | None = None,
+    sjablonen: Path | None = None,
+) -> list[Path]:
     """Write the regional plan (or, for the province key, the provincial verslag) in each format."""
     onbekend = [f for f in formaten if f not in FORMATEN]
     if onbekend or not formaten:
-        raise RegioplanFout("optie-ongeldig", f"Onbekend formaat: {', '.join(onbekend) or '(geen)'}.", "Kies md, html of beide.")
+        raise RegioplanFout(
+            "optie-ongeldig",
+            f"Onbekend formaat: {', '.join(onbekend) or '(geen)'}.",
+            "Kies md, html of beide.",
+        )
     context = bouw_context(resultaat, regio, datum)
     teksten = {f: render(context, f, sjablonen) for f in dict.fromkeys(formaten)}
     uit.mkdir(parents=True, exist_ok=True)

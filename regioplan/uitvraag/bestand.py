@@ -23,8 +23,10 @@ MAX_UITGEPAKT = 50 * 1024 * 1024  #: bytes uncompressed, all entries together
 MAX_VERHOUDING = 200  #: compression ratio of one large entry that marks a zip bomb
 
 OLE_KOP = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-      "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
+NS = {
+    "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+}
 
 
 @dataclass
@@ -49,8 +51,12 @@ def controleer_bestand(pad: Path) -> Bestandscontrole:
     if grootte == 0:
         return Bestandscontrole("bestand-leeg")
     if grootte > MAX_BESTAND:
-        return Bestandscontrole("bestand-te-groot", {"detail": f"{_mb(grootte)} op schijf, maximaal {_mb(MAX_BESTAND)}"})
-    inhoud = pad.read_bytes()  # at most MAX_BESTAND; the zip is read from memory (a third faster than from the file)
+        return Bestandscontrole(
+            "bestand-te-groot", {"detail": f"{_mb(grootte)} op schijf, maximaal {_mb(MAX_BESTAND)}"}
+        )
+    inhoud = (
+        pad.read_bytes()
+    )  # at most MAX_BESTAND; the zip is read from memory (a third faster than from the file)
     kop = inhoud[:8]
     if kop == OLE_KOP:
         if "EncryptionInfo".encode("utf-16-le") in inhoud or b"EncryptedPackage" in inhoud:
@@ -64,15 +70,26 @@ def controleer_bestand(pad: Path) -> Bestandscontrole:
             if "mimetype" in z.infos and b"opendocument" in z.lees("mimetype"):
                 return Bestandscontrole("bestand-geen-xlsx", {"soort": "een OpenDocument-rekenblad (.ods)"})
             if "xl/workbook.xml" not in z.infos:
-                return Bestandscontrole("bestand-geen-xlsx", {"soort": "een zip-archief zonder Excel-werkboek"})
+                return Bestandscontrole(
+                    "bestand-geen-xlsx", {"soort": "een zip-archief zonder Excel-werkboek"}
+                )
             totaal = 0
             for info in z.infos.values():
                 totaal += info.file_size
-                if info.file_size > 1024 * 1024 and info.file_size > MAX_VERHOUDING * max(info.compress_size, 1):
-                    return Bestandscontrole("bestand-te-groot", {"detail": f"'{info.filename}' pakt {_mb(info.file_size)} uit "
-                                                                 f"uit {info.compress_size} bytes (zip-bom)"})
+                if info.file_size > 1024 * 1024 and info.file_size > MAX_VERHOUDING * max(
+                    info.compress_size, 1
+                ):
+                    return Bestandscontrole(
+                        "bestand-te-groot",
+                        {
+                            "detail": f"'{info.filename}' pakt {_mb(info.file_size)} uit "
+                            f"uit {info.compress_size} bytes (zip-bom)"
+                        },
+                    )
             if totaal > MAX_UITGEPAKT:
-                return Bestandscontrole("bestand-te-groot", {"detail": f"uitgepakt {_mb(totaal)}, maximaal {_mb(MAX_UITGEPAKT)}"})
+                return Bestandscontrole(
+                    "bestand-te-groot", {"detail": f"uitgepakt {_mb(totaal)}, maximaal {_mb(MAX_UITGEPAKT)}"}
+                )
             uit.macro = "xl/vbaProject.bin" in z.infos or pad.suffix.lower() == ".xlsm"
             if detail := _bijzondere_cellen(z, uit):
                 return Bestandscontrole("bestand-corrupt", {"detail": detail})
@@ -86,7 +103,9 @@ def controleer_bestand(pad: Path) -> Bestandscontrole:
 
 
 def _lijkt_tekst(kop: bytes) -> bool:
-    return all(32 <= b < 127 or b in (9, 10, 13) for b in kop) or kop.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"))
+    return all(32 <= b < 127 or b in (9, 10, 13) for b in kop) or kop.startswith(
+        (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+    )
 
 
 def _soort_van_kop(kop: bytes) -> str:
@@ -130,12 +149,16 @@ class _Zip:
         if info.flag_bits & 0x1 or info.compress_type not in (zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED):
             return self.zf.read(info)
         o = info.header_offset
-        if self.inhoud[o:o + 4] != b"PK\x03\x04":
+        if self.inhoud[o : o + 4] != b"PK\x03\x04":
             raise zipfile.BadZipFile(f"'{naam}': lokale kop ontbreekt")
         lengte_naam, lengte_extra = struct.unpack_from("<HH", self.inhoud, o + 26)
         begin = o + 30 + lengte_naam + lengte_extra
-        ruw = self.inhoud[begin:begin + info.compress_size]
-        data = zlib.decompressobj(-15).decompress(ruw, info.file_size + 1) if info.compress_type == zipfile.ZIP_DEFLATED else ruw
+        ruw = self.inhoud[begin : begin + info.compress_size]
+        data = (
+            zlib.decompressobj(-15).decompress(ruw, info.file_size + 1)
+            if info.compress_type == zipfile.ZIP_DEFLATED
+            else ruw
+        )
         if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
             raise zipfile.BadZipFile(f"'{naam}' is beschadigd (grootte of CRC klopt niet)")
         return data

@@ -35,15 +35,26 @@ from .schema import FORMAATVERSIE, GEMEENTE, OPGAVEN, TOELICHTING_BLAD, UITVRAAG
 
 XLSX = {".xlsx", ".xlsm"}
 ANDERE_REKENBLADEN = {".xls", ".ods", ".csv", ".numbers", ".xlsb", ".fods", ".tsv"}
-SOORT_VAN_EXTENSIE = {".xls": "een .xls-bestand (Excel 97-2003)", ".ods": "een OpenDocument-rekenblad (.ods)",
-                      ".fods": "een OpenDocument-rekenblad (.fods)", ".csv": "een CSV-bestand",
-                      ".tsv": "een tekstbestand met tabs (.tsv)", ".xlsb": "een binair Excel-werkboek (.xlsb)",
-                      ".numbers": "een Numbers-bestand"}
+SOORT_VAN_EXTENSIE = {
+    ".xls": "een .xls-bestand (Excel 97-2003)",
+    ".ods": "een OpenDocument-rekenblad (.ods)",
+    ".fods": "een OpenDocument-rekenblad (.fods)",
+    ".csv": "een CSV-bestand",
+    ".tsv": "een tekstbestand met tabs (.tsv)",
+    ".xlsb": "een binair Excel-werkboek (.xlsb)",
+    ".numbers": "een Numbers-bestand",
+}
 KOP_ZOEKEN = 10  #: rows searched for a header that slipped down
 OPGAVENBESTAND = "opgaven.xlsx"
 
-_MODEL = {"asiel": AsielLocatie, "voornemens": Voornemen, "oekraine": GooLocatie, "huisvesting": Huisvestingsplan,
-          "dsl_kso": DslKso, "uitruil": Uitruil}
+_MODEL = {
+    "asiel": AsielLocatie,
+    "voornemens": Voornemen,
+    "oekraine": GooLocatie,
+    "huisvesting": Huisvestingsplan,
+    "dsl_kso": DslKso,
+    "uitruil": Uitruil,
+}
 
 
 @dataclass
@@ -66,8 +77,12 @@ class Invoer:
     bevindingen: Bevindingen = field(default_factory=Bevindingen)
     bestanden: list[str] = field(default_factory=list)  #: every file looked at, in order
     opgavenbestand: str = ""
-    dubbel: dict[str, list[Uitvraag]] = field(default_factory=dict)  #: CBS code -> further workbooks for it (not used)
-    plaatsen: dict[tuple[str, str], Plaats] = field(default_factory=dict)  #: (file, schema sheet name) -> where
+    dubbel: dict[str, list[Uitvraag]] = field(
+        default_factory=dict
+    )  #: CBS code -> further workbooks for it (not used)
+    plaatsen: dict[tuple[str, str], Plaats] = field(
+        default_factory=dict
+    )  #: (file, schema sheet name) -> where
     gelezen: list[Uitvraag] = field(default_factory=list)  #: every gemeente workbook read, in file order
     enkel: bool = False  #: one workbook checked on its own (a gemeente's pre-check), not a folder
 
@@ -113,7 +128,9 @@ def lees_map(pad: Path, config: Config) -> Invoer:
             continue
         if ext in ANDERE_REKENBLADEN:
             invoer.bestanden.append(naam)
-            invoer.bevindingen.voeg_toe("bestand-geen-xlsx", bestand=naam, soort=SOORT_VAN_EXTENSIE.get(ext, f"een {ext}-bestand"))
+            invoer.bevindingen.voeg_toe(
+                "bestand-geen-xlsx", bestand=naam, soort=SOORT_VAN_EXTENSIE.get(ext, f"een {ext}-bestand")
+            )
             continue
         if ext not in XLSX and not enkel:
             continue  # README, regioplan.toml, notes: not input
@@ -150,7 +167,9 @@ def _blad_zoeken(gezocht: str, bladen: dict[str, str], bezet: set[str]) -> tuple
     if sleutel in bladen:
         return bladen[sleutel], True
     vrij = [s for s in bladen if s not in bezet]
-    kandidaten = [s for s in vrij if s.startswith(sleutel) or sleutel.startswith(s)] or get_close_matches(sleutel, vrij, n=1, cutoff=0.75)
+    kandidaten = [s for s in vrij if s.startswith(sleutel) or sleutel.startswith(s)] or get_close_matches(
+        sleutel, vrij, n=1, cutoff=0.75
+    )
     return (bladen[kandidaten[0]], False) if kandidaten else (None, False)
 
 
@@ -170,12 +189,27 @@ def lees_werkboek(pad: Path, invoer: Invoer) -> None:
         if normaliseer(OPGAVEN.naam) in bladen:
             echt = bladen[normaliseer(OPGAVEN.naam)]
             cellen = _cellen(wb, echt)
-            overig = {s: n for s, n in bladen.items() if s not in (normaliseer(OPGAVEN.naam), normaliseer(TOELICHTING_BLAD))}
+            overig = {
+                s: n
+                for s, n in bladen.items()
+                if s not in (normaliseer(OPGAVEN.naam), normaliseer(TOELICHTING_BLAD))
+            }
             niet_leeg = [n for n in overig.values() if not _blad_leeg(_cellen(wb, n))]
             for n in niet_leeg:
                 b.voeg_toe("blad-onbekend", bestand=naam, blad=n)
-            _lees_opgaven(naam, echt, cellen, _Lezer(naam, echt, invoer, controle.formules_zonder_waarde.get(echt, set()),
-                                                     controle.foutwaarden.get(echt)), invoer)
+            _lees_opgaven(
+                naam,
+                echt,
+                cellen,
+                _Lezer(
+                    naam,
+                    echt,
+                    invoer,
+                    controle.formules_zonder_waarde.get(echt, set()),
+                    controle.foutwaarden.get(echt),
+                ),
+                invoer,
+            )
             return
         gevonden: dict[str, tuple[str, bool]] = {}
         bezet: set[str] = set()
@@ -185,13 +219,23 @@ def lees_werkboek(pad: Path, invoer: Invoer) -> None:
                 gevonden[blad.naam] = (echt, exact)
                 bezet.add(normaliseer(echt))
         if not any(exact for _, exact in gevonden.values()):
-            b.voeg_toe("bestand-sjabloon-onbekend", bestand=naam, bladen=", ".join(f"'{n}'" for n in wb.sheet_names) or "(geen)")
+            b.voeg_toe(
+                "bestand-sjabloon-onbekend",
+                bestand=naam,
+                bladen=", ".join(f"'{n}'" for n in wb.sheet_names) or "(geen)",
+            )
             return
         gelezen = {blad: _cellen(wb, echt) for blad, (echt, _) in gevonden.items()}
-        onbekend = {n: _cellen(wb, n) for s, n in bladen.items() if s not in bezet and s != normaliseer(TOELICHTING_BLAD)}
+        onbekend = {
+            n: _cellen(wb, n)
+            for s, n in bladen.items()
+            if s not in bezet and s != normaliseer(TOELICHTING_BLAD)
+        }
     except (KeyboardInterrupt, SystemExit):
         raise
-    except BaseException as fout:  # calamine reports broken content with several types, even a Rust panic (BaseException)
+    except (
+        BaseException
+    ) as fout:  # calamine reports broken content with several types, even a Rust panic (BaseException)
         b.voeg_toe("bestand-corrupt", bestand=naam, detail=f"{type(fout).__name__}: {fout}")
         return
     for blad in UITVRAAG_BLADEN:
@@ -226,8 +270,14 @@ def _blad_leeg(cellen: _Cellen) -> bool:
 class _Lezer:
     """Parses cells of one sheet and files findings at the right cell."""
 
-    def __init__(self, bestand: str, blad: str, invoer: Invoer, formules: set[str] = frozenset(),
-                 foutwaarden: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        bestand: str,
+        blad: str,
+        invoer: Invoer,
+        formules: set[str] = frozenset(),
+        foutwaarden: dict[str, str] | None = None,
+    ) -> None:
         self.bestand, self.blad, self.b, self.formules = bestand, blad, invoer.bevindingen, formules
         self.foutwaarden = foutwaarden or {}
 
@@ -289,7 +339,9 @@ def _leeg(rij: list[object]) -> bool:
     return all(v is None or (isinstance(v, str) and not v.strip()) for v in rij)
 
 
-def _lees_tabel(blad: Blad, cellen: _Cellen, lezer: _Lezer, plaats: Plaats) -> list[tuple[int, dict[str, object]]]:
+def _lees_tabel(
+    blad: Blad, cellen: _Cellen, lezer: _Lezer, plaats: Plaats
+) -> list[tuple[int, dict[str, object]]]:
     """Rows of a table sheet as ``(row number, {key: value})``; structure problems become findings."""
     rijen = cellen.rijen
     bekend: dict[str, Kolom] = {}
@@ -317,7 +369,11 @@ def _lees_tabel(blad: Blad, cellen: _Cellen, lezer: _Lezer, plaats: Plaats) -> l
     plaats.kop_rij = kop_index + 1
     for (r0, c0), (r1, c1) in cellen.samengevoegd:
         if r0 <= kop_index <= r1 and (c1 > c0 or r1 > r0):
-            lezer.meld("kop-samengevoegd", celnaam(c0 + 1, r0 + 1), bereik=f"{celnaam(c0 + 1, r0 + 1)}:{celnaam(c1 + 1, r1 + 1)}")
+            lezer.meld(
+                "kop-samengevoegd",
+                celnaam(c0 + 1, r0 + 1),
+                bereik=f"{celnaam(c0 + 1, r0 + 1)}:{celnaam(c1 + 1, r1 + 1)}",
+            )
     kop = rijen[kop_index]
     posities: dict[str, int] = {}  # key -> 0-based column
     onbekend: dict[int, str] = {}
@@ -331,7 +387,12 @@ def _lees_tabel(blad: Blad, cellen: _Cellen, lezer: _Lezer, plaats: Plaats) -> l
             onbekend[i] = tekst
         elif k.sleutel in posities:
             dubbel.add(i)
-            lezer.meld("kolom-dubbel", celnaam(i + 1, kop_index + 1), kolom=tekst, andere=celnaam(posities[k.sleutel] + 1, kop_index + 1))
+            lezer.meld(
+                "kolom-dubbel",
+                celnaam(i + 1, kop_index + 1),
+                kolom=tekst,
+                andere=celnaam(posities[k.sleutel] + 1, kop_index + 1),
+            )
         else:
             posities[k.sleutel] = i
     laatste_kop = max([i for i, v in enumerate(kop) if lees_tekst(v)], default=-1)
@@ -342,7 +403,9 @@ def _lees_tabel(blad: Blad, cellen: _Cellen, lezer: _Lezer, plaats: Plaats) -> l
         voorstel = get_close_matches(normaliseer(k.kop), list(vrij), n=1, cutoff=0.75)
         if voorstel:
             i = vrij[voorstel[0]]
-            lezer.meld("kolom-ontbreekt", celnaam(i + 1, kop_index + 1), kolom=k.kop, voorstel=onbekend.pop(i))
+            lezer.meld(
+                "kolom-ontbreekt", celnaam(i + 1, kop_index + 1), kolom=k.kop, voorstel=onbekend.pop(i)
+            )
             posities[k.sleutel] = i  # read as the column it evidently is
         elif k.verplicht:
             lezer.meld("kolom-ontbreekt", celnaam(laatste_kop + 2, kop_index + 1), kolom=k.kop)
@@ -368,19 +431,28 @@ def _lees_tabel(blad: Blad, cellen: _Cellen, lezer: _Lezer, plaats: Plaats) -> l
         n = len(rij)
         waarden: dict[str, object] = {}
         for sleutel, k, i in kolommen:
-            waarden[sleutel] = k.standaard if i is None else waarde(k, rij[i] if i < n else None, i + 1, r + 1)
+            waarden[sleutel] = (
+                k.standaard if i is None else waarde(k, rij[i] if i < n else None, i + 1, r + 1)
+            )
         for i in vrij:
             v = rij[i] if i < n else None
             if v is not None and v != "" and i not in zonder_kop and lees_tekst(v):
                 zonder_kop[i] = r + 1
         if onbekend:
-            onbekende_inhoud = [lees_tekst(rij[i]) for i in sorted(onbekend) if i < len(rij) and lees_tekst(rij[i])]
+            onbekende_inhoud = [
+                lees_tekst(rij[i]) for i in sorted(onbekend) if i < len(rij) and lees_tekst(rij[i])
+            ]
             if onbekende_inhoud and not waarden.get("opmerking"):
                 waarden["_extra"] = "; ".join(onbekende_inhoud)
         uit.append((r + 1, waarden))
     for i, r in sorted(zonder_kop.items()):
-        lezer.meld("kolom-zonder-kop", celnaam(i + 1, kop_index + 1), kolom=celnaam(i + 1, 1)[:-1],
-                   waarde=lees_tekst(rijen[r - 1][i]), eerste=celnaam(i + 1, r))
+        lezer.meld(
+            "kolom-zonder-kop",
+            celnaam(i + 1, kop_index + 1),
+            kolom=celnaam(i + 1, 1)[:-1],
+            waarde=lees_tekst(rijen[r - 1][i]),
+            eerste=celnaam(i + 1, r),
+        )
     return uit
 
 
@@ -418,14 +490,24 @@ def _lees_velden(blad: Blad, cellen: _Cellen, lezer: _Lezer, plaats: Plaats) -> 
 # ---------------------------------------------------------------- workbooks
 
 
-def _lees_uitvraag(bestand: str, bladen: dict[str, _Cellen], echte_namen: dict[str, str], controle: Bestandscontrole,
-                   invoer: Invoer) -> None:
+def _lees_uitvraag(
+    bestand: str,
+    bladen: dict[str, _Cellen],
+    echte_namen: dict[str, str],
+    controle: Bestandscontrole,
+    invoer: Invoer,
+) -> None:
     b = invoer.bevindingen
     lezers, plaatsen = {}, {}
     for bl in UITVRAAG_BLADEN:
         echt = echte_namen.get(bl.naam, bl.naam)
-        lezers[bl.naam] = _Lezer(bestand, echt, invoer, controle.formules_zonder_waarde.get(echt, set()),
-                                 controle.foutwaarden.get(echt))
+        lezers[bl.naam] = _Lezer(
+            bestand,
+            echt,
+            invoer,
+            controle.formules_zonder_waarde.get(echt, set()),
+            controle.foutwaarden.get(echt),
+        )
         plaatsen[bl.naam] = invoer.plaatsen[(bestand, bl.naam)] = Plaats(echt)
     kop: dict[str, object] = {}
     if GEMEENTE.naam in bladen:
@@ -433,15 +515,27 @@ def _lees_uitvraag(bestand: str, bladen: dict[str, _Cellen], echte_namen: dict[s
     versie = str(kop.get("formaatversie") or "").strip()
     if GEMEENTE.naam in bladen and versie != FORMAATVERSIE:
         blad, cel = invoer.cel(bestand, GEMEENTE, "formaatversie")
-        b.voeg_toe("bestand-formaatversie", bestand=bestand, blad=blad, cel=cel, gevonden=versie or "(geen)", verwacht=FORMAATVERSIE)
+        b.voeg_toe(
+            "bestand-formaatversie",
+            bestand=bestand,
+            blad=blad,
+            cel=cel,
+            gevonden=versie or "(geen)",
+            verwacht=FORMAATVERSIE,
+        )
     code = _identiteit(bestand, kop, invoer)
     config = invoer.config
     naam = config.naam(code) if code else str(kop.get("naam") or Path(bestand).stem)
     datum = kop.get("datum")
     uitvraag = Uitvraag(
-        naam=naam, cbs_code=code or "", bestand=bestand, ingevuld_door=str(kop.get("ingevuld_door") or ""),
-        datum=datum if isinstance(datum, dt.date) else None, procesfase=str(kop.get("procesfase") or ""),
-        procesfase_toelichting=str(kop.get("procesfase_toelichting") or ""), duiding=str(kop.get("duiding") or ""),
+        naam=naam,
+        cbs_code=code or "",
+        bestand=bestand,
+        ingevuld_door=str(kop.get("ingevuld_door") or ""),
+        datum=datum if isinstance(datum, dt.date) else None,
+        procesfase=str(kop.get("procesfase") or ""),
+        procesfase_toelichting=str(kop.get("procesfase_toelichting") or ""),
+        duiding=str(kop.get("duiding") or ""),
         formaatversie=versie,
     )
     for blad in UITVRAAG_BLADEN[1:]:
@@ -496,20 +590,40 @@ def _identiteit(bestand: str, kop: dict[str, object], invoer: Invoer) -> str | N
     if naam and code_uit_naam is None:
         b.voeg_toe("gemeente-onbekend", bestand=bestand, blad=blad, cel=naam_cel, waarde=naam)
     if code and code_uit_naam and code != code_uit_naam:
-        b.voeg_toe("cbs-code-naam", bestand=bestand, blad=blad, cel=code_cel, code=code, code_naam=config.naam(code), naam=naam)
+        b.voeg_toe(
+            "cbs-code-naam",
+            bestand=bestand,
+            blad=blad,
+            cel=code_cel,
+            code=code,
+            code_naam=config.naam(code),
+            naam=naam,
+        )
         return None
     code = code or code_uit_naam
     if code and config.regio_van(code) is None:
-        b.voeg_toe("gemeente-buiten-indeling", bestand=bestand, blad=blad, cel=code_cel or naam_cel, naam=config.naam(code),
-                   code=code, indeling=f"provincie {config.provincie}")
+        b.voeg_toe(
+            "gemeente-buiten-indeling",
+            bestand=bestand,
+            blad=blad,
+            cel=code_cel or naam_cel,
+            naam=config.naam(code),
+            code=code,
+            indeling=f"provincie {config.provincie}",
+        )
     return code
 
 
 def _lees_opgaven(bestand: str, echt: str, cellen: _Cellen, lezer: _Lezer, invoer: Invoer) -> None:
     b = invoer.bevindingen
     if invoer.opgavenbestand:
-        b.voeg_toe("gemeente-dubbel", bestand=bestand, naam="de opgaven",
-                   bestanden=f"{invoer.opgavenbestand}, {bestand}", gebruikt=invoer.opgavenbestand)
+        b.voeg_toe(
+            "gemeente-dubbel",
+            bestand=bestand,
+            naam="de opgaven",
+            bestanden=f"{invoer.opgavenbestand}, {bestand}",
+            gebruikt=invoer.opgavenbestand,
+        )
         return
     invoer.opgavenbestand = bestand
     plaats = invoer.plaatsen[(bestand, OPGAVEN.naam)] = Plaats(echt)
@@ -523,18 +637,31 @@ def _lees_opgaven(bestand: str, echt: str, cellen: _Cellen, lezer: _Lezer, invoe
             lezer.meld("gemeente-onbekend", cel, waarde=w.get("cbs_code") or w.get("gemeente") or "")
             continue
         opgave = Opgave(
-            cbs_code=code, gemeente=invoer.config.naam(code), regio=str(w.get("regio") or ""),
-            asiel_regulier=w.get("asiel_regulier") or 0, asiel_amv=w.get("asiel_amv") or 0,
-            vaste_voorraad=w.get("vaste_voorraad") or 0, oekraine=w.get("oekraine") or 0,
+            cbs_code=code,
+            gemeente=invoer.config.naam(code),
+            regio=str(w.get("regio") or ""),
+            asiel_regulier=w.get("asiel_regulier") or 0,
+            asiel_amv=w.get("asiel_amv") or 0,
+            vaste_voorraad=w.get("vaste_voorraad") or 0,
+            oekraine=w.get("oekraine") or 0,
             statushouders_taakstelling=w.get("statushouders_taakstelling") or 0,
-            statushouders_incl=w.get("statushouders_incl") or 0, herkomst=Herkomst(bestand, echt, rij),
+            statushouders_incl=w.get("statushouders_incl") or 0,
+            herkomst=Herkomst(bestand, echt, rij),
         )
         totaal = w.get("asiel_totaal")
         if isinstance(totaal, int) and totaal != opgave.asiel_totaal:
-            lezer.meld("opgave-totaal", invoer.cel(bestand, OPGAVEN, "asiel_totaal", rij)[1], regulier=opgave.asiel_regulier,
-                       amv=opgave.asiel_amv, som=opgave.asiel_totaal, totaal=totaal)
+            lezer.meld(
+                "opgave-totaal",
+                invoer.cel(bestand, OPGAVEN, "asiel_totaal", rij)[1],
+                regulier=opgave.asiel_regulier,
+                amv=opgave.asiel_amv,
+                som=opgave.asiel_totaal,
+                totaal=totaal,
+            )
         if code in invoer.opgaven:
             _, cel = invoer.cel(bestand, OPGAVEN, "cbs_code", rij)
-            lezer.meld("opgave-dubbel", cel, naam=opgave.gemeente, andere_rij=invoer.opgaven[code].herkomst.rij)
+            lezer.meld(
+                "opgave-dubbel", cel, naam=opgave.gemeente, andere_rij=invoer.opgaven[code].herkomst.rij
+            )
             continue
         invoer.opgaven[code] = opgave

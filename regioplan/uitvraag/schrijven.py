@@ -31,9 +31,14 @@ def _waarde(waarde: object) -> object:
 
 
 def _keuzelijst(ws: Worksheet, keuzes: tuple[str, ...], bereik: str) -> None:
-    dv = DataValidation(type="list", formula1='"' + ",".join(keuzes) + '"', allow_blank=True,
-                        showErrorMessage=True, errorTitle="Ongeldige waarde",
-                        error="Kies een waarde uit de lijst: " + ", ".join(keuzes))
+    dv = DataValidation(
+        type="list",
+        formula1='"' + ",".join(keuzes) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Ongeldige waarde",
+        error="Kies een waarde uit de lijst: " + ", ".join(keuzes),
+    )
     ws.add_data_validation(dv)
     dv.add(bereik)
 
@@ -86,9 +91,11 @@ def _toelichting(ws: Worksheet, titel: str, bladen: tuple[Blad, ...]) -> None:
     ws.column_dimensions["B"].width = 100
     ws["A1"] = titel
     ws["A1"].font = Font(bold=True, size=14)
-    ws["A2"] = (f"Uitvraagformaat versie {FORMAATVERSIE}. Vul elk blad in; laat bladen en kolomkoppen staan. "
-                "Datums als dd-mm-jjjj, of 'onbepaald' (loopt langer dan elke termijn) of 'onbekend'. "
-                "Capaciteit als getal, als bereik '550-580', of 'onbekend'. Controleer vooraf met `regioplan valideer <bestand>`.")
+    ws["A2"] = (
+        f"Uitvraagformaat versie {FORMAATVERSIE}. Vul elk blad in; laat bladen en kolomkoppen staan. "
+        "Datums als dd-mm-jjjj, of 'onbepaald' (loopt langer dan elke termijn) of 'onbekend'. "
+        "Capaciteit als getal, als bereik '550-580', of 'onbekend'. Controleer vooraf met `regioplan valideer <bestand>`."
+    )
     ws["A2"].alignment = Alignment(wrap_text=True)
     ws.merge_cells("A2:B2")
     ws.row_dimensions[2].height = 60
