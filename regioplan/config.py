@@ -40,7 +40,8 @@ class Peildata:
     oekraine: dt.date
     statushouders: dt.date
     statushouders_periode: str
-    statushouders_verwachting: dt.date
+    #: for the report's kerncijfers; not in the JSON of ``bereken`` (metadata read by regioplan.resultaat)
+    statushouders_verwachting: dt.date = field(metadata={"json": False})
 
 
 @dataclass(frozen=True)

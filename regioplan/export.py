@@ -11,12 +11,13 @@ import io
 import json
 from pathlib import Path
 
-from .berekening import Resultaat
+from .resultaat import Resultaat
 from .tabellen import tabellen
 from .waarden import FORMULE_TEKENS
 
 
 def als_json(resultaat: Resultaat) -> str:
+    """The JSON document of ``bereken`` (:func:`regioplan.resultaat.naar_json`), UTF-8 text, 2-space indent."""
     return json.dumps(resultaat.als_dict(), ensure_ascii=False, indent=2) + "\n"
 
 

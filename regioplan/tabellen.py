@@ -5,9 +5,11 @@ Rows are plain values (int/str/None); formatting for people happens in the view.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .berekening import Resultaat
+from .resultaat import Gemeente, ProvincieTotaal, RegioTotaal, Resultaat
+from .waarden import datum_json
 
 
 @dataclass
@@ -20,21 +22,25 @@ class Tabel:
     getalkolommen: set[int]
 
 
-def _niveaus(r: Resultaat):
+Blok = Gemeente | RegioTotaal | ProvincieTotaal
+
+
+def _niveaus(r: Resultaat) -> Iterator[tuple[str, str, Blok]]:
     """Gemeenten per regio, each regio followed by its subtotal, then the province total."""
-    d = r.als_dict()
-    for sleutel, regio in d["regios"].items():
-        for g in d["gemeenten"]:
-            if g["regio_sleutel"] == sleutel:
-                yield "gemeente", g["naam"], g
-        yield "regio", f"Totaal {regio['naam']}", regio
-    yield "provincie", f"Totaal {d['provincie']['naam']}", d["provincie"]
+    for sleutel, regio in r.regios.items():
+        for g in r.gemeenten:
+            if g.regio_sleutel == sleutel:
+                yield "gemeente", g.naam, g
+        yield "regio", f"Totaal {regio.naam}", regio
+    yield "provincie", f"Totaal {r.provincie.naam}", r.provincie
 
 
 def _tabel(r: Resultaat, naam: str, titel: str, opgave: str, kolommen: list[tuple[str, str]]) -> Tabel:
-    rijen, totaal = [], set()
+    rijen: list[list[object]] = []
+    totaal: set[int] = set()
     for i, (niveau, label, blok) in enumerate(_niveaus(r)):
-        rijen.append([label] + [blok[opgave][k] for _, k in kolommen])
+        cijfers = getattr(blok, opgave)
+        rijen.append([label] + [getattr(cijfers, k) for _, k in kolommen])
         if niveau != "gemeente":
             totaal.add(i)
     return Tabel(
@@ -43,13 +49,13 @@ def _tabel(r: Resultaat, naam: str, titel: str, opgave: str, kolommen: list[tupl
 
 
 def tabellen(r: Resultaat) -> list[Tabel]:
-    d = r.als_dict()
-    periode = d["cyclus"]["periode_tekst"] or d["cyclus"]["naam"]
+    """The tables of ``bereken``: asiel, amv, oekraine, statushouders, locaties (and tijdlijn when asked)."""
+    periode = r.cyclus.periode_tekst or r.cyclus.naam
     uit = [
         _tabel(
             r,
             "asiel",
-            f"Asielopvang incl. amv – {d['cyclus']['naam']} ({periode})",
+            f"Asielopvang incl. amv – {r.cyclus.naam} ({periode})",
             "asiel",
             [
                 ("Opgave", "opgave"),
@@ -78,7 +84,7 @@ def tabellen(r: Resultaat) -> list[Tabel]:
         _tabel(
             r,
             "oekraine",
-            f"Opvang Oekraïense ontheemden (peildatum {d['peildata']['oekraine']})",
+            f"Opvang Oekraïense ontheemden (peildatum {r.peildata.oekraine.isoformat()})",
             "oekraine",
             [
                 ("Opgave", "opgave"),
@@ -92,8 +98,8 @@ def tabellen(r: Resultaat) -> list[Tabel]:
         _tabel(
             r,
             "statushouders",
-            f"Huisvesting statushouders {d['peildata']['statushouders_periode']} "
-            f"(realisatie op {d['peildata']['statushouders']})",
+            f"Huisvesting statushouders {r.peildata.statushouders_periode} "
+            f"(realisatie op {r.peildata.statushouders.isoformat()})",
             "statushouders",
             [
                 ("Taakstelling", "taakstelling"),
@@ -106,21 +112,21 @@ def tabellen(r: Resultaat) -> list[Tabel]:
             ],
         ),
     ]
-    loc_rijen = []
-    for g in d["gemeenten"]:
-        for loc in g["asiel"]["locaties"]:
+    loc_rijen: list[list[object]] = []
+    for g in r.gemeenten:
+        for loc in g.asiel.locaties:
             loc_rijen.append(
                 [
-                    g["naam"],
-                    loc["locatie"],
-                    loc["capaciteit"],
-                    loc["doelgroep"],
-                    loc["soort"],
-                    loc["startdatum"],
-                    loc["einddatum"],
-                    "ja" if loc["telt"] else "nee",
-                    "ja" if loc["voornemen"] else "nee",
-                    loc["uitleg"],
+                    g.naam,
+                    loc.locatie,
+                    loc.capaciteit.json(),
+                    loc.doelgroep,
+                    loc.soort,
+                    datum_json(loc.startdatum),
+                    datum_json(loc.einddatum),
+                    "ja" if loc.telt else "nee",
+                    "ja" if loc.voornemen else "nee",
+                    loc.uitleg,
                 ]
             )
     uit.append(
@@ -144,17 +150,17 @@ def tabellen(r: Resultaat) -> list[Tabel]:
             {2},
         )
     )
-    if "tijdlijn" in d:
-        t = d["tijdlijn"]
-        rijen = [[x["niveau"], x["naam"], x["opgave"], x["soort"], *x["waarden"]] for x in t["rijen"]]
+    if r.tijdlijn is not None:
+        t = r.tijdlijn
+        rijen: list[list[object]] = [[x.niveau, x.naam, x.opgave, x.soort, *x.waarden] for x in t.rijen]
         uit.append(
             Tabel(
                 "tijdlijn",
                 "Capaciteit per peildatum",
-                ["Niveau", "Naam", "Opgave", "Soort", *t["peildata"]],
+                ["Niveau", "Naam", "Opgave", "Soort", *(p.isoformat() for p in t.peildata)],
                 rijen,
-                {i for i, x in enumerate(t["rijen"]) if x["niveau"] != "gemeente"},
-                set(range(4, 4 + len(t["peildata"]))),
+                {i for i, x in enumerate(t.rijen) if x.niveau != "gemeente"},
+                set(range(4, 4 + len(t.peildata))),
             )
         )
     return uit

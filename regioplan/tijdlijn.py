@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from . import regels
+from .resultaat import Tijdlijn, TijdlijnRij
 from .uitvraag.lezen import Invoer
 
 
@@ -21,8 +22,8 @@ def maandreeks(van: dt.date, tot: dt.date) -> list[dt.date]:
     return uit
 
 
-def tijdlijn(invoer: Invoer, peildata: Sequence[dt.date]) -> dict:
-    """``{"peildata": [...], "rijen": [{niveau, naam, opgave, soort, waarden}]}``, sorted, sums consistent."""
+def tijdlijn(invoer: Invoer, peildata: Sequence[dt.date]) -> Tijdlijn:
+    """Capacity per peildatum: a row per (niveau, naam, opgave, soort), sorted, sums consistent."""
     peildata = sorted(set(peildata))
     config = invoer.config
     per_gemeente: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0] * len(peildata))
@@ -38,19 +39,19 @@ def tijdlijn(invoer: Invoer, peildata: Sequence[dt.date]) -> dict:
             for i, p in enumerate(peildata):
                 if regels.open_op(goo.opening, goo.sluiting, p):
                     per_gemeente[(code, "oekraine", goo.soort)][i] += goo.capaciteit.telwaarde
-    rijen = []
+    rijen: list[TijdlijnRij] = []
 
     def voeg(niveau: str, naam: str, sleutel: str, bron: dict[tuple[str, str], list[int]]) -> None:
         for (opgave, soort), waarden in sorted(bron.items()):
             rijen.append(
-                {
-                    "niveau": niveau,
-                    "naam": naam,
-                    "sleutel": sleutel,
-                    "opgave": opgave,
-                    "soort": soort,
-                    "waarden": waarden,
-                }
+                TijdlijnRij(
+                    niveau=niveau,
+                    naam=naam,
+                    sleutel=sleutel,
+                    opgave=opgave,
+                    soort=soort,
+                    waarden=tuple(waarden),
+                )
             )
 
     provincie: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * len(peildata))
@@ -65,4 +66,4 @@ def tijdlijn(invoer: Invoer, peildata: Sequence[dt.date]) -> dict:
         for k, w in regiosom.items():
             provincie[k] = [a + b for a, b in zip(provincie[k], w, strict=True)]
     voeg("provincie", config.provincie, config.provincie_sleutel, provincie)
-    return {"peildata": [p.isoformat() for p in peildata], "rijen": rijen}
+    return Tijdlijn(peildata=tuple(peildata), rijen=tuple(rijen))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
+from functools import cached_property
 from pathlib import Path
 
 import pytest
@@ -374,11 +376,22 @@ def test_ingebouwde_sjablonen_uit_de_checkout():
 
 
 def _sleutels(waarde: object, uit: set[str]) -> set[str]:
-    if isinstance(waarde, dict):
+    """Every name a template can read below ``waarde``: dict keys, dataclass fields and properties."""
+    if dataclasses.is_dataclass(waarde) and not isinstance(waarde, type):
+        namen = [f.name for f in dataclasses.fields(waarde)]
+        namen += [
+            n for n in dir(type(waarde)) if isinstance(getattr(type(waarde), n), (property, cached_property))
+        ]
+        for naam in namen:
+            if naam == "config":
+                continue
+            uit.add(naam)
+            _sleutels(getattr(waarde, naam), uit)
+    elif isinstance(waarde, dict):
         for k, v in waarde.items():
             uit.add(str(k))
             _sleutels(v, uit)
-    elif isinstance(waarde, list):
+    elif isinstance(waarde, (list, tuple)):
         for v in waarde:
             _sleutels(v, uit)
     return uit
@@ -394,6 +407,7 @@ def test_elke_contextvariabele_staat_in_docs_sjablonen():
     sleutels: set[str] = set()
     for regio in ("twente", "overijssel"):
         _sleutels(bouw_context(resultaat, regio), sleutels)
+    assert {"gemeenten", "telt_kort", "percentage", "netto", "anker", "actief_amv"} <= sleutels
     ontbreekt = sorted(sleutels - gedocumenteerd)
     assert not ontbreekt, f"niet beschreven in docs/sjablonen.md: {ontbreekt}"
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from . import app, console, opties
+
+if TYPE_CHECKING:
+    from ..resultaat import Resultaat
 
 
 class Vorm(str, Enum):
@@ -99,16 +102,16 @@ def bereken(
         console.data(als_json(resultaat).rstrip("\n"))
     else:
         _toon(resultaat, gemeente, uitleg)
-    b = resultaat.als_dict()["bevindingen"]
-    p = resultaat.als_dict()["provincie"]["asiel"]
+    b = resultaat.bevindingen
+    p = resultaat.provincie.asiel
     console.melding(
-        f"{len(resultaat.gemeenten)} gemeenten; asiel geldig {p['geldig']} van {p['opgave']}; "
-        f"{b['fouten']} fouten en {b['waarschuwingen']} waarschuwingen in de invoer (zie regioplan valideer)"
+        f"{len(resultaat.gemeenten)} gemeenten; asiel geldig {p.geldig} van {p.opgave}; "
+        f"{b.fouten} fouten en {b.waarschuwingen} waarschuwingen in de invoer (zie regioplan valideer)"
     )
     raise typer.Exit(0)
 
 
-def _toon(resultaat, gemeente: str | None, uitleg: bool) -> None:
+def _toon(resultaat: Resultaat, gemeente: str | None, uitleg: bool) -> None:
     from ..opmaak import getal, procent
     from ..tabellen import tabellen
 
@@ -117,7 +120,7 @@ def _toon(resultaat, gemeente: str | None, uitleg: bool) -> None:
         for t in tabellen(resultaat):
             if t.naam in ("locaties", "tijdlijn") and not (t.naam == "tijdlijn"):
                 continue
-            rijen = [(i, rij) for i, rij in enumerate(t.rijen) if g is None or rij[0] in (g["naam"],)]
+            rijen = [(i, rij) for i, rij in enumerate(t.rijen) if g is None or rij[0] == g.naam]
             cellen = [
                 [_cel(k, v, getal, procent) for k, v in zip(t.koppen, rij, strict=True)] for _, rij in rijen
             ]
@@ -125,38 +128,38 @@ def _toon(resultaat, gemeente: str | None, uitleg: bool) -> None:
             console.tabel(t.titel, t.koppen, cellen, rechts=t.getalkolommen, totaalrijen=totaal)
         return
     for x in resultaat.gemeenten:
-        if g is not None and x["cbs_code"] != g["cbs_code"]:
+        if g is not None and x.cbs_code != g.cbs_code:
             continue
         from rich.text import Text
 
-        a = x["asiel"]
-        console.uit.print(Text(f"{x['naam']}: asiellocaties en de cyclusregel", style="bold"))
-        for loc in a["locaties"]:
-            status = "TELT MEE" if loc["telt"] else ("VOORNEMEN" if loc["voornemen"] else "telt niet")
+        a = x.asiel
+        console.uit.print(Text(f"{x.naam}: asiellocaties en de cyclusregel", style="bold"))
+        for loc in a.locaties:
+            status = "TELT MEE" if loc.telt else ("VOORNEMEN" if loc.voornemen else "telt niet")
             regel = Text(
                 f"  {status:<10} ",
-                style="green" if loc["telt"] else ("yellow" if loc["voornemen"] else "dim"),
+                style="green" if loc.telt else ("yellow" if loc.voornemen else "dim"),
             )
-            regel.append(f"{loc['locatie']} ({loc['capaciteit']}, {loc['doelgroep']}, {loc['soort']}): ")
-            regel.append(loc["uitleg"])
-            if loc["vervangt"]:
-                regel.append(f"; opvolger van {', '.join(loc['vervangt'])}, dus geen extra voornemen")
-            if loc["ligt_in"]:
-                regel.append(f"; ligt in {loc['ligt_in']} (uitruil)")
+            regel.append(f"{loc.locatie} ({loc.capaciteit.tekst}, {loc.doelgroep}, {loc.soort}): ")
+            regel.append(loc.uitleg)
+            if loc.vervangt:
+                regel.append(f"; opvolger van {', '.join(loc.vervangt)}, dus geen extra voornemen")
+            if loc.ligt_in:
+                regel.append(f"; ligt in {loc.ligt_in} (uitruil)")
             console.uit.print(regel)
-        for v in a["voornemens_lijst"]:
-            if not v["met_locatie"]:
+        for v in a.voornemens_lijst:
+            if not v.met_locatie:
                 regel = Text("  VOORNEMEN  ", style="yellow")
                 regel.append(
-                    f"{v['omschrijving']} ({v['capaciteit']}, {v['doelgroep']}): zonder concrete locatie"
+                    f"{v.omschrijving} ({v.capaciteit.tekst}, {v.doelgroep}): zonder concrete locatie"
                 )
-                if v["toelichting"]:
-                    regel.append(f"; {v['toelichting']}")
+                if v.toelichting:
+                    regel.append(f"; {v.toelichting}")
                 console.uit.print(regel)
         console.uit.print(
-            f"Geldig {getal(a['geldig'])} (amv {getal(a['geldig_amv'])}) van opgave {getal(a['opgave'])}: "
-            f"verschil {getal(a['verschil'], teken=True)}; voornemens {getal(a['voornemens'])}; "
-            f"procesfase {x['procesfase']}",
+            f"Geldig {getal(a.geldig)} (amv {getal(a.geldig_amv)}) van opgave {getal(a.opgave)}: "
+            f"verschil {getal(a.verschil, teken=True)}; voornemens {getal(a.voornemens)}; "
+            f"procesfase {x.procesfase}",
             highlight=False,
             markup=False,
         )

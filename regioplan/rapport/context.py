@@ -1,26 +1,38 @@
 """The context object of the report templates: everything a template may use, built in one place.
 
-Templates get plain data (dicts, lists, ints, strings, dates), never objects with behaviour, so a
-coordinator who writes an own template (``--sjablonen``) can rely on docs/sjablonen.md alone. All
-figures come from :func:`regioplan.berekening.bereken`; this module only selects the gemeenten of the
-report, orders rows, groups locations and numbers footnotes. Formatting happens in the templates,
-through the filters in :mod:`regioplan.rapport.filters`.
+Templates get frozen data (the typed result of :mod:`regioplan.resultaat`, report views that extend it
+with what only a report needs, lists, ints, strings, dates), so a coordinator who writes an own template
+(``--sjablonen``) can rely on docs/sjablonen.md alone. All figures come from
+:func:`regioplan.berekening.bereken`; this module only selects the gemeenten of the report, orders rows,
+groups locations and numbers footnotes. The result itself is never changed: a view is a new object with
+the fields of the computed one plus its own. Formatting happens in the templates, through the filters in
+:mod:`regioplan.rapport.filters`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import pickle
 import re
-from collections.abc import Sequence
-from typing import TypeVar
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields, replace
+from typing import Any, TypeVar, cast
 
 from .. import regels
-from ..berekening import Resultaat
-from ..config import Config, Regio
+from ..config import Config, Cyclus, Peildata, Regio
 from ..fouten import RegioplanFout
+from ..resultaat import (
+    AsielRij,
+    Gemeente,
+    GooRij,
+    ProvincieTotaal,
+    RegioTotaal,
+    Resultaat,
+    Telling,
+    UitruilRij,
+    VoornemenRij,
+)
 from ..uitvraag.schema import SOORTEN_ASIEL, SOORTEN_GOO
-from ..waarden import ONBEKEND, ONBEPAALD, normaliseer
+from ..waarden import ONBEPAALD, Capaciteit, Datum, normaliseer
 from .grafiek import staafgrafiek
 
 T = TypeVar("T")
@@ -93,29 +105,277 @@ def gfm_anker(titel: str) -> str:
 
 
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
-_BEREIK = re.compile(r"(\d+)-(\d+)")
 
 
 def als_datum(waarde: object) -> object:
-    """A date from the computation (ISO text) as a date; ``onbepaald``, ``onbekend`` and None stay as they are."""
+    """ISO text (an own template may pass ``"2025-07-01"``) as a date; anything else stays as it is."""
     if isinstance(waarde, str) and _ISO.fullmatch(waarde):
         return dt.date.fromisoformat(waarde)
     return waarde
 
 
-def bereik(capaciteit: int | str | None) -> tuple[int, int] | None:
-    """``(550, 580)`` for a range as stored by bereken (``"550-580"``); None for a number or ``onbekend``."""
+_BEREIK = re.compile(r"(\d+)-(\d+)")
+
+
+def bereik(capaciteit: Capaciteit | int | str | None) -> tuple[int, int] | None:
+    """``(550, 580)`` for a range (a :class:`Capaciteit` or the text ``"550-580"``); None otherwise."""
+    if isinstance(capaciteit, Capaciteit):
+        if capaciteit.is_bereik and capaciteit.laag is not None and capaciteit.hoog is not None:
+            return capaciteit.laag, capaciteit.hoog
+        return None
     if isinstance(capaciteit, str) and (m := _BEREIK.fullmatch(capaciteit)):
         return int(m[1]), int(m[2])
     return None
 
 
-def _telwaarde(capaciteit: int | str | None) -> int:
-    """Lower bound of a capacity as stored by bereken (``48``, ``"550-580"``, ``"onbekend"``)."""
-    if isinstance(capaciteit, int):
-        return capaciteit
-    b = bereik(capaciteit)
-    return b[0] if b else 0
+def _velden(obj: object) -> dict[str, Any]:
+    """The fields of a dataclass as keyword arguments (shallow: the values are shared, all frozen)."""
+    return {f.name: getattr(obj, f.name) for f in fields(obj)}  # type: ignore[arg-type]
+
+
+# ---- The report views: the computed data plus what only a report needs. Each extends a class of
+# regioplan.resultaat, so a field added there reaches the templates without an edit here.
+
+
+@dataclass(frozen=True, kw_only=True)
+class RapportLocatie(AsielRij):
+    """An asiel location in a report: with its gemeente, short reason, label, existing-or-new and footnote."""
+
+    gemeente: str
+    gemeente_anker: str
+    telt_kort: str
+    soort_label: str
+    bestaand: bool  #: started on or before the report's ``stand``
+    voetnoot: int | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class RapportGoo(GooRij):
+    gemeente: str
+    gemeente_anker: str
+    voetnoot: int | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class RapportVoornemen(VoornemenRij):
+    gemeente: str
+
+
+@dataclass(frozen=True)
+class Opmerking:
+    code: str  #: poo | verwacht | bereik | onbekend | afwijking
+    waarde: int
+    datum: dt.date | None = None  #: only for ``verwacht``
+
+
+@dataclass(frozen=True)
+class Kerncijfer:
+    sleutel: str  #: asiel | amv | oekraine | statushouders
+    label: str
+    opgave: int
+    behaald: int
+    in_ontwikkeling: int
+    opmerkingen: tuple[Opmerking, ...]
+
+    @property
+    def netto(self) -> int:
+        """behaald + in ontwikkeling - opgave."""
+        return self.behaald + self.in_ontwikkeling - self.opgave
+
+
+@dataclass(frozen=True, kw_only=True)
+class RapportGemeente(Gemeente):
+    kerncijfers: tuple[Kerncijfer, ...]
+
+    @property
+    def anker(self) -> str:
+        return anker(self.naam)
+
+    @property
+    def heeft_uitvraag(self) -> bool:
+        return self.bestand is not None
+
+
+@dataclass(frozen=True, kw_only=True)
+class RapportRegio(RegioTotaal):
+    @property
+    def soort(self) -> str:
+        return "regio"
+
+    @property
+    def anker(self) -> str:
+        return anker(self.naam)
+
+    @property
+    def aantal_gemeenten(self) -> int:
+        return len(self.gemeenten)
+
+
+@dataclass(frozen=True, kw_only=True)
+class RapportProvincie(ProvincieTotaal):
+    @property
+    def soort(self) -> str:
+        return "provincie"
+
+    @property
+    def anker(self) -> str:
+        return anker(self.naam)
+
+
+Totaalblok = RapportRegio | RapportProvincie
+
+
+@dataclass(frozen=True)
+class Groep:
+    regio: RapportRegio
+    gemeenten: tuple[RapportGemeente, ...]  #: alphabetical
+
+
+@dataclass(frozen=True)
+class Tabelrij:
+    soort: str  #: gemeente | regio | provincie
+    naam: str  #: text of the first column
+    blok: RapportGemeente | Totaalblok
+
+
+@dataclass(frozen=True)
+class Hoofdstuk:
+    anker: str
+    nummer: int
+    titel: str
+    kop: str  #: "5. Voornemens"
+    md_anker: str  #: the anchor GitHub gives the Markdown heading
+
+
+@dataclass(frozen=True)
+class Voetnoot:
+    nummer: int
+    opgave: str  #: asiel | oekraine
+    gemeente: str
+    locatie: str
+    tekst: str
+
+
+@dataclass(frozen=True)
+class Soortgroep:
+    soort: str
+    label: str
+    anker: str
+    rijen: tuple[RapportLocatie, ...]
+    capaciteit: int  #: sum of the telwaarden
+
+
+@dataclass(frozen=True)
+class Locaties:
+    alle: tuple[RapportLocatie, ...]
+    bestaand: tuple[Soortgroep, ...]
+    nieuw: tuple[Soortgroep, ...]
+    geldig: tuple[RapportLocatie, ...]
+
+
+@dataclass(frozen=True)
+class GooLocaties:
+    bestaand: tuple[RapportGoo, ...]
+    nieuw: tuple[RapportGoo, ...]
+    soorten: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Elders:
+    locatie: str
+    ligt_in: str
+    telwaarde: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Garanderen:
+    naam: str
+    anker: str
+    opgave: int
+    geldig: int
+    geldig_asiel: int
+    geldig_amv: int
+    locaties: tuple[RapportLocatie, ...]
+    van_asiel: dt.date | None
+    tot_asiel: Datum | None
+    van_amv: dt.date | None
+    tot_amv: Datum | None
+    voetnoten: tuple[int, ...]
+    elders: tuple[Elders, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class RapportUitruil(UitruilRij):
+    richting_label: str
+    opgave_label: str
+    partner_in_provincie: bool
+
+
+@dataclass(frozen=True)
+class Bijzonder:
+    naam: str
+    procesfase: str
+    toelichting: str
+
+
+@dataclass(frozen=True)
+class ProcesfaseOverzicht:
+    a: tuple[str, ...]
+    b: tuple[str, ...]
+    c: tuple[str, ...]
+    bijzonder: tuple[Bijzonder, ...]
+    rijen: int  #: length of the longest column
+
+
+@dataclass(frozen=True)
+class Bron:
+    gemeente: str
+    cbs_code: str
+    bestand: str | None
+    datum: dt.date | None
+    ingevuld_door: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Context:
+    """Everything a report template may use (docs/sjablonen.md describes each variable)."""
+
+    soort: str  #: regionaal | provinciaal
+    sjabloon: str
+    bestandsnaam: str
+    titel: str
+    ondertitel: str
+    datum: dt.date | None
+    datum_bron: str  #: optie | invuldatum | geen
+    stand: dt.date
+    cyclus: Cyclus
+    peildata: Peildata
+    provincie: RapportProvincie
+    regio: RapportRegio | None
+    totaal: Totaalblok
+    regios: tuple[RapportRegio, ...]
+    niveaus: tuple[Totaalblok, ...]
+    groepen: tuple[Groep, ...]
+    gemeenten: tuple[RapportGemeente, ...]
+    tabelrijen: tuple[Tabelrij, ...]
+    hoofdstukken: tuple[Hoofdstuk, ...]
+    h: Mapping[str, Hoofdstuk]
+    locaties: Locaties
+    voornemens: tuple[RapportVoornemen, ...]
+    opvolgers: tuple[RapportLocatie, ...]
+    goo: GooLocaties
+    garanderen: tuple[Garanderen, ...]
+    uitruil: tuple[RapportUitruil, ...]
+    procesfase: ProcesfaseOverzicht
+    grafieken: Mapping[str, dict[str, Any]]
+    voetnoten: tuple[Voetnoot, ...]
+    bronnen: tuple[Bron, ...]
+    ontbrekend: tuple[str, ...]
+    bevindingen: Telling
+
+    def variabelen(self) -> dict[str, object]:
+        """The top-level template variables (shallow: the values are the frozen objects themselves)."""
+        return _velden(self)
 
 
 def kies_scope(config: Config, sleutel: str) -> tuple[str, Regio | None]:
@@ -162,11 +422,11 @@ def _keuzes(config: Config) -> list[str]:
     return [r.sleutel for r in config.regios] + [config.provincie_sleutel]
 
 
-def rapportdatum(gemeenten: list[dict], datum: dt.date | None) -> tuple[dt.date | None, str]:
+def rapportdatum(gemeenten: Sequence[Gemeente], datum: dt.date | None) -> tuple[dt.date | None, str]:
     """The date on the report: ``--datum``, else the latest 'datum invulling', else none (cycle name only)."""
     if datum is not None:
         return datum, "optie"
-    data = [dt.date.fromisoformat(g["datum"]) for g in gemeenten if g.get("datum")]
+    data = [g.datum for g in gemeenten if g.datum is not None]
     return (max(data), "invuldatum") if data else (None, "geen")
 
 
@@ -174,375 +434,333 @@ class _Voetnoten:
     """Numbers footnotes in a fixed order, so the same input always gives the same numbers."""
 
     def __init__(self) -> None:
-        self.lijst: list[dict] = []
+        self.lijst: list[Voetnoot] = []
 
     def voeg_toe(self, opgave: str, gemeente: str, locatie: str, tekst: str) -> int:
         nummer = len(self.lijst) + 1
-        self.lijst.append(
-            {"nummer": nummer, "opgave": opgave, "gemeente": gemeente, "locatie": locatie, "tekst": tekst}
-        )
+        self.lijst.append(Voetnoot(nummer, opgave, gemeente, locatie, tekst))
         return nummer
 
 
-def _actief_amv(g: dict, config: Config) -> int:
-    """Amv places of the gemeente active on the cycle date (a presentation sum the computation does not make)."""
-    grens = config.cyclus.actief_uiterlijk
-    return sum(
-        loc["telwaarde"]
-        for loc in g["asiel"]["locaties"]
-        if loc["doelgroep"] == "amv"
-        and regels.actief_op(als_datum(loc["startdatum"]), als_datum(loc["einddatum"]), grens)
+def _kerncijfers(g: Gemeente, config: Config) -> tuple[Kerncijfer, ...]:
+    """Opgave / behaald / in ontwikkeling / netto per opgave; netto = behaald + in ontwikkeling - opgave."""
+    a, o, s = g.asiel, g.oekraine, g.statushouders
+    asiel_opm = []
+    if a.voornemens_max > a.voornemens:
+        asiel_opm.append(Opmerking("bereik", a.voornemens_max))
+    if a.voornemens_onbekend:
+        asiel_opm.append(Opmerking("onbekend", a.voornemens_onbekend))
+    if a.overrides:
+        asiel_opm.append(Opmerking("afwijking", a.overrides))
+    oek_opm = [Opmerking("poo", o.poo)] if o.poo else []
+    if o.in_ontwikkeling_onbekend:
+        oek_opm.append(Opmerking("onbekend", o.in_ontwikkeling_onbekend))
+    sh_opm = [Opmerking("verwacht", s.verwachte_achterstand, config.peildata.statushouders_verwachting)]
+    if s.plannen_onbekend:
+        sh_opm.append(Opmerking("onbekend", s.plannen_onbekend))
+    return (
+        Kerncijfer("asiel", "Asiel incl. amv", a.opgave, a.geldig, a.voornemens, tuple(asiel_opm)),
+        Kerncijfer("amv", "waarvan amv", a.opgave_amv, a.geldig_amv, a.voornemens_amv, ()),
+        Kerncijfer(
+            "oekraine", "Oekraïense ontheemden", o.opgave, o.realisatie, o.in_ontwikkeling, tuple(oek_opm)
+        ),
+        Kerncijfer(
+            "statushouders",
+            "Statushouders",
+            s.taakstelling_incl,
+            s.realisatie,
+            s.plannen_totaal,
+            tuple(sh_opm),
+        ),
     )
 
 
-def _plannen_totaal(g: dict) -> int:
-    """Homes in the gemeente's housing plans; an unknown number counts 0 (and is counted separately)."""
-    return sum(_telwaarde(p["aantal"]) for p in g["statushouders"]["plannen"])
+def _voetnoten(gemeenten: Sequence[Gemeente]) -> tuple[_Voetnoten, dict[int, int]]:
+    """Footnotes of the report (asiel deviations and exchanges first, then Oekraïne deviations).
+
+    Returns the numbered list and ``{id(row): number}`` for the rows that get one.
+    """
+    voetnoten = _Voetnoten()
+    nummers: dict[int, int] = {}
+    for g in gemeenten:
+        for loc in g.asiel.locaties:
+            if loc.override:
+                nummers[id(loc)] = voetnoten.voeg_toe("asiel", g.naam, loc.locatie, loc.uitleg)
+            elif loc.ligt_in:
+                nummers[id(loc)] = voetnoten.voeg_toe(
+                    "asiel",
+                    g.naam,
+                    loc.locatie,
+                    f"De plekken van '{loc.locatie}' liggen in {loc.ligt_in} en tellen op grond van een "
+                    f"uitruilafspraak voor {g.naam}.",
+                )
+    for g in gemeenten:
+        for goo in g.oekraine.locaties:
+            if goo.override:
+                oordeel = "telt mee" if goo.open else "telt niet mee"
+                tekst = f"{oordeel} door bewuste afwijking: {goo.toelichting or '(geen toelichting)'}"
+                nummers[id(goo)] = voetnoten.voeg_toe("oekraine", g.naam, goo.locatie, tekst)
+    return voetnoten, nummers
 
 
-def _verrijk_gemeente(g: dict, config: Config, stand: dt.date) -> None:
-    """Add what the templates need next to the computed figures (anchors, short reasons, kerncijfers)."""
+def _rapportgemeente(g: Gemeente, config: Config, stand: dt.date, nummers: dict[int, int]) -> RapportGemeente:
+    """The gemeente with report rows for its locations (anchors, short reasons, footnotes) and kerncijfers."""
     cyclus = config.cyclus
     params = {
         "actief": cyclus.actief_uiterlijk.strftime("%d-%m-%Y"),
         "tot": cyclus.in_gebruik_tot_minstens.strftime("%d-%m-%Y"),
     }
-    g["anker"] = anker(g["naam"])
-    g["heeft_uitvraag"] = g.get("bestand") is not None
-    a = g["asiel"]
-    for loc in a["locaties"]:
-        loc["telt_kort"] = TELT_KORT.get(loc["reden"], loc["reden"]).format(**params)
-        loc["soort_label"] = SOORT_LABELS.get(loc["soort"], loc["soort"])
-        loc["bestaand"] = (
-            isinstance(als_datum(loc["startdatum"]), dt.date) and als_datum(loc["startdatum"]) <= stand
+    g_anker = anker(g.naam)
+    locaties = tuple(
+        RapportLocatie(
+            **_velden(loc),
+            gemeente=g.naam,
+            gemeente_anker=g_anker,
+            telt_kort=TELT_KORT.get(loc.reden, loc.reden).format(**params),
+            soort_label=SOORT_LABELS.get(loc.soort, loc.soort),
+            bestaand=isinstance(loc.startdatum, dt.date) and loc.startdatum <= stand,
+            voetnoot=nummers.get(id(loc)),
         )
-        loc["voetnoot"] = None
-    a["actief_amv"] = _actief_amv(g, config)
-    for loc in g["oekraine"]["locaties"]:
-        loc["voetnoot"] = None
-    s = g["statushouders"]
-    s["plannen_totaal"] = _plannen_totaal(g)
-    s["plannen_onbekend"] = sum(1 for p in s["plannen"] if p["aantal"] == ONBEKEND)
-    g["kerncijfers"] = _kerncijfers(g, config)
+        for loc in g.asiel.locaties
+    )
+    goo = tuple(
+        RapportGoo(**_velden(r), gemeente=g.naam, gemeente_anker=g_anker, voetnoot=nummers.get(id(r)))
+        for r in g.oekraine.locaties
+    )
+    return RapportGemeente(
+        **{
+            **_velden(g),
+            "asiel": replace(g.asiel, locaties=locaties),
+            "oekraine": replace(g.oekraine, locaties=goo),
+        },
+        kerncijfers=_kerncijfers(g, config),
+    )
 
 
-def _kerncijfers(g: dict, config: Config) -> list[dict]:
-    """Opgave / behaald / in ontwikkeling / netto per opgave; netto = behaald + in ontwikkeling - opgave."""
-    a, o, s = g["asiel"], g["oekraine"], g["statushouders"]
-
-    def rij(sleutel, label, opgave, behaald, in_ontw, opmerkingen):
-        return {
-            "sleutel": sleutel,
-            "label": label,
-            "opgave": opgave,
-            "behaald": behaald,
-            "in_ontwikkeling": in_ontw,
-            "netto": behaald + in_ontw - opgave,
-            "opmerkingen": opmerkingen,
-        }
-
-    asiel_opm = []
-    if a["voornemens_max"] > a["voornemens"]:
-        asiel_opm.append({"code": "bereik", "waarde": a["voornemens_max"]})
-    if a["voornemens_onbekend"]:
-        asiel_opm.append({"code": "onbekend", "waarde": a["voornemens_onbekend"]})
-    if a["overrides"]:
-        asiel_opm.append({"code": "afwijking", "waarde": a["overrides"]})
-    oek_opm = [{"code": "poo", "waarde": o["poo"]}] if o["poo"] else []
-    if o["in_ontwikkeling_onbekend"]:
-        oek_opm.append({"code": "onbekend", "waarde": o["in_ontwikkeling_onbekend"]})
-    sh_opm = [
-        {
-            "code": "verwacht",
-            "waarde": s["verwachte_achterstand"],
-            "datum": config.peildata.statushouders_verwachting,
-        }
-    ]
-    if s["plannen_onbekend"]:
-        sh_opm.append({"code": "onbekend", "waarde": s["plannen_onbekend"]})
-    return [
-        rij("asiel", "Asiel incl. amv", a["opgave"], a["geldig"], a["voornemens"], asiel_opm),
-        rij("amv", "waarvan amv", a["opgave_amv"], a["geldig_amv"], a["voornemens_amv"], []),
-        rij("oekraine", "Oekraïense ontheemden", o["opgave"], o["realisatie"], o["in_ontwikkeling"], oek_opm),
-        rij(
-            "statushouders",
-            "Statushouders",
-            s["taakstelling_incl"],
-            s["realisatie"],
-            s["plannen_totaal"],
-            sh_opm,
-        ),
-    ]
-
-
-def _kopie(data: T) -> T:
-    """A deep copy of plain result data; a pickle round trip does it in C, several times faster than copy.deepcopy."""
-    return pickle.loads(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
-
-
-def _blok(blok: dict, sleutel: str, soort: str, gemeenten: list[dict], config: Config) -> dict:
-    """A regio or province total, with the presentation sums the computation does not make."""
-    b = _kopie(blok)
-    b["sleutel"] = sleutel
-    b["soort"] = soort
-    b["anker"] = anker(b["naam"])
-    b["asiel"]["actief_amv"] = sum(_actief_amv(g, config) for g in gemeenten)
-    b["statushouders"]["plannen_totaal"] = sum(_plannen_totaal(g) for g in gemeenten)
-    b["aantal_gemeenten"] = len(gemeenten)
-    return b
-
-
-def _soortgroepen(rijen: list[dict], volgorde: tuple[str, ...], labels: dict[str, str]) -> list[dict]:
+def _soortgroepen(
+    rijen: Sequence[RapportLocatie], volgorde: tuple[str, ...], labels: dict[str, str]
+) -> tuple[Soortgroep, ...]:
     groepen = []
     bekend = list(volgorde)
-    for soort in bekend + sorted({r["soort"] for r in rijen} - set(bekend)):
-        leden = [r for r in rijen if r["soort"] == soort]
+    for soort in bekend + sorted({r.soort for r in rijen} - set(bekend)):
+        leden = tuple(r for r in rijen if r.soort == soort)
         if leden:
             groepen.append(
-                {
-                    "soort": soort,
-                    "label": labels.get(soort, soort.capitalize()),
-                    "anker": anker(soort),
-                    "rijen": leden,
-                    "capaciteit": sum(r["telwaarde"] for r in leden),
-                }
+                Soortgroep(
+                    soort=soort,
+                    label=labels.get(soort, soort.capitalize()),
+                    anker=anker(soort),
+                    rijen=leden,
+                    capaciteit=sum(r.telwaarde for r in leden),
+                )
             )
-    return groepen
+    return tuple(groepen)
 
 
-def _locatierijen(gemeenten: list[dict], opgave: str = "asiel") -> list[dict]:
-    """Every location of ``opgave`` (asiel or oekraine) with its gemeente, sorted by gemeente then location name."""
-    rijen = []
-    for g in gemeenten:
-        for loc in sorted(g[opgave]["locaties"], key=lambda x: (x["locatie"].lower(), x["locatie"])):
-            rijen.append({"gemeente": g["naam"], "gemeente_anker": g["anker"], **loc})
-    return rijen
+def _rijen(g: RapportGemeente) -> tuple[RapportLocatie, ...]:
+    """The asiel rows of a report gemeente (made by :func:`_rapportgemeente`, so report rows)."""
+    return cast("tuple[RapportLocatie, ...]", g.asiel.locaties)
 
 
-def _voornemens(gemeenten: list[dict]) -> list[dict]:
-    rijen = []
-    for g in gemeenten:
-        for v in g["asiel"]["voornemens_lijst"]:
-            rijen.append({"gemeente": g["naam"], "bereik": bereik(v["capaciteit"]) is not None, **v})
-    return rijen
+def _goorijen(g: RapportGemeente) -> tuple[RapportGoo, ...]:
+    return cast("tuple[RapportGoo, ...]", g.oekraine.locaties)
 
 
-def _opvolgers(gemeenten: list[dict]) -> list[dict]:
-    return [
-        {"gemeente": g["naam"], **loc} for g in gemeenten for loc in g["asiel"]["locaties"] if loc["vervangt"]
-    ]
+def _op_naam(rijen: Sequence[T]) -> list[T]:
+    return sorted(rijen, key=lambda x: (x.locatie.lower(), x.locatie))  # type: ignore[attr-defined]
 
 
-def _garanderen(gemeenten: list[dict]) -> list[dict]:
+def _asiellocaties(gemeenten: Sequence[RapportGemeente]) -> tuple[RapportLocatie, ...]:
+    """Every asiel location of the report, sorted by gemeente then location name."""
+    return tuple(loc for g in gemeenten for loc in _op_naam(_rijen(g)))
+
+
+def _goolocaties(gemeenten: Sequence[RapportGemeente]) -> tuple[RapportGoo, ...]:
+    return tuple(loc for g in gemeenten for loc in _op_naam(_goorijen(g)))
+
+
+def _voornemens(gemeenten: Sequence[Gemeente]) -> tuple[RapportVoornemen, ...]:
+    return tuple(
+        RapportVoornemen(**_velden(v), gemeente=g.naam) for g in gemeenten for v in g.asiel.voornemens_lijst
+    )
+
+
+def _garanderen(gemeenten: Sequence[RapportGemeente]) -> tuple[Garanderen, ...]:
     """Gemeenten with counting places, with the period per target group and the counting locations."""
     uit = []
     for g in gemeenten:
-        a = g["asiel"]
-        if a["geldig"] <= 0:
+        a = g.asiel
+        if a.geldig <= 0:
             continue
-        telt = [loc for loc in a["locaties"] if loc["telt"]]
-        rij = {
-            "naam": g["naam"],
-            "anker": g["anker"],
-            "opgave": a["opgave"],
-            "geldig": a["geldig"],
-            "geldig_asiel": a["geldig"] - a["geldig_amv"],
-            "geldig_amv": a["geldig_amv"],
-            "locaties": telt,
-        }
+        telt = [loc for loc in _rijen(g) if loc.telt]
+        periode: dict[str, Any] = {}
         for doelgroep in ("asiel", "amv"):
-            groep = [loc for loc in telt if loc["doelgroep"] == doelgroep]
-            starts = [als_datum(loc["startdatum"]) for loc in groep]
-            eindes = [als_datum(loc["einddatum"]) for loc in groep]
-            rij[f"van_{doelgroep}"] = min((d for d in starts if isinstance(d, dt.date)), default=None)
+            groep = [loc for loc in telt if loc.doelgroep == doelgroep]
+            starts = [loc.startdatum for loc in groep]
+            eindes = [loc.einddatum for loc in groep]
+            periode[f"van_{doelgroep}"] = min((d for d in starts if isinstance(d, dt.date)), default=None)
             if any(e == ONBEPAALD for e in eindes):
-                rij[f"tot_{doelgroep}"] = ONBEPAALD
+                periode[f"tot_{doelgroep}"] = ONBEPAALD
             else:
-                rij[f"tot_{doelgroep}"] = max((e for e in eindes if isinstance(e, dt.date)), default=None)
-        rij["voetnoten"] = sorted({loc["voetnoot"] for loc in telt if loc["voetnoot"]})
-        rij["elders"] = [
-            {"locatie": loc["locatie"], "ligt_in": loc["ligt_in"], "telwaarde": loc["telwaarde"]}
-            for loc in telt
-            if loc["ligt_in"]
-        ]
-        uit.append(rij)
-    return uit
+                periode[f"tot_{doelgroep}"] = max((e for e in eindes if isinstance(e, dt.date)), default=None)
+        uit.append(
+            Garanderen(
+                naam=g.naam,
+                anker=g.anker,
+                opgave=a.opgave,
+                geldig=a.geldig,
+                geldig_asiel=a.geldig - a.geldig_amv,
+                geldig_amv=a.geldig_amv,
+                locaties=tuple(telt),
+                **periode,
+                voetnoten=tuple(sorted({loc.voetnoot for loc in telt if loc.voetnoot})),
+                elders=tuple(Elders(loc.locatie, loc.ligt_in, loc.telwaarde) for loc in telt if loc.ligt_in),
+            )
+        )
+    return tuple(uit)
 
 
-def _procesfase(gemeenten: list[dict]) -> dict:
-    fasen = {f: [g["naam"] for g in gemeenten if f in g["procesfase"].split("+")] for f in ("a", "b", "c")}
-    meer = [
-        {"naam": g["naam"], "procesfase": g["procesfase"], "toelichting": g["procesfase_toelichting"]}
+def _procesfase(gemeenten: Sequence[Gemeente]) -> ProcesfaseOverzicht:
+    fasen = {f: tuple(g.naam for g in gemeenten if f in g.procesfase.split("+")) for f in ("a", "b", "c")}
+    meer = tuple(
+        Bijzonder(g.naam, g.procesfase, g.procesfase_toelichting)
         for g in gemeenten
-        if "+" in g["procesfase"] or g["procesfase"] != g["procesfase_afgeleid"]
-    ]
-    return {**fasen, "bijzonder": meer, "rijen": max((len(v) for v in fasen.values()), default=0)}
+        if "+" in g.procesfase or g.procesfase != g.procesfase_afgeleid
+    )
+    return ProcesfaseOverzicht(
+        a=fasen["a"],
+        b=fasen["b"],
+        c=fasen["c"],
+        bijzonder=meer,
+        rijen=max((len(v) for v in fasen.values()), default=0),
+    )
 
 
-def _grafieken(gemeenten: list[dict]) -> dict:
-    def rijen(opgave: str, deel: str, geheel: str):
-        return [(g["naam"], g[opgave][geheel], g[opgave][deel]) for g in gemeenten]
-
+def _grafieken(gemeenten: Sequence[Gemeente]) -> dict[str, dict[str, Any]]:
     return {
-        "asiel": staafgrafiek(rijen("asiel", "geldig", "opgave")),
-        "amv": staafgrafiek(rijen("asiel", "geldig_amv", "opgave_amv")),
-        "oekraine": staafgrafiek(rijen("oekraine", "realisatie", "opgave")),
-        "statushouders": staafgrafiek(rijen("statushouders", "realisatie", "taakstelling_incl")),
+        "asiel": staafgrafiek([(g.naam, g.asiel.opgave, g.asiel.geldig) for g in gemeenten]),
+        "amv": staafgrafiek([(g.naam, g.asiel.opgave_amv, g.asiel.geldig_amv) for g in gemeenten]),
+        "oekraine": staafgrafiek([(g.naam, g.oekraine.opgave, g.oekraine.realisatie) for g in gemeenten]),
+        "statushouders": staafgrafiek(
+            [(g.naam, g.statushouders.taakstelling_incl, g.statushouders.realisatie) for g in gemeenten]
+        ),
     }
 
 
-def _uitruil(resultaat: dict, codes: set[str], config: Config) -> list[dict]:
+def _uitruil(resultaat: Resultaat, codes: set[str], config: Config) -> tuple[RapportUitruil, ...]:
     rijen = []
-    for r in resultaat["uitruil"]:
-        partner_code = config.zoek_code(r["partner"])
-        if r["cbs_code"] in codes or partner_code in codes:
+    for r in resultaat.uitruil:
+        partner_code = config.zoek_code(r.partner)
+        if r.cbs_code in codes or partner_code in codes:
             rijen.append(
-                {
-                    **r,
-                    "richting_label": RICHTING_LABELS.get(r["richting"], r["richting"]),
-                    "opgave_label": OPGAVE_LABELS.get(r["opgave"], r["opgave"]),
-                    "partner_in_provincie": partner_code in config.gemeenten,
-                }
+                RapportUitruil(
+                    **_velden(r),
+                    richting_label=RICHTING_LABELS.get(r.richting, r.richting),
+                    opgave_label=OPGAVE_LABELS.get(r.opgave, r.opgave),
+                    partner_in_provincie=partner_code in config.gemeenten,
+                )
             )
-    return sorted(rijen, key=lambda r: (r["gemeente"], r["partner"], r["opgave"], r["richting"]))
+    return tuple(sorted(rijen, key=lambda r: (r.gemeente, r.partner, r.opgave, r.richting)))
 
 
-def bouw_context(resultaat: Resultaat, sleutel: str, datum: dt.date | None = None) -> dict:
+def bouw_context(resultaat: Resultaat, sleutel: str, datum: dt.date | None = None) -> Context:
     """The full context for ``--regio sleutel``: a regional plan, or the provincial verslag for the province key."""
     config = resultaat.config
     soort, regio = kies_scope(config, sleutel)
-    data = resultaat.als_dict()  # read only: what the report adds goes into copies
     regios_cfg = [regio] if regio is not None else list(config.regios)
     codes = {c for r in regios_cfg for c in r.gemeenten}
-    # Only the gemeenten of the report are copied and enriched; a regional plan of one of 44 regio's
-    # then copies a fraction of the national result instead of all of it.
-    alle = _kopie([g for g in data["gemeenten"] if g["cbs_code"] in codes])
-    rdatum, datum_bron = rapportdatum(alle, datum)
+    eigen = [g for g in resultaat.gemeenten if g.cbs_code in codes]
+    rdatum, datum_bron = rapportdatum(eigen, datum)
     stand = rdatum or config.cyclus.actief_uiterlijk
 
-    for g in alle:
-        _verrijk_gemeente(g, config, stand)
-    groepen = []
-    for r in regios_cfg:
-        leden = sorted(
-            (g for g in alle if g["regio_sleutel"] == r.sleutel), key=lambda g: (g["naam"].lower(), g["naam"])
+    per_regio = {
+        r.sleutel: sorted(
+            (g for g in eigen if g.regio_sleutel == r.sleutel), key=lambda g: (g.naam.lower(), g.naam)
         )
-        groepen.append(
-            {"regio": _blok(data["regios"][r.sleutel], r.sleutel, "regio", leden, config), "gemeenten": leden}
+        for r in regios_cfg
+    }
+    # footnotes are numbered in report order: per regio, gemeenten alphabetically
+    voetnoten, nummers = _voetnoten([g for r in regios_cfg for g in per_regio[r.sleutel]])
+    groepen = tuple(
+        Groep(
+            RapportRegio(**_velden(resultaat.regios[r.sleutel])),
+            tuple(_rapportgemeente(g, config, stand, nummers) for g in per_regio[r.sleutel]),
         )
-    gemeenten = [g for groep in groepen for g in groep["gemeenten"]]
-    provincie = _blok(data["provincie"], config.provincie_sleutel, "provincie", data["gemeenten"], config)
+        for r in regios_cfg
+    )
+    gemeenten = tuple(g for groep in groepen for g in groep.gemeenten)
+    provincie = RapportProvincie(**_velden(resultaat.provincie))
 
-    voetnoten = _Voetnoten()
-    for g in gemeenten:
-        for loc in g["asiel"]["locaties"]:
-            if loc["override"]:
-                loc["voetnoot"] = voetnoten.voeg_toe("asiel", g["naam"], loc["locatie"], loc["uitleg"])
-            elif loc["ligt_in"]:
-                loc["voetnoot"] = voetnoten.voeg_toe(
-                    "asiel",
-                    g["naam"],
-                    loc["locatie"],
-                    f"De plekken van '{loc['locatie']}' liggen in {loc['ligt_in']} en tellen op grond van een "
-                    f"uitruilafspraak voor {g['naam']}.",
-                )
-    for g in gemeenten:
-        for loc in g["oekraine"]["locaties"]:
-            if loc["override"]:
-                oordeel = "telt mee" if loc["open"] else "telt niet mee"
-                tekst = f"{oordeel} door bewuste afwijking: {loc['toelichting'] or '(geen toelichting)'}"
-                loc["voetnoot"] = voetnoten.voeg_toe("oekraine", g["naam"], loc["locatie"], tekst)
-
-    regioblokken = [groep["regio"] for groep in groepen]
+    regioblokken = tuple(groep.regio for groep in groepen)
+    totaal: Totaalblok
     if regio is None:
         totaal = provincie
-        niveaus = [provincie, *regioblokken]
-        tabelrijen = []
+        niveaus: tuple[Totaalblok, ...] = (provincie, *regioblokken)
+        tabelrijen: list[Tabelrij] = []
         for groep in groepen:
-            tabelrijen += [{"soort": "gemeente", "naam": g["naam"], "blok": g} for g in groep["gemeenten"]]
-            tabelrijen.append(
-                {"soort": "regio", "naam": f"Totaal {groep['regio']['naam']}", "blok": groep["regio"]}
-            )
-        tabelrijen.append({"soort": "provincie", "naam": f"Totaal {provincie['naam']}", "blok": provincie})
+            tabelrijen += [Tabelrij("gemeente", g.naam, g) for g in groep.gemeenten]
+            tabelrijen.append(Tabelrij("regio", f"Totaal {groep.regio.naam}", groep.regio))
+        tabelrijen.append(Tabelrij("provincie", f"Totaal {provincie.naam}", provincie))
         titel = f"Provinciaal verslag {config.provincie}"
         ondertitel = f"met het provinciaal plan {config.provincie} – {config.cyclus.naam}"
         bestandsnaam = f"provinciaal-verslag-{anker(config.provincie_sleutel)}"
         sjabloon = "provinciaal-verslag"
     else:
         totaal = regioblokken[0]
-        niveaus = [totaal]
-        tabelrijen = [{"soort": "gemeente", "naam": g["naam"], "blok": g} for g in gemeenten]
-        tabelrijen.append({"soort": "regio", "naam": f"Totaal {totaal['naam']}", "blok": totaal})
+        niveaus = (totaal,)
+        tabelrijen = [Tabelrij("gemeente", g.naam, g) for g in gemeenten]
+        tabelrijen.append(Tabelrij("regio", f"Totaal {totaal.naam}", totaal))
         titel = f"Regionaal plan {regio.naam}"
         ondertitel = f"{regio.regietafel} – {config.cyclus.naam}" if regio.regietafel else config.cyclus.naam
         bestandsnaam = f"regionaal-plan-{anker(regio.sleutel)}"
         sjabloon = "regionaal-plan"
 
-    hoofdstukken = [
-        {"anker": a, "nummer": i, "titel": t, "kop": f"{i}. {t}", "md_anker": gfm_anker(f"{i}. {t}")}
+    hoofdstukken = tuple(
+        Hoofdstuk(anker=a, nummer=i, titel=t, kop=f"{i}. {t}", md_anker=gfm_anker(f"{i}. {t}"))
         for i, (a, t) in enumerate(HOOFDSTUKKEN[soort], start=1)
-    ]
-    locaties = _locatierijen(gemeenten)
-    goo = _locatierijen(gemeenten, "oekraine")
-    return {
-        "soort": soort,
-        "sjabloon": sjabloon,
-        "bestandsnaam": bestandsnaam,
-        "titel": titel,
-        "ondertitel": ondertitel,
-        "datum": rdatum,
-        "datum_bron": datum_bron,
-        "stand": stand,
-        "cyclus": {
-            "naam": config.cyclus.naam,
-            "actief_uiterlijk": config.cyclus.actief_uiterlijk,
-            "in_gebruik_tot_minstens": config.cyclus.in_gebruik_tot_minstens,
-            "periode_tekst": config.cyclus.periode_tekst or config.cyclus.naam,
-        },
-        "peildata": {
-            "oekraine": config.peildata.oekraine,
-            "statushouders": config.peildata.statushouders,
-            "statushouders_periode": config.peildata.statushouders_periode,
-            "statushouders_verwachting": config.peildata.statushouders_verwachting,
-        },
-        "provincie": provincie,
-        "regio": totaal if regio is not None else None,
-        "totaal": totaal,
-        "regios": regioblokken,
-        "niveaus": niveaus,
-        "groepen": groepen,
-        "gemeenten": gemeenten,
-        "tabelrijen": tabelrijen,
-        "hoofdstukken": hoofdstukken,
-        "h": {h["anker"]: h for h in hoofdstukken},
-        "locaties": {
-            "alle": locaties,
-            "bestaand": _soortgroepen([r for r in locaties if r["bestaand"]], SOORTEN_ASIEL, SOORT_LABELS),
-            "nieuw": _soortgroepen([r for r in locaties if not r["bestaand"]], SOORTEN_ASIEL, SOORT_LABELS),
-            "geldig": [r for r in locaties if r["telt"]],
-        },
-        "voornemens": _voornemens(gemeenten),
-        "opvolgers": _opvolgers(gemeenten),
-        "goo": {
-            "bestaand": [r for r in goo if not r["in_ontwikkeling"]],
-            "nieuw": [r for r in goo if r["in_ontwikkeling"]],
-            "soorten": list(SOORTEN_GOO),
-        },
-        "garanderen": _garanderen(gemeenten),
-        "uitruil": _uitruil(data, codes, config),
-        "procesfase": _procesfase(gemeenten),
-        "grafieken": _grafieken(gemeenten),
-        "voetnoten": voetnoten.lijst,
-        "bronnen": [
-            {
-                "gemeente": g["naam"],
-                "cbs_code": g["cbs_code"],
-                "bestand": g["bestand"],
-                "datum": g["datum"],
-                "ingevuld_door": g["ingevuld_door"],
-            }
-            for g in gemeenten
-        ],
-        "ontbrekend": [g["naam"] for g in gemeenten if not g["heeft_uitvraag"]],
-        "bevindingen": dict(data["bevindingen"]),
-    }
+    )
+    locaties = _asiellocaties(gemeenten)
+    goo = _goolocaties(gemeenten)
+    return Context(
+        soort=soort,
+        sjabloon=sjabloon,
+        bestandsnaam=bestandsnaam,
+        titel=titel,
+        ondertitel=ondertitel,
+        datum=rdatum,
+        datum_bron=datum_bron,
+        stand=stand,
+        cyclus=replace(config.cyclus, periode_tekst=config.cyclus.periode_tekst or config.cyclus.naam),
+        peildata=config.peildata,
+        provincie=provincie,
+        regio=totaal if isinstance(totaal, RapportRegio) else None,
+        totaal=totaal,
+        regios=regioblokken,
+        niveaus=niveaus,
+        groepen=groepen,
+        gemeenten=gemeenten,
+        tabelrijen=tuple(tabelrijen),
+        hoofdstukken=hoofdstukken,
+        h={h.anker: h for h in hoofdstukken},
+        locaties=Locaties(
+            alle=locaties,
+            bestaand=_soortgroepen([r for r in locaties if r.bestaand], SOORTEN_ASIEL, SOORT_LABELS),
+            nieuw=_soortgroepen([r for r in locaties if not r.bestaand], SOORTEN_ASIEL, SOORT_LABELS),
+            geldig=tuple(r for r in locaties if r.telt),
+        ),
+        voornemens=_voornemens(gemeenten),
+        opvolgers=tuple(loc for g in gemeenten for loc in _rijen(g) if loc.vervangt),
+        goo=GooLocaties(
+            bestaand=tuple(r for r in goo if not r.in_ontwikkeling),
+            nieuw=tuple(r for r in goo if r.in_ontwikkeling),
+            soorten=SOORTEN_GOO,
+        ),
+        garanderen=_garanderen(gemeenten),
+        uitruil=_uitruil(resultaat, codes, config),
+        procesfase=_procesfase(gemeenten),
+        grafieken=_grafieken(gemeenten),
+        voetnoten=tuple(voetnoten.lijst),
+        bronnen=tuple(Bron(g.naam, g.cbs_code, g.bestand, g.datum, g.ingevuld_door) for g in gemeenten),
+        ontbrekend=tuple(g.naam for g in gemeenten if not g.heeft_uitvraag),
+        bevindingen=resultaat.bevindingen,
+    )

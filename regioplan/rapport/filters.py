@@ -14,6 +14,7 @@ import re
 from markupsafe import Markup, escape
 
 from .. import opmaak
+from ..waarden import Capaciteit
 from .context import als_datum, anker, bereik
 
 
@@ -42,10 +43,15 @@ def datum(d: dt.date | str | None, leeg: str = "") -> str:
     return opmaak.datum(als_datum(d), leeg=leeg)
 
 
-def capaciteit(c: int | str | None, leeg: str = "") -> str:
-    """A capacity: ``550`` -> ``550``, ``"550-580"`` -> ``550–580``, ``"onbekend"`` stays."""
+def capaciteit(c: Capaciteit | int | str | None, leeg: str = "") -> str:
+    """A capacity: ``550`` -> ``550``, ``"550-580"`` -> ``550–580``, ``"onbekend"`` stays.
+
+    Takes the :class:`~regioplan.waarden.Capaciteit` of the result or its JSON form (number or text).
+    """
     if c is None:
         return leeg
+    if isinstance(c, Capaciteit):
+        c = c.json()
     if isinstance(c, int):
         return opmaak.getal(c)
     if b := bereik(c):

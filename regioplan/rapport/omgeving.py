@@ -82,12 +82,13 @@ def _bytecodecache() -> jinja2.BytecodeCache | None:
 
 
 class _Omgeving(jinja2.Environment):
-    """The context is plain dicts (docs/sjablonen.md), so ``{{ r.naam }}`` means the key ``naam``.
+    """``{{ d.naam }}`` on a dict means the key ``naam``, before any method of the dict.
 
+    The report context is typed, frozen objects (:mod:`regioplan.rapport.context`), read as attributes; a
+    few of its values are dicts (``h``, ``grafieken``), and own templates may pass dicts of their own.
     Jinja's own ``getattr`` tries the Python attribute first and the key only after an AttributeError;
-    for a dict that raises on every one of the ~10^5 lookups of a national run. Keys first for dicts
-    is faster and clearer (a key called ``items`` is the value); without such a key Jinja's own lookup
-    follows, so ``{% for k, v in d.items() %}`` in an own template still works.
+    keys first for dicts is clearer (a key called ``items`` is the value); without such a key Jinja's own
+    lookup follows, so ``{% for k, v in d.items() %}`` in an own template still works.
     """
 
     def getattr(self, obj: object, attribute: str) -> object:

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import jinja2
 
-from ..berekening import Resultaat
 from ..fouten import RegioplanFout
-from .context import bouw_context
+from ..resultaat import Resultaat
+from .context import Context, bouw_context
 from .omgeving import maak_omgeving
 
 FORMATEN = ("md", "html")
@@ -40,12 +40,12 @@ def _netjes(tekst: str) -> str:
     return "\n".join(regels).strip("\n") + "\n"
 
 
-def render(context: dict, formaat: str, sjablonen: Path | None = None) -> str:
+def render(context: Context, formaat: str, sjablonen: Path | None = None) -> str:
     """The text of one report in ``formaat`` (md or html) from a context made by :func:`bouw_context`."""
     env = maak_omgeving(sjablonen)
-    naam = f"{context['sjabloon']}.{formaat}.j2"
+    naam = f"{context.sjabloon}.{formaat}.j2"
     try:
-        return _netjes(env.get_template(naam).render(context))
+        return _netjes(env.get_template(naam).render(context.variabelen()))
     except jinja2.TemplateNotFound as fout:
         raise RegioplanFout(
             "sjabloon-fout",
@@ -88,7 +88,7 @@ def schrijf_rapport(
     uit.mkdir(parents=True, exist_ok=True)
     paden = []
     for formaat, tekst in teksten.items():
-        pad = uit / f"{context['bestandsnaam']}.{formaat}"
+        pad = uit / f"{context.bestandsnaam}.{formaat}"
         pad.write_bytes(tekst.encode("utf-8"))
         paden.append(pad)
     return paden
