@@ -192,28 +192,28 @@ def test_bereken_volgt_de_invoer_van_de_generator(dataset):
         resultaat = api.bereken(map_)
         for code, naam in alle:
             gegevens, opgave = nederland.gemeente(code, naam, regio_van[code], alle)
-            g = next(x for x in resultaat.gemeenten if x["cbs_code"] == code)
-            assert g["regio"] == regio_van[code]
-            a, o, s = g["asiel"], g["oekraine"], g["statushouders"]
-            assert (a["opgave"], a["opgave_amv"], a["vaste_voorraad"]) == (
+            g = next(x for x in resultaat.gemeenten if x.cbs_code == code)
+            assert g.regio == regio_van[code]
+            a, o, s = g.asiel, g.oekraine, g.statushouders
+            assert (a.opgave, a.opgave_amv, a.vaste_voorraad) == (
                 opgave["asiel_totaal"],
                 opgave["asiel_amv"],
                 opgave["vaste_voorraad"],
             )
-            assert a["geldig"] == sum(
+            assert a.geldig == sum(
                 _telwaarde(r["capaciteit"]) for r in gegevens["asiel"] if _telt_volgens_domein(r)
             ), naam
-            assert a["geldig_amv"] == sum(
+            assert a.geldig_amv == sum(
                 _telwaarde(r["capaciteit"])
                 for r in gegevens["asiel"]
                 if _telt_volgens_domein(r) and r["doelgroep"] == "amv"
             ), naam
-            assert len(a["locaties"]) == len(gegevens["asiel"])
-            assert (o["opgave"], o["poo"]) == (opgave["oekraine"], gegevens["aantallen"]["poo"])
-            assert o["realisatie"] == sum(
+            assert len(a.locaties) == len(gegevens["asiel"])
+            assert (o.opgave, o.poo) == (opgave["oekraine"], gegevens["aantallen"]["poo"])
+            assert o.realisatie == sum(
                 _telwaarde(r["capaciteit"]) for r in gegevens["oekraine"] if _open_op_peildatum(r)
             ), naam
-            assert (s["taakstelling"], s["taakstelling_incl"], s["realisatie"]) == (
+            assert (s.taakstelling, s.taakstelling_incl, s.realisatie) == (
                 opgave["statushouders_taakstelling"],
                 opgave["statushouders_incl"],
                 gegevens["aantallen"]["statushouders_realisatie"],
