@@ -13,22 +13,48 @@ from pathlib import Path
 
 from .berekening import Resultaat
 from .berekening import bereken as _bereken
-from .config import Config, laad_config
+from .config import Config, bouw_config, config_pad, laad_config
 from .controles import Validatie, controleer
 from .fouten import RegioplanFout
 from .uitvraag.lezen import Invoer, lees_map
 
 
-def _config_voor(pad: Path, config: Config | None) -> Config:
+def configuratie(pad: Path, config_bestand: Path | None = None) -> Config:
+    """The configuration for a folder or one workbook: ``config_bestand`` (``--config``), else the
+    ``regioplan.toml`` next to the workbooks, else for one workbook what it says it was made for
+    (province, cycle, peildata; see :mod:`regioplan.uitvraag.kenmerken`), else the built-in default.
+    ``Config.herkomst`` says which one it is. Raises ``pad-bestaat-niet``, ``config-ontbreekt`` or
+    ``config-ongeldig``."""
     if not pad.exists():
         raise RegioplanFout(
             "pad-bestaat-niet",
             f"'{pad}' bestaat niet.",
             "Geef de map met de werkboeken op, of één .xlsx-bestand.",
         )
+    if config_bestand is not None:
+        if not config_pad(config_bestand).is_file():
+            raise RegioplanFout(
+                "config-ontbreekt",
+                f"Het configuratiebestand '{config_bestand}' bestaat niet.",
+                "Geef het pad naar een regioplan.toml, of laat --config weg.",
+            )
+        return laad_config(config_bestand)
+    map_ = pad if pad.is_dir() else pad.parent
+    if pad.is_file() and not config_pad(map_).is_file():
+        from .uitvraag.kenmerken import als_config, lees_kenmerken
+
+        eigen = als_config(lees_kenmerken(pad))
+        if eigen:
+            return bouw_config(eigen, f"gegevens in werkboek {pad.name}")
+    return laad_config(map_)
+
+
+def _config_voor(pad: Path, config: Config | None) -> Config:
     if config is not None:
+        if not pad.exists():
+            return configuratie(pad)  # raises pad-bestaat-niet
         return config
-    return laad_config(pad if pad.is_dir() else pad.parent)
+    return configuratie(pad)
 
 
 def lees(pad: Path, config: Config | None = None) -> Invoer:

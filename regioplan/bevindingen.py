@@ -389,6 +389,18 @@ CATALOGUS: dict[str, Controle] = {
             indeling="regio Twente",
         ),
         _c(
+            "bestandsnaam-andere-gemeente",
+            WAARSCHUWING,
+            "identiteit",
+            "De bestandsnaam {bestandsnaam} noemt {naam_bestand}, maar het werkboek is van {naam} ({code}).",
+            "Geef het bestand de naam van de gemeente waarvan het is; ontbreekt het werkboek van {naam_bestand}, "
+            "vraag het dan op.",
+            bestandsnaam="zutphen.xlsx",
+            naam_bestand="Zutphen",
+            naam="Lochem",
+            code="GM0262",
+        ),
+        _c(
             "gemeente-dubbel",
             FOUT,
             "identiteit",

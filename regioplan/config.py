@@ -1,9 +1,17 @@
 """Configuration: province, regio's, cycle dates and peildata.
 
-The built-in default (``standaard.toml``) describes Overijssel and the first Spreidingswet cycle. A
-``regioplan.toml`` in the data folder is merged over it table by table: keys of ``[cyclus]``,
-``[peildata]``, ``[provincie]`` and ``[aliassen]`` replace single values; a ``[[regio]]`` list replaces
-all regio's. So a later cycle needs one changed date, another province a new file, and no code changes.
+Three layers, each merged over the previous one table by table:
+
+1. national (``landelijk.toml``): the cycle dates and the peildata, the same for every province;
+2. provincial (:mod:`regioplan.indeling`): the chosen province with its veiligheidsregio's as regio's,
+   plus ``provincies/<sleutel>.toml`` where a province has its own names (only Overijssel);
+3. the coordinator's ``regioplan.toml``: ``provincie = "gelderland"`` alone is complete; keys of
+   ``[cyclus]``, ``[peildata]``, ``[provincie]``, ``[aliassen]`` and ``[gemeenten]`` replace single values;
+   a ``[[regio]]`` list replaces all regio's.
+
+Without a province anywhere the province is derived from the regio's gemeenten, else Overijssel. The
+result is checked against the CBS list: every gemeente of the province in exactly one regio, none of
+another province.
 """
 
 from __future__ import annotations
@@ -11,7 +19,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -61,7 +69,15 @@ class Config:
     regios: tuple[Regio, ...]
     namen: dict[str, str] = field(default_factory=dict)  #: CBS code -> official name
     aliassen: dict[str, str] = field(default_factory=dict)  #: normalised variant -> CBS code
-    bron: str = "ingebouwd"
+    bron: str = "ingebouwd"  #: the regioplan.toml read (its path), or "ingebouwd"
+    ingebouwd: bool = False  #: the province is one of the twelve (its gemeenten checked against CBS)
+
+    @property
+    def herkomst(self) -> str:
+        """Which configuration this is, for one line on stderr: ``ingebouwd: Gelderland`` or the file."""
+        if self.bron == "ingebouwd":
+            return f"ingebouwd: {self.provincie}"
+        return f"{self.bron} (provincie {self.provincie})"
 
     def regio_van(self, cbs_code: str) -> Regio | None:
         for regio in self.regios:
@@ -77,6 +93,20 @@ class Config:
     def gemeenten(self) -> tuple[str, ...]:
         """All CBS codes of the province, in regio order then configured order."""
         return tuple(code for regio in self.regios for code in regio.gemeenten)
+
+    def buiten_indeling(self, cbs_code: str) -> str:
+        """What a gemeente outside every regio is outside of, with its real province when that differs:
+        ``provincie Overijssel (Arnhem ligt in Gelderland)``."""
+        provincie = landelijke_gemeenten().get(cbs_code, ("", ""))[1]
+        if provincie and provincie != self.provincie:
+            return f"provincie {self.provincie} ({self.naam(cbs_code)} ligt in {provincie})"
+        if provincie == self.provincie and self.ingebouwd:
+            regios = ", ".join(r.naam for r in self.regios)
+            return (
+                f"de regio's van deze configuratie ({regios}): {self.naam(cbs_code)} ligt in {provincie}, "
+                "maar staat in geen [[regio]]"
+            )
+        return f"provincie {self.provincie}"
 
     def naam(self, cbs_code: str) -> str:
         return self.namen.get(cbs_code, cbs_code)
@@ -130,30 +160,134 @@ def _samenvoegen(basis: dict, extra: dict) -> dict:
     return uit
 
 
-def laad_config(map_of_bestand: Path | None = None) -> Config:
-    """The built-in configuration, with ``regioplan.toml`` from the data folder merged over it."""
-    ruw = tomllib.loads(resources.files("regioplan").joinpath("standaard.toml").read_text(encoding="utf-8"))
-    bron = "ingebouwd (Overijssel)"
+def lees_toml(pad: Path) -> dict:
+    """A regioplan.toml as a dict; ``config-ongeldig`` when it is not valid TOML."""
+    try:
+        return tomllib.loads(pad.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as fout:
+        raise RegioplanFout(
+            "config-ongeldig",
+            f"{pad}: geen geldige TOML: {fout}",
+            "Controleer de regel die genoemd wordt.",
+        ) from fout
+
+
+def config_pad(map_of_bestand: Path) -> Path:
+    """The regioplan.toml meant by a folder (``MAP/regioplan.toml``) or a .toml path."""
+    return map_of_bestand if map_of_bestand.suffix == ".toml" else map_of_bestand / CONFIGBESTAND
+
+
+def laad_config(map_of_bestand: Path | None = None, *, provincie: str | None = None) -> Config:
+    """The configuration of a folder: its ``regioplan.toml`` over the built-in layers (see module doc).
+
+    ``provincie`` chooses a built-in province when no file names one (``sjabloon --provincie``, a
+    workbook's own metadata). Raises ``config-ongeldig`` for a file that is not valid or does not match
+    the CBS list."""
+    eigen: dict = {}
+    bron = "ingebouwd"
     if map_of_bestand is not None:
-        pad = map_of_bestand if map_of_bestand.suffix == ".toml" else map_of_bestand / CONFIGBESTAND
+        pad = config_pad(map_of_bestand)
         if pad.is_file():
-            try:
-                eigen = tomllib.loads(pad.read_text(encoding="utf-8"))
-            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as fout:
+            eigen = lees_toml(pad)
+            bron = str(pad)
+    return bouw_config(eigen, bron, provincie=provincie)
+
+
+def _landelijk() -> dict:
+    return tomllib.loads(resources.files("regioplan").joinpath("landelijk.toml").read_text(encoding="utf-8"))
+
+
+def _provincie_uit_regios(eigen: dict, bron: str) -> str | None:
+    """The province of a regio-only configuration: the one province all its gemeenten lie in."""
+    landelijk = landelijke_gemeenten()
+    per: dict[str, list[str]] = {}
+    for r in eigen.get("regio", []):
+        for g in r.get("gemeenten", []):
+            code = normaliseer_code(str(g))
+            if code in landelijk:
+                per.setdefault(landelijk[code][1], []).append(f"{landelijk[code][0]} ({code})")
+    if len(per) > 1:
+        delen = "; ".join(
+            f"{p}: {', '.join(g[:3])}{' …' if len(g) > 3 else ''}" for p, g in sorted(per.items())
+        )
+        raise RegioplanFout(
+            "config-ongeldig",
+            f"{bron}: de regio's bevatten gemeenten van meer dan één provincie ({delen}).",
+            'Noem de provincie (provincie = "gelderland") en zet alleen haar gemeenten in de regio\'s.',
+        )
+    return next(iter(per), None)
+
+
+def bouw_config(eigen: dict, bron: str = "ingebouwd", *, provincie: str | None = None) -> Config:
+    """Merge a parsed regioplan.toml (``eigen``, may be empty) over the national and provincial layers."""
+    from .indeling import STANDAARD_PROVINCIE, ingebouwde_provincie, provincies, zoek_provincie
+
+    _controleer_vorm(eigen, bron)
+    eigen = dict(eigen)
+    gekozen = eigen.pop("provincie") if isinstance(eigen.get("provincie"), str) else None
+    if gekozen is None and isinstance(eigen.get("provincie"), dict):
+        gekozen = eigen["provincie"].get("naam")
+    if gekozen is None:
+        gekozen = provincie or _provincie_uit_regios(eigen, bron) or STANDAARD_PROVINCIE
+    naam = zoek_provincie(gekozen)
+    basis = _landelijk()
+    if naam is not None:
+        basis = _samenvoegen(basis, ingebouwde_provincie(naam))
+    elif not eigen.get("regio"):
+        raise RegioplanFout(
+            "config-ongeldig",
+            f"{bron}: provincie '{gekozen}' ken ik niet, en er staan geen regio's ([[regio]]) in.",
+            "Kies uit "
+            + ", ".join(p.lower() for p in provincies())
+            + ", of noem de regio's met hun gemeenten.",
+        )
+    else:
+        basis["provincie"] = {"naam": gekozen}
+    config = maak_config(_samenvoegen(basis, eigen), bron)
+    if naam is not None:
+        config = replace(config, ingebouwd=True)
+    _controleer_indeling(config, naam, bron)
+    return config
+
+
+def _controleer_indeling(config: Config, provincie: str | None, bron: str) -> None:
+    """Every gemeente in at most one regio; for a built-in province only its own gemeenten. A regio may
+    leave gemeenten out (a folder for one regio); a workbook of such a gemeente is reported as outside the
+    configured regio's, see :meth:`Config.buiten_indeling`."""
+    gezien: dict[str, str] = {}
+    for regio in config.regios:
+        for code in regio.gemeenten:
+            if code not in config.namen:
                 raise RegioplanFout(
                     "config-ongeldig",
-                    f"{pad.name} is geen geldige TOML: {fout}",
-                    "Controleer de regel die genoemd wordt.",
-                ) from fout
-            ruw = _samenvoegen(ruw, eigen)
-            bron = pad.name
-    return maak_config(ruw, bron)
+                    f"{bron}: regio '{regio.naam}' noemt {code}; dat is geen gemeente (indeling 2024).",
+                    "Controleer de CBS-code; een nieuwe gemeente krijgt een naam in [gemeenten].",
+                )
+            if code in gezien:
+                raise RegioplanFout(
+                    "config-ongeldig",
+                    f"{bron}: {config.naam(code)} ({code}) staat in regio '{gezien[code]}' én in regio '{regio.naam}'.",
+                    "Zet elke gemeente in precies één regio.",
+                )
+            gezien[code] = regio.naam
+    if provincie is None:
+        return
+    landelijk = landelijke_gemeenten()
+    for regio in config.regios:
+        for code in regio.gemeenten:
+            if code in landelijk and landelijk[code][1] != provincie:
+                raise RegioplanFout(
+                    "config-ongeldig",
+                    f"{bron}: regio '{regio.naam}' noemt {config.naam(code)} ({code}), een gemeente van "
+                    f"provincie {landelijk[code][1]}, niet van {provincie}.",
+                    f"Haal {code} uit de regio, of kies de goede provincie.",
+                )
 
 
 #: The shape of regioplan.toml: table -> (TOML type, type of its values). Checked before anything is built,
 #: so a list where a table belongs or a number where text belongs is a config error, not a crash.
 _TABELLEN = {
-    "provincie": dict,
+    "provincie": (dict, str),
     "cyclus": dict,
     "peildata": dict,
     "regio": list,
@@ -162,6 +296,7 @@ _TABELLEN = {
 }
 _TOML_TYPE = {
     dict: "een tabel ([naam])",
+    (dict, str): 'een provincienaam (provincie = "gelderland") of een tabel [provincie]',
     list: "een lijst van tabellen ([[regio]])",
     str: "tekst tussen aanhalingstekens",
     list[str]: 'een lijst met tekst, zoals ["GM0141", "GM0147"]',
@@ -182,7 +317,8 @@ def _controleer_vorm(ruw: dict, bron: str) -> None:
         if tabel in ruw and not isinstance(ruw[tabel], soort):
             raise _fout_vorm(bron, tabel, soort, ruw[tabel])
     for tabel in ("aliassen", "gemeenten", "provincie"):
-        for sleutel, waarde in ruw.get(tabel, {}).items():
+        inhoud = ruw.get(tabel, {})
+        for sleutel, waarde in inhoud.items() if isinstance(inhoud, dict) else ():
             if not isinstance(waarde, str):
                 raise _fout_vorm(bron, f"{tabel}.{sleutel}", str, waarde)
     for i, regio in enumerate(ruw.get("regio", []), start=1):

@@ -97,7 +97,7 @@ def controleer(invoer: Invoer, *, enkel_bestand: bool = False) -> None:
                 cel=invoer.cel(h.bestand, OPGAVEN, "cbs_code", h.rij)[1],
                 naam=config.naam(code),
                 code=code,
-                indeling=f"provincie {config.provincie}",
+                indeling=config.buiten_indeling(code),
             )
         u = invoer.uitvragen.get(code)
         if u is not None:

@@ -124,6 +124,14 @@ class Uitvraag:
     procesfase_toelichting: str = ""
     duiding: str = ""
     formaatversie: str = ""
+    #: what the workbook was made for (pre-filled by ``sjabloon``; empty in older workbooks)
+    provincie: str = ""
+    regio: str = ""
+    cyclus: str = ""
+    actief_uiterlijk: dt.date | None = None
+    in_gebruik_tot_minstens: dt.date | None = None
+    peildatum_oekraine: dt.date | None = None
+    peildatum_statushouders: dt.date | None = None
     asiel: list[AsielLocatie] = field(default_factory=list)
     voornemens: list[Voornemen] = field(default_factory=list)
     oekraine: list[GooLocatie] = field(default_factory=list)

@@ -1,11 +1,14 @@
-"""Library side of `regioplan sjabloon`: which gemeenten, which files."""
+"""Library side of `regioplan sjabloon` and `regioplan init`: which gemeenten, which files."""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
-from .config import laad_config
+from .config import CONFIGBESTAND, Config, config_pad, laad_config
 from .fouten import RegioplanFout
+from .indeling import provincies, zoek_provincie
 from .uitvraag.schrijven import schrijf_opgaven, schrijf_uitvraag
 from .waarden import normaliseer
 
@@ -15,10 +18,54 @@ def bestandsnaam(naam: str) -> str:
     return normaliseer(naam).replace(" ", "-") + ".xlsx"
 
 
+def kies_provincie(tekst: str) -> str:
+    """The built-in province for ``--provincie``; ``optie-ongeldig`` naming the twelve otherwise."""
+    naam = zoek_provincie(tekst)
+    if naam is None:
+        raise RegioplanFout(
+            "optie-ongeldig",
+            f"'{tekst}' is geen provincie.",
+            "Kies uit: " + ", ".join(p.lower() for p in provincies()) + ".",
+        )
+    return naam
+
+
+def sjabloon_config(uit: Path, config_bestand: Path | None, provincie: str | None) -> Config:
+    """The configuration ``sjabloon`` works from: ``--config``, else the ``regioplan.toml`` already in the
+    ``--uit`` folder, else the built-in ``--provincie`` (else the default province)."""
+    if config_bestand is not None:
+        if not config_pad(config_bestand).is_file():
+            raise RegioplanFout(
+                "config-ontbreekt",
+                f"Het configuratiebestand '{config_bestand}' bestaat niet.",
+                "Geef het pad naar een regioplan.toml, of laat --config weg.",
+            )
+        config = laad_config(config_bestand)
+    elif (uit / CONFIGBESTAND).is_file():
+        config = laad_config(uit)
+    else:
+        return laad_config(provincie=kies_provincie(provincie) if provincie else None)
+    if provincie and kies_provincie(provincie) != config.provincie:
+        raise RegioplanFout(
+            "optie-ongeldig",
+            f"--provincie {provincie} past niet bij {config.herkomst}.",
+            "Laat --provincie weg, of kies een lege map voor --uit.",
+        )
+    return config
+
+
 def schrijf_sjablonen(
-    uit: Path, *, gemeenten: list[str], regio: str | None, opgaven: bool, config_pad: Path | None = None
+    uit: Path,
+    *,
+    gemeenten: list[str],
+    regio: str | None,
+    opgaven: bool,
+    config_pad: Path | None = None,
+    config: Config | None = None,
 ) -> list[Path]:
-    config = laad_config(config_pad)
+    """Write the workbooks (and with ``opgaven`` the opgaven workbook); each carries what it was made for
+    (province, regio, cycle, peildata, format version). Returns the written paths."""
+    config = config or laad_config(config_pad)
     if gemeenten:
         codes = []
         for g in gemeenten:
@@ -42,9 +89,7 @@ def schrijf_sjablonen(
     else:
         codes = list(config.gemeenten)
     paden = [
-        schrijf_uitvraag(
-            uit / bestandsnaam(config.naam(c)), {"gemeente": {"naam": config.naam(c), "cbs_code": c}}
-        )
+        schrijf_uitvraag(uit / bestandsnaam(config.naam(c)), {"gemeente": kenmerken(config, c)})
         for c in sorted(codes, key=config.naam)
     ]
     if opgaven:
@@ -55,3 +100,84 @@ def schrijf_sjablonen(
                     rijen.append({"cbs_code": c, "gemeente": config.naam(c), "regio": r.naam})
         paden.append(schrijf_opgaven(uit / "opgaven.xlsx", rijen))
     return paden
+
+
+def kenmerken(config: Config, code: str) -> dict[str, object]:
+    """The pre-filled fields of a gemeente's workbook: who, and what it was made for."""
+    regio = config.regio_van(code)
+    return {
+        "naam": config.naam(code),
+        "cbs_code": code,
+        "provincie": config.provincie,
+        "regio": regio.naam if regio else "",
+        "cyclus": config.cyclus.naam,
+        "actief_uiterlijk": config.cyclus.actief_uiterlijk,
+        "in_gebruik_tot_minstens": config.cyclus.in_gebruik_tot_minstens,
+        "peildatum_oekraine": config.peildata.oekraine,
+        "peildatum_statushouders": config.peildata.statushouders,
+    }
+
+
+def startconfig(config: Config) -> str:
+    """A commented regioplan.toml for a built-in province: one active line (the province), the national
+    and provincial defaults written out as comments to copy and change."""
+    c, p = config.cyclus, config.peildata
+    sleutel = config.provincie_sleutel
+    regels = [
+        f"# regioplan.toml voor provincie {config.provincie}, geschreven door `regioplan init --provincie {sleutel}`.",
+        "# Deze ene regel is een volledige configuratie; de rest staat als commentaar met de standaardwaarden.",
+        "# Haal '# ' weg voor wat je wilt veranderen. Alle sleutels: docs/configuratie.md.",
+        "",
+        f'provincie = "{sleutel}"',
+        "",
+        "# ---- Landelijk: gelijk voor elke provincie (cyclus Spreidingswet en peildata). Alleen aanpassen",
+        "# ---- als het Rijk een nieuwe cyclus of nieuwe peildata vaststelt.",
+        "",
+        "# [cyclus]",
+        f'# naam = "{c.naam}"',
+        f"# actief_uiterlijk = {c.actief_uiterlijk.isoformat()}",
+        f"# in_gebruik_tot_minstens = {c.in_gebruik_tot_minstens.isoformat()}",
+        f'# periode_tekst = "{c.periode_tekst}"',
+        "",
+        "# [peildata]",
+        f"# oekraine = {p.oekraine.isoformat()}",
+        f"# statushouders = {p.statushouders.isoformat()}",
+        f'# statushouders_periode = "{p.statushouders_periode}"',
+        f"# statushouders_verwachting = {p.statushouders_verwachting.isoformat()}",
+        "",
+        "# ---- Provinciaal: de regio's. Standaard de veiligheidsregio's hieronder. Wil de provinciale tafel",
+        "# ---- een andere indeling, haal dan '# ' weg bij ALLE [[regio]]-blokken en verdeel de gemeenten;",
+        "# ---- elke gemeente van de provincie hoort in precies één regio.",
+    ]
+    for r in config.regios:
+        regels += [
+            "",
+            "# [[regio]]",
+            f'# naam = "{r.naam}"',
+            f'# sleutel = "{r.sleutel}"          # voor --regio en in bestandsnamen',
+            f'# regietafel = "{r.regietafel}"',
+            "# gemeenten = [",
+        ]
+        regels += [f'#   "{g}",  # {config.naam(g)}' for g in sorted(r.gemeenten, key=config.naam)]
+        regels.append("# ]")
+    return "\n".join(regels) + "\n"
+
+
+def schrijf_startconfig(map_: Path, provincie: str, *, overschrijf: bool = False) -> Path:
+    """Write ``MAP/regioplan.toml`` for a built-in province (atomically); ``config-bestaat`` when one is
+    already there and ``overschrijf`` is not set."""
+    naam = kies_provincie(provincie)
+    pad = map_ / CONFIGBESTAND
+    if pad.exists() and not overschrijf:
+        raise RegioplanFout(
+            "config-bestaat",
+            f"{pad} bestaat al.",
+            "Gebruik --overschrijf om het te vervangen, of kies een andere map.",
+        )
+    map_.mkdir(parents=True, exist_ok=True)
+    tekst = startconfig(laad_config(provincie=naam))
+    fd, tijdelijk = tempfile.mkstemp(dir=map_, prefix=".regioplan-", suffix=".toml")
+    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+        f.write(tekst)
+    os.replace(tijdelijk, pad)
+    return pad

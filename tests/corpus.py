@@ -669,7 +669,8 @@ GEVALLEN: list[Geval] = [
     Geval("blad-onbekend", _nieuw_blad(A, "Blad1", [["kladje", 3]]), [("blad-onbekend", A, "Blad1", "")]),
     Geval("kolom-hernoemd", _cellen(A, AS, B1="Capacitiet"), [("kolom-ontbreekt", A, AS, "B1")]),
     Geval("kolom-weg", _kolom_weg(A, AS, 3), [("kolom-ontbreekt", A, AS, "M1")]),
-    Geval("veld-weg", _rij_weg(A, GE, 3), [("kolom-ontbreekt", A, GE, "A9")]),
+    # the row after the last field of the Gemeente sheet (formaatversie + 7 metadata fields, one row gone)
+    Geval("veld-weg", _rij_weg(A, GE, 3), [("kolom-ontbreekt", A, GE, "A16")]),
     Geval(
         "kolom-onbekend",
         _cellen(A, AS, N1="Notities", N2="bellen met COA"),
@@ -774,6 +775,11 @@ GEVALLEN: list[Geval] = [
             m / "dronten.xlsx", {"gemeente": {"naam": "Dronten", "cbs_code": "GM0303"}}
         ),
         [("gemeente-buiten-indeling", "dronten.xlsx", GE, "B3")],
+    ),
+    Geval(
+        "bestandsnaam-andere-gemeente",
+        lambda m: (m / "zwolle.xlsx").rename(m / "kampen.xlsx"),
+        [("bestandsnaam-andere-gemeente", "kampen.xlsx", GE, "B2")],
     ),
     Geval(
         "opgave-buiten-indeling",

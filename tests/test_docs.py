@@ -21,6 +21,7 @@ from regioplan import docs
 from regioplan.bevindingen import CATALOGUS
 from regioplan.cli import main
 from regioplan.config import laad_config
+from regioplan.indeling import zoek_provincie
 from regioplan.uitvraag.schema import OPGAVEN, UITVRAAG_BLADEN
 
 from .conftest import REPO
@@ -112,7 +113,7 @@ def test_handleiding_behoudt_handwerk_rond_het_blok():
 def test_cli_md_noemt_elk_commando_en_elke_optie_uit_de_echte_help():
     blokken = _cli_md_blokken()
     commandos = _secties(_hulp())["Commando's"]
-    assert commandos == {"sjabloon", "valideer", "bereken", "rapport"}
+    assert commandos == {"init", "sjabloon", "valideer", "bereken", "rapport"}
     assert set(blokken) == {"regioplan"} | {f"regioplan {c}" for c in commandos}
     for titel, blok in blokken.items():
         echt = _secties(_hulp(*titel.split()[1:]))
@@ -181,7 +182,14 @@ def _sleutels(toml: dict, voorvoegsel: str = "") -> set[str]:
 
 
 def test_configuratie_md_beschrijft_elke_sleutel_van_standaard_toml():
-    standaard = tomllib.loads((REPO / "regioplan" / "standaard.toml").read_text(encoding="utf-8"))
+    from regioplan.indeling import ingebouwde_provincie
+
+    standaard = {
+        **tomllib.loads((REPO / "regioplan" / "landelijk.toml").read_text(encoding="utf-8")),
+        **ingebouwde_provincie("Overijssel"),
+        **ingebouwde_provincie("Gelderland"),
+    }
+    standaard["regio"] = [{k: v for k, v in r.items() if k != "veiligheidsregio"} for r in standaard["regio"]]
     tekst = (DOCS / "configuratie.md").read_text(encoding="utf-8")
     sleutels = _sleutels(standaard)
     assert {
@@ -216,7 +224,9 @@ def test_toml_voorbeelden_werken(tmp_path):
         for tabel in ("cyclus", "peildata"):
             for sleutel, waarde in ruw.get(tabel, {}).items():
                 assert getattr(getattr(config, tabel), sleutel) == waarde, (tabel, sleutel)
-        if "provincie" in ruw:
+        if isinstance(ruw.get("provincie"), str):
+            assert config.provincie == zoek_provincie(ruw["provincie"]) and config.ingebouwd
+        elif "provincie" in ruw:
             assert config.provincie == ruw["provincie"]["naam"]
         if "regio" in ruw:
             assert [r.sleutel for r in config.regios] == [r["sleutel"] for r in ruw["regio"]]

@@ -102,7 +102,7 @@ def test_config_per_provincie(dataset):
     for provincie in PROVINCIES:
         config = laad_config(dataset / nederland.sleutel(provincie))
         assert config.provincie == provincie
-        assert config.bron == "regioplan.toml"
+        assert config.bron == str(dataset / nederland.sleutel(provincie) / "regioplan.toml")
         assert 2 <= len(config.regios) <= 4
         assert sorted(config.gemeenten) == sorted(c for c, (_, p) in landelijk.items() if p == provincie)
         werkboeken = sorted((dataset / nederland.sleutel(provincie)).glob("*.xlsx"))

@@ -108,7 +108,10 @@ def test_json_is_het_bibliotheekresultaat(gemengd: Path, capsys: pytest.CaptureF
     uit = capsys.readouterr()
     data = json.loads(uit.out)
     assert data == valideer(gemengd).als_dict()
-    assert uit.err.strip() == "3 bestanden: 4 fouten, 3 waarschuwingen"
+    assert uit.err.strip().splitlines()[-1] == "3 bestanden: 4 fouten, 3 waarschuwingen"
+    assert " ".join(uit.err.split()).startswith(
+        f"configuratie: {gemengd / 'regioplan.toml'} (provincie Proefland)"
+    )
     assert data["samenvatting"] == {"bestanden": 3, "fouten": 4, "waarschuwingen": 3}
     assert set(data["bevindingen"][0]) == {
         "code",
@@ -410,7 +413,9 @@ def test_een_bestand_gebruikt_de_config_van_zijn_map(
     data = _map(basis, tmp_path / "data", "buiten-indeling")
     assert main(["valideer", str(data / "dronten.xlsx"), "--formaat", "json"]) == 1
     b = json.loads(capsys.readouterr().out)["bevindingen"]
-    assert [x["bericht"] for x in b] == ["Dronten (GM0303) hoort niet bij provincie Proefland."]
+    assert [x["bericht"] for x in b] == [
+        "Dronten (GM0303) hoort niet bij provincie Proefland (Dronten ligt in Flevoland)."
+    ]
 
 
 def test_elke_catalogus_code_is_te_negeren(gemengd: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -83,12 +83,14 @@ def bereken(
     from pathlib import Path
 
     from ..api import bereken as _bereken
-    from ..config import laad_config
+    from ..api import configuratie
     from ..export import als_json, schrijf
     from ..fouten import RegioplanFout
 
     datums = lees_peildata(peildata) if peildata else []
-    resultaat = _bereken(map, laad_config(config) if config else None, datums)
+    gebruikt = configuratie(map, config)
+    console.melding(f"configuratie: {console.veilig(gebruikt.herkomst)}")
+    resultaat = _bereken(map, gebruikt, datums)
     if gemeente and resultaat.gemeente(gemeente) is None:
         raise RegioplanFout(
             "optie-ongeldig",

@@ -18,7 +18,7 @@ Config = Annotated[
     Path | None,
     typer.Option(
         "--config",
-        help="Een regioplan.toml; standaard die in de map, anders de ingebouwde (Overijssel).",
+        help="Een regioplan.toml; standaard die in de map, bij één werkboek anders wat het werkboek zelf noemt, anders de ingebouwde provincie Overijssel.",
         show_default=False,
     ),
 ]

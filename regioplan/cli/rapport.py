@@ -55,8 +55,7 @@ def rapport(
     ] = None,
     config: opties.Config = None,
 ) -> None:
-    from ..api import rapporten
-    from ..config import laad_config
+    from ..api import configuratie, rapporten
     from ..fouten import RegioplanFout
 
     try:
@@ -65,6 +64,8 @@ def rapport(
         raise RegioplanFout(
             "optie-ongeldig", f"--datum '{datum}' is geen datum.", "Gebruik JJJJ-MM-DD."
         ) from fout
+    gebruikt = configuratie(map, config)
+    console.melding(f"configuratie: {console.veilig(gebruikt.herkomst)}")
     formaten = ("md", "html") if formaat == Vorm.beide else (formaat.value,)
     paden = rapporten(
         map,
@@ -73,7 +74,7 @@ def rapport(
         formaten=formaten,
         datum=d,
         sjablonen=sjablonen,
-        config=laad_config(config) if config else None,
+        config=gebruikt,
     )
     for pad in paden:
         console.melding(f"geschreven: {console.veilig(pad)}")

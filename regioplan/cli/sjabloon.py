@@ -1,4 +1,4 @@
-"""`regioplan sjabloon`: the empty uitvraag workbooks for the gemeenten, and the opgaven workbook."""
+"""`regioplan sjabloon` and `regioplan init`: the workbooks for the gemeenten, and a starting regioplan.toml."""
 
 from __future__ import annotations
 
@@ -9,13 +9,26 @@ import typer
 
 from . import app, console, opties
 
+Provincie = Annotated[
+    str | None,
+    typer.Option(
+        "--provincie",
+        "-p",
+        help="Ingebouwde provincie, bv. gelderland of noord-holland (regio's: de veiligheidsregio's).",
+        show_default=False,
+    ),
+]
+
 
 @app.command(
     help=(
-        "Schrijf lege uitvraag-werkboeken, vooringevuld met naam en CBS-code, met toelichtingsblad, keuzelijsten en "
-        "datumopmaak. Kies één gemeente (--gemeente), een regio (--regio) of zonder keuze alle gemeenten van de provincie; "
-        "--opgaven schrijft ook het opgaven-werkboek.\n\n"
-        "Voorbeeld: regioplan sjabloon --regio twente --uit uitvraag-twente"
+        "Schrijf lege uitvraag-werkboeken, vooringevuld met naam en CBS-code en met waarvoor ze gemaakt zijn "
+        "(provincie, regio, cyclus, peildata), met toelichtingsblad, keuzelijsten en datumopmaak. Kies één "
+        "gemeente (--gemeente), een regio (--regio) of zonder keuze alle gemeenten van de provincie; --opgaven "
+        "schrijft ook het opgaven-werkboek.\n\n"
+        "De configuratie: --config, anders de regioplan.toml in de --uit-map, anders de ingebouwde --provincie; "
+        "met --provincie komt er ook een regioplan.toml in de --uit-map, zodat die map op zichzelf staat.\n\n"
+        "Voorbeeld: regioplan sjabloon --provincie gelderland --opgaven --uit werkboeken"
     )
 )
 def sjabloon(
@@ -27,17 +40,49 @@ def sjabloon(
         str | None,
         typer.Option("--regio", "-r", help="Sleutel of naam van de regio, bv. twente.", show_default=False),
     ] = None,
+    provincie: Provincie = None,
     opgaven: Annotated[
         bool, typer.Option("--opgaven", help="Schrijf ook opgaven.xlsx (voor de coördinator).")
     ] = False,
-    uit: Annotated[Path, typer.Option("--uit", "-o", help="Map waarin de werkboeken komen.")] = Path(
-        "uitvraag"
-    ),
+    uit: Annotated[Path, typer.Option("--uit", "-o", help="Map voor de werkboeken.")] = Path("uitvraag"),
     config: opties.Config = None,
 ) -> None:
-    from ..sjablonen import schrijf_sjablonen
+    from ..config import CONFIGBESTAND
+    from ..sjablonen import schrijf_sjablonen, schrijf_startconfig, sjabloon_config
 
-    paden = schrijf_sjablonen(uit, gemeenten=gemeente or [], regio=regio, opgaven=opgaven, config_pad=config)
+    gebruikt = sjabloon_config(uit, config, provincie)
+    console.melding(f"configuratie: {console.veilig(gebruikt.herkomst)}")
+    paden = schrijf_sjablonen(uit, gemeenten=gemeente or [], regio=regio, opgaven=opgaven, config=gebruikt)
     for pad in paden:
-        console.melding(f"geschreven: {pad}")
-    console.melding(f"{len(paden)} werkboek(en) in {uit}")
+        console.melding(f"geschreven: {console.veilig(pad)}")
+    if provincie and config is None and not (uit / CONFIGBESTAND).exists():
+        console.melding(f"geschreven: {console.veilig(schrijf_startconfig(uit, provincie))}")
+    console.melding(f"{len(paden)} werkboek(en) in {console.veilig(uit)}")
+
+
+@app.command(
+    help=(
+        "Schrijf een regioplan.toml met uitleg voor een provincie: één regel kiest de provincie, de landelijke "
+        "datums en de regio's (standaard de veiligheidsregio's) staan erin als commentaar om aan te passen.\n\n"
+        "Voorbeeld: regioplan init --provincie gelderland --uit werkboeken"
+    )
+)
+def init(
+    provincie: Annotated[
+        str,
+        typer.Option(
+            "--provincie",
+            "-p",
+            help="De provincie, bv. gelderland, noord-holland of friesland.",
+            show_default=False,
+        ),
+    ],
+    uit: Annotated[Path, typer.Option("--uit", "-o", help="Map waarin regioplan.toml komt.")] = Path("."),
+    overschrijf: Annotated[
+        bool, typer.Option("--overschrijf", help="Vervang een bestaande regioplan.toml.")
+    ] = False,
+) -> None:
+    from ..sjablonen import schrijf_startconfig
+
+    pad = schrijf_startconfig(uit, provincie, overschrijf=overschrijf)
+    console.melding(f"geschreven: {console.veilig(pad)}")

@@ -54,9 +54,9 @@ def valideer(
     uit: opties.Uit = None,
     config: opties.Config = None,
 ) -> None:
+    from ..api import configuratie
     from ..api import valideer as _valideer
     from ..bevindingen import CATALOGUS
-    from ..config import laad_config
     from ..fouten import RegioplanFout
     from ..weergave import als_github, als_json, als_junit, als_markdown
 
@@ -67,19 +67,15 @@ def valideer(
             f"--negeer kent de code(s) {', '.join(onbekend)} niet.",
             "Zie docs/controles.md voor alle codes.",
         )
-    if config is not None and not config.is_file():
-        raise RegioplanFout(
-            "config-ontbreekt",
-            f"Het configuratiebestand '{config}' bestaat niet.",
-            "Geef het pad naar een regioplan.toml, of laat --config weg.",
-        )
     if uit is not None and formaat == Vorm.tekst:
         raise RegioplanFout(
             "optie-ongeldig",
             "--uit werkt alleen met --formaat json, github of junit.",
             "Voor een bestand: regioplan valideer MAP --formaat json --uit bevindingen.json",
         )
-    resultaat = _valideer(map, laad_config(config) if config else None).zonder(set(negeer or []))
+    gebruikt = configuratie(map, config)
+    console.melding(f"configuratie: {console.veilig(gebruikt.herkomst)}")
+    resultaat = _valideer(map, gebruikt).zonder(set(negeer or []))
     drempel = "waarschuwing" if strikt else faal_op.value
     if formaat == Vorm.tekst:
         _toon(resultaat)

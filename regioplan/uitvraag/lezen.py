@@ -537,6 +537,7 @@ def _lees_uitvraag(
         procesfase_toelichting=str(kop.get("procesfase_toelichting") or ""),
         duiding=str(kop.get("duiding") or ""),
         formaatversie=versie,
+        **_kenmerken(kop),
     )
     for blad in UITVRAAG_BLADEN[1:]:
         if blad.naam not in bladen:
@@ -554,6 +555,22 @@ def _lees_uitvraag(
                 waarden["opmerking"] = extra
             lijst.append(_maak(klasse, waarden, Herkomst(bestand, plaats.blad, rij)))
     invoer.gelezen.append(uitvraag)
+
+
+def _kenmerken(kop: dict[str, object]) -> dict[str, object]:
+    """The metadata fields of the Gemeente sheet (what the workbook was made for), typed for the model."""
+    uit: dict[str, object] = {}
+    for sleutel in ("provincie", "regio", "cyclus"):
+        uit[sleutel] = str(kop.get(sleutel) or "")
+    for sleutel in (
+        "actief_uiterlijk",
+        "in_gebruik_tot_minstens",
+        "peildatum_oekraine",
+        "peildatum_statushouders",
+    ):
+        waarde = kop.get(sleutel)
+        uit[sleutel] = waarde if isinstance(waarde, dt.date) else None
+    return uit
 
 
 def _maak(klasse: type, waarden: dict[str, object], herkomst: Herkomst) -> object:
@@ -609,9 +626,30 @@ def _identiteit(bestand: str, kop: dict[str, object], invoer: Invoer) -> str | N
             cel=code_cel or naam_cel,
             naam=config.naam(code),
             code=code,
-            indeling=f"provincie {config.provincie}",
+            indeling=config.buiten_indeling(code),
         )
+    if code:
+        _bestandsnaam_past(bestand, code, blad, naam_cel, invoer)
     return code
+
+
+def _bestandsnaam_past(bestand: str, code: str, blad: str, cel: str, invoer: Invoer) -> None:
+    """Warn when the file name names another gemeente than the workbook's contents (zutphen.xlsx with
+    Lochem inside): the coordinator would otherwise see Zutphen as missing without a word."""
+    config = invoer.config
+    stam = Path(bestand).stem
+    uit_naam = config.zoek_code(stam) or config.zoek_code(stam.replace("-", " ").replace("_", " "))
+    if uit_naam and uit_naam != code:
+        invoer.bevindingen.voeg_toe(
+            "bestandsnaam-andere-gemeente",
+            bestand=bestand,
+            blad=blad,
+            cel=cel,
+            bestandsnaam=bestand,
+            naam_bestand=config.naam(uit_naam),
+            naam=config.naam(code),
+            code=code,
+        )
 
 
 def _lees_opgaven(bestand: str, echt: str, cellen: _Cellen, lezer: _Lezer, invoer: Invoer) -> None:

@@ -122,6 +122,11 @@ def schrijf_uitvraag(pad: Path, gegevens: Mapping[str, object]) -> Path:
     kop = dict(gegevens.get("gemeente", {}))
     kop.setdefault("formaatversie", FORMAATVERSIE)
     _toelichting(ws, f"Uitvraag {kop.get('naam', '')} ({kop.get('cbs_code', '')})", UITVRAAG_BLADEN)
+    if kop.get("provincie"):
+        ws["A3"] = _gemaakt_voor(kop)
+        ws["A3"].alignment = Alignment(wrap_text=True)
+        ws.merge_cells("A3:B3")
+        ws.row_dimensions[3].height = 45
     for blad in UITVRAAG_BLADEN:
         ws = wb.create_sheet(blad.naam)
         if blad is GEMEENTE:
@@ -132,6 +137,22 @@ def schrijf_uitvraag(pad: Path, gegevens: Mapping[str, object]) -> Path:
             rijen = gegevens.get(blad.sleutel) or gegevens.get(_enkelvoud(blad.sleutel)) or []
             _tabelblad(ws, blad, rijen)
     return _bewaar(wb, pad)
+
+
+def _datumtekst(waarde: object) -> str:
+    return waarde.strftime("%d-%m-%Y") if isinstance(waarde, dt.date) else "?"
+
+
+def _gemaakt_voor(kop: Mapping[str, object]) -> str:
+    """The Toelichting line naming what the workbook was made for (from the pre-filled metadata)."""
+    regio = f", regio {kop['regio']}" if kop.get("regio") else ""
+    return (
+        f"Gemaakt voor provincie {kop['provincie']}{regio}, {kop.get('cyclus') or 'cyclus'}: een plek telt mee "
+        f"als de locatie uiterlijk {_datumtekst(kop.get('actief_uiterlijk'))} actief is en minstens tot "
+        f"{_datumtekst(kop.get('in_gebruik_tot_minstens'))} in gebruik blijft. Peildatum opvang Oekraïne: "
+        f"{_datumtekst(kop.get('peildatum_oekraine'))}; peildatum huisvesting statushouders: "
+        f"{_datumtekst(kop.get('peildatum_statushouders'))}."
+    )
 
 
 def _enkelvoud(sleutel: str) -> str:
