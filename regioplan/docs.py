@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .bevindingen import CATALOGUS, FOUT, Bevindingen
+from .uitvoer import schrijf
 from .uitvraag.schema import FORMAATVERSIE, OPGAVEN, TOELICHTING_BLAD, UITVRAAG_BLADEN, Blad, Kolom
 
 #: Help is rendered at this terminal width, so the generated text does not depend on who runs it.
@@ -338,7 +339,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     for pad, tekst in documenten(args.map).items():
         oud = pad.read_text(encoding="utf-8") if pad.is_file() else None
         if oud != tekst:
-            pad.write_text(tekst, encoding="utf-8")
+            schrijf(pad, tekst)
             print(f"geschreven: {pad}", file=sys.stderr)
     return 0
 

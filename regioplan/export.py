@@ -1,7 +1,9 @@
 """Exports of the computation: JSON, a formatted xlsx (one sheet per table) and csv (one file per table).
 
 Text copied from workbooks never becomes a formula: xlsx cells are written as strings through
-:func:`regioplan.xlsx.zet`, csv cells that start with a formula character get a leading apostrophe.
+:func:`regioplan.xlsx.zet`, csv cells that start with a formula character get a leading apostrophe
+(:func:`regioplan.veilig.formule`). Files are written atomically (:func:`regioplan.uitvoer.schrijf`), never
+over the workbooks that were read.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from pathlib import Path
 
 from .resultaat import Resultaat
 from .tabellen import tabellen
-from .waarden import FORMULE_TEKENS
+from .uitvoer import schrijf as schrijf_bestand
+from .uitvoer import weiger_invoer
+from .veilig import formule
 
 
 def als_json(resultaat: Resultaat) -> str:
@@ -51,15 +55,7 @@ def schrijf_xlsx(resultaat: Resultaat, pad: Path) -> Path:
     moment = dt.datetime(2024, 1, 1)
     wb.properties.created = wb.properties.modified = moment
     wb.properties.creator = "regioplan"
-    pad.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(pad)
-    return pad
-
-
-def _csvwaarde(waarde: object) -> object:
-    if isinstance(waarde, str) and waarde.startswith(FORMULE_TEKENS):
-        return "'" + waarde
-    return "" if waarde is None else waarde
+    return schrijf_bestand(pad, wb.save)
 
 
 def csv_teksten(resultaat: Resultaat) -> dict[str, str]:
@@ -70,27 +66,29 @@ def csv_teksten(resultaat: Resultaat) -> dict[str, str]:
         w = csv.writer(buf, delimiter=";", lineterminator="\n")
         w.writerow(t.koppen)
         for rij in t.rijen:
-            w.writerow([_csvwaarde(v) for v in rij])
+            w.writerow([formule(v) for v in rij])
         uit[t.naam] = buf.getvalue()
     return uit
 
 
-def schrijf(resultaat: Resultaat, pad: Path) -> list[Path]:
-    """Write by extension: .json, .xlsx, or .csv (one file per table: ``resultaten-asiel.csv`` ...)."""
+def schrijf(resultaat: Resultaat, pad: Path, *, invoer: Path | None = None) -> list[Path]:
+    """Write by extension: .json, .xlsx, or .csv (one file per table: ``resultaten-asiel.csv`` ...).
+
+    ``invoer`` is the folder (or workbook) that was read: nothing is written over it or into it as a
+    spreadsheet (:func:`regioplan.uitvoer.weiger_invoer`).
+    """
     ext = pad.suffix.lower()
-    pad.parent.mkdir(parents=True, exist_ok=True)
     if ext == ".json":
-        pad.write_text(als_json(resultaat), encoding="utf-8")
-        return [pad]
+        weiger_invoer(pad, invoer)
+        return [schrijf_bestand(pad, als_json(resultaat))]
     if ext == ".xlsx":
+        weiger_invoer(pad, invoer)
         return [schrijf_xlsx(resultaat, pad)]
     if ext == ".csv":
-        paden = []
-        for naam, tekst in csv_teksten(resultaat).items():
-            p = pad.with_name(f"{pad.stem}-{naam}.csv")
-            p.write_text(tekst, encoding="utf-8")
-            paden.append(p)
-        return paden
+        teksten = {pad.with_name(f"{pad.stem}-{naam}.csv"): t for naam, t in csv_teksten(resultaat).items()}
+        for p in teksten:
+            weiger_invoer(p, invoer)
+        return [schrijf_bestand(p, tekst) for p, tekst in teksten.items()]
     from .fouten import RegioplanFout
 
     raise RegioplanFout(

@@ -17,9 +17,6 @@ from functools import lru_cache
 ONBEPAALD = "onbepaald"  #: open-ended: runs longer than any required term
 ONBEKEND = "onbekend"  #: not known yet
 
-#: First characters that make a spreadsheet treat text as a formula; such text is always written as text.
-FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
-
 #: A date in the domain: a real date or one of the two explicit words.
 Datum = dt.date | str
 

@@ -1,5 +1,9 @@
 """Views of a validation result that are plain text: JSON, GitHub annotations + job summary, JUnit XML.
 
+Every value is escaped for its channel by :mod:`regioplan.veilig` (annotations: :func:`~regioplan.veilig.github`,
+summary: :func:`~regioplan.veilig.markdown_cel`, JUnit: :func:`~regioplan.veilig.xml`); JSON keeps the exact
+values.
+
 The terminal view is in the CLI (it needs rich); these need nothing but the standard library, so the
 library can produce them too and tests can compare them with the library result.
 """
@@ -9,19 +13,13 @@ from __future__ import annotations
 import json
 from xml.etree.ElementTree import Element, SubElement, tostring
 
+from . import veilig
 from .bevindingen import FOUT
 from .controles import ONTBREEKT, Validatie
 
 
 def als_json(validatie: Validatie) -> str:
     return json.dumps(validatie.als_dict(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
-
-
-def _gh(tekst: str, eigenschap: bool = False) -> str:
-    tekst = tekst.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    if eigenschap:
-        tekst = tekst.replace(":", "%3A").replace(",", "%2C")
-    return tekst
 
 
 def als_github(validatie: Validatie, map_prefix: str = "") -> str:
@@ -31,10 +29,10 @@ def als_github(validatie: Validatie, map_prefix: str = "") -> str:
         soort = "error" if b.ernst == FOUT else "warning"
         bestand = f"{map_prefix}{b.bestand}" if b.bestand else ""
         titel = f"{b.code} {b.plaats}".strip()
-        eig = [f"title={_gh(titel, True)}"]
+        eig = [f"title={veilig.github(titel, eigenschap=True)}"]
         if bestand:
-            eig.insert(0, f"file={_gh(bestand, True)}")
-        regels.append(f"::{soort} {','.join(eig)}::{_gh(b.bericht + ' Hint: ' + b.hint)}")
+            eig.insert(0, f"file={veilig.github(bestand, eigenschap=True)}")
+        regels.append(f"::{soort} {','.join(eig)}::{veilig.github(b.bericht + ' Hint: ' + b.hint)}")
     return "\n".join(regels) + ("\n" if regels else "")
 
 
@@ -59,8 +57,8 @@ def als_markdown(validatie: Validatie) -> str:
     return "\n".join(r) + "\n"
 
 
-def _md(tekst: str) -> str:
-    return str(tekst).replace("|", "\\|").replace("\n", " ")
+def _md(tekst: object) -> str:
+    return veilig.markdown_cel(tekst)
 
 
 def als_junit(validatie: Validatie) -> str:
@@ -73,7 +71,7 @@ def als_junit(validatie: Validatie) -> str:
     for o in validatie.overzicht:
         if o["status"] == ONTBREEKT:
             case = SubElement(
-                suite, "testcase", classname="regioplan.valideer", name=f"{o['gemeente']} (geen werkboek)"
+                suite, "testcase", classname="regioplan.valideer", name=_x(f"{o['gemeente']} (geen werkboek)")
             )
             SubElement(case, "skipped", message="geen uitvraag-werkboek aangeleverd")
             continue
@@ -88,15 +86,19 @@ def als_junit(validatie: Validatie) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(suite, encoding="unicode") + "\n"
 
 
+def _x(tekst: object) -> str:
+    return veilig.xml(tekst)
+
+
 def _junit_geval(suite: Element, naam: str, eigen: list) -> None:
-    case = SubElement(suite, "testcase", classname="regioplan.valideer", name=naam)
+    case = SubElement(suite, "testcase", classname="regioplan.valideer", name=_x(naam))
     fouten = [b for b in eigen if b.ernst == FOUT]
     if fouten:
         f = SubElement(case, "failure", message=f"{len(fouten)} fout(en)", type="regioplan")
-        f.text = "\n".join(_junit_regel(b) + f" Hint: {b.hint}" for b in fouten)
+        f.text = "\n".join(_x(_junit_regel(b) + f" Hint: {b.hint}") for b in fouten)
     overig = [b for b in eigen if b.ernst != FOUT]
     if overig:
-        SubElement(case, "system-out").text = "\n".join("waarschuwing " + _junit_regel(b) for b in overig)
+        SubElement(case, "system-out").text = "\n".join(_x("waarschuwing " + _junit_regel(b)) for b in overig)
 
 
 def _junit_regel(b) -> str:

@@ -11,7 +11,7 @@ import datetime as dt
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from .waarden import FORMULE_TEKENS
+from .veilig import FORMULE_TEKENS
 
 DATUMFORMAAT = "DD-MM-YYYY"
 KOPSTIJL = Font(bold=True, color="FFFFFF")

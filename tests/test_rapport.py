@@ -155,7 +155,7 @@ def test_gebruikerstekst_in_markdown_maakt_geen_opmaak(klein, tmp_path):
     na_inhoud = tekst.split("## 1.", 1)[1]
     assert "<script>" not in tekst and "<b>" not in tekst and not re.search(r"(?<!\\)\]\(", na_inhoud)
     assert (
-        r"\<script\>alert(1)\</script\> & \< \> \| \*\*vet\*\* \[link\](javascript:alert(2)) \!\[plaatje\](x.png)"
+        r"\<script\>alert(1)\</script\> & \< \> \| \*\*vet\*\* \[link\](javascript:alert(2)) !\[plaatje\](x.png)"
         in tekst
     )
     assert r"| Loc \<b\>\|1\</b\> & zo |" in tekst

@@ -193,12 +193,13 @@ def test_github_zonder_samenvattingsbestand(gemengd: Path) -> None:
 
 
 def test_github_ontsnapt_wat_de_opmaak_zou_breken(basis: Path, tmp_path: Path) -> None:
-    """A cell value with a newline, a percent sign or '::' must not end or forge an annotation."""
+    """A cell value with a newline, a percent sign or '::' must not end or forge an annotation: the line
+    break is shown as ``\\n`` (as on the terminal), the percent sign encoded."""
     data = _map(basis, tmp_path / "data")
     corpus.zet_cellen(data / "almelo.xlsx", "Asiel", {"B2": "50%\n::error::nep"})
     tekst = als_github(valideer(data), "data/")
     assert tekst.count("\n") == 1
-    assert "'50%25%0A::error::nep' is geen getal." in tekst
+    assert "'50%25\\n::error::nep' is geen getal." in tekst
 
 
 # ---------------------------------------------------------------- junit

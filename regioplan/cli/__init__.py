@@ -102,12 +102,23 @@ def main(argv: list[str] | None = None) -> int:
         code = app(args=argv, standalone_mode=False)
         return code if isinstance(code, int) else 0
     except RegioplanFout as fout:
-        from .console import melding, veilig
+        from .console import terminal
 
-        melding(f"[bold red]fout[/] {veilig('[' + fout.code + ']')}: {veilig(fout.bericht)}")
-        if fout.hint:
-            melding(f"  hint: {veilig(fout.hint)}")
+        terminal().fout(fout.code, fout.bericht, fout.hint)
         if _debug:
+            raise
+        return 2
+    except OSError as fout:  # the machine, not regioplan and not the workbooks: name the path and the cause
+        from ..uitvoer import oorzaak
+        from .console import terminal
+
+        pad = f"'{fout.filename}': " if fout.filename else ""
+        terminal().fout(
+            "omgeving",
+            f"{pad}{oorzaak(fout)}.",
+            "Dit ligt aan de computer of de rechten, niet aan regioplan of de werkboeken.",
+        )
+        if _debug or "--debug" in (argv or sys.argv):
             raise
         return 2
     except typer.Exit as e:
@@ -117,22 +128,21 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as e:  # click's usage errors already printed their message
         return e.code if isinstance(e.code, int) else 2
     except Exception as e:  # a broken tool must never look like a broken submission
+        from .console import terminal
+
         if hasattr(e, "show") and hasattr(e, "exit_code"):  # click's usage errors (typer vendors click)
-            from .console import melding, veilig
             from .nederlands import gebruiksfout
 
             bericht, gebruik, hint = gebruiksfout(e)
-            melding(f"[bold red]fout[/] {veilig('[gebruik]')}: {veilig(bericht)}")
+            terminal().meld(("fout", "fout"), " [gebruik]: ", bericht)
             if gebruik:
-                melding(f"  {veilig(gebruik)}")
-            melding(f"  hint: {veilig(hint)}")
+                terminal().meld("  ", gebruik)
+            terminal().meld("  hint: ", hint)
             return e.exit_code if isinstance(e.exit_code, int) and e.exit_code else 2
-        from .console import melding, veilig
-
         if _debug or "--debug" in (argv or sys.argv):
             raise
-        melding(f"[bold red]interne fout[/]: {veilig(type(e).__name__)}: {veilig(e)}")
-        melding(
+        terminal().meld(("interne fout", "fout"), f": {type(e).__name__}: {e}")
+        terminal().meld(
             "  Dit is een fout in regioplan, niet in de werkboeken. Draai opnieuw met --debug en meld de uitvoer."
         )
         return 2

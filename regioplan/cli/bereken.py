@@ -89,7 +89,7 @@ def bereken(
 
     datums = lees_peildata(peildata) if peildata else []
     gebruikt = configuratie(map, config)
-    console.melding(f"configuratie: {console.veilig(gebruikt.herkomst)}")
+    console.melding(f"configuratie: {gebruikt.herkomst}")
     resultaat = _bereken(map, gebruikt, datums)
     if gemeente and resultaat.gemeente(gemeente) is None:
         raise RegioplanFout(
@@ -97,16 +97,17 @@ def bereken(
             f"--gemeente '{gemeente}' is geen gemeente van {resultaat.config.provincie}.",
             "Gebruik de naam of de CBS-code, bijvoorbeeld Hengelo of GM0164.",
         )
+    t = console.terminal()
     if uit:
-        for pad in schrijf(resultaat, Path(uit)):
-            console.melding(f"geschreven: {pad}")
+        for pad in schrijf(resultaat, Path(uit), invoer=map):
+            t.geschreven(pad)
     elif formaat == Vorm.json:
         console.data(als_json(resultaat).rstrip("\n"))
     else:
         _toon(resultaat, gemeente, uitleg)
     b = resultaat.bevindingen
     p = resultaat.provincie.asiel
-    console.melding(
+    t.meld(
         f"{len(resultaat.gemeenten)} gemeenten; asiel geldig {p.geldig} van {p.opgave}; "
         f"{b.fouten} fouten en {b.waarschuwingen} waarschuwingen in de invoer (zie regioplan valideer)"
     )
@@ -117,63 +118,58 @@ def _toon(resultaat: Resultaat, gemeente: str | None, uitleg: bool) -> None:
     from ..opmaak import getal, procent
     from ..tabellen import tabellen
 
+    t = console.terminal()
     g = resultaat.gemeente(gemeente) if gemeente else None
     if not uitleg:
-        for t in tabellen(resultaat):
-            if t.naam in ("locaties", "tijdlijn") and not (t.naam == "tijdlijn"):
+        for tab in tabellen(resultaat):
+            if tab.naam == "locaties":
                 continue
-            rijen = [(i, rij) for i, rij in enumerate(t.rijen) if g is None or rij[0] == g.naam]
+            rijen = [(i, rij) for i, rij in enumerate(tab.rijen) if g is None or rij[0] == g.naam]
             cellen = [
-                [_cel(k, v, getal, procent) for k, v in zip(t.koppen, rij, strict=True)] for _, rij in rijen
+                [_cel(k, v, getal, procent) for k, v in zip(tab.koppen, rij, strict=True)] for _, rij in rijen
             ]
-            totaal = {j for j, (i, _) in enumerate(rijen) if i in t.totaalrijen}
-            console.tabel(t.titel, t.koppen, cellen, rechts=t.getalkolommen, totaalrijen=totaal)
+            totaal = {j for j, (i, _) in enumerate(rijen) if i in tab.totaalrijen}
+            t.tabel(tab.titel, tab.koppen, cellen, rechts=tab.getalkolommen, totaalrijen=totaal)
         return
     for x in resultaat.gemeenten:
         if g is not None and x.cbs_code != g.cbs_code:
             continue
-        from rich.text import Text
-
         a = x.asiel
-        console.uit.print(Text(f"{x.naam}: asiellocaties en de cyclusregel", style="bold"))
+        t.toon(f"{x.naam}: asiellocaties en de cyclusregel", stijl="nadruk")
         for loc in a.locaties:
             status = "TELT MEE" if loc.telt else ("VOORNEMEN" if loc.voornemen else "telt niet")
-            regel = Text(
-                f"  {status:<10} ",
-                style="green" if loc.telt else ("yellow" if loc.voornemen else "dim"),
-            )
-            regel.append(f"{loc.locatie} ({loc.capaciteit.tekst}, {loc.doelgroep}, {loc.soort}): ")
-            regel.append(loc.uitleg)
+            stijl = "goed" if loc.telt else ("waarschuwing" if loc.voornemen else "zacht")
+            delen: list[console.Deel] = [
+                (f"  {status:<10} ", stijl),
+                f"{loc.locatie} ({loc.capaciteit.tekst}, {loc.doelgroep}, {loc.soort}): ",
+                loc.uitleg,
+            ]
             if loc.vervangt:
-                regel.append(f"; opvolger van {', '.join(loc.vervangt)}, dus geen extra voornemen")
+                delen.append(f"; opvolger van {', '.join(loc.vervangt)}, dus geen extra voornemen")
             if loc.ligt_in:
-                regel.append(f"; ligt in {loc.ligt_in} (uitruil)")
-            console.uit.print(regel)
+                delen.append(f"; ligt in {loc.ligt_in} (uitruil)")
+            t.toon(*delen)
         for v in a.voornemens_lijst:
             if not v.met_locatie:
-                regel = Text("  VOORNEMEN  ", style="yellow")
-                regel.append(
-                    f"{v.omschrijving} ({v.capaciteit.tekst}, {v.doelgroep}): zonder concrete locatie"
-                )
+                delen = [
+                    ("  VOORNEMEN  ", "waarschuwing"),
+                    f"{v.omschrijving} ({v.capaciteit.tekst}, {v.doelgroep}): zonder concrete locatie",
+                ]
                 if v.toelichting:
-                    regel.append(f"; {v.toelichting}")
-                console.uit.print(regel)
-        console.uit.print(
+                    delen.append(f"; {v.toelichting}")
+                t.toon(*delen)
+        t.toon(
             f"Geldig {getal(a.geldig)} (amv {getal(a.geldig_amv)}) van opgave {getal(a.opgave)}: "
             f"verschil {getal(a.verschil, teken=True)}; voornemens {getal(a.voornemens)}; "
-            f"procesfase {x.procesfase}",
-            highlight=False,
-            markup=False,
+            f"procesfase {x.procesfase}"
         )
 
 
-def _cel(kop: str, waarde: object, getal, procent):
-    from rich.text import Text
-
+def _cel(kop: str, waarde: object, getal, procent) -> console.Deel:
     if kop.startswith("%"):
         return procent(waarde)
     if kop == "Verschil" and isinstance(waarde, int):
-        return Text(getal(waarde, teken=True), style="red" if waarde < 0 else "")
+        return (getal(waarde, teken=True), "tekort") if waarde < 0 else getal(waarde, teken=True)
     if isinstance(waarde, int):
         return getal(waarde)
-    return Text("" if waarde is None else str(waarde))
+    return "" if waarde is None else str(waarde)

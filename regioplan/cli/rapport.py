@@ -65,7 +65,7 @@ def rapport(
             "optie-ongeldig", f"--datum '{datum}' is geen datum.", "Gebruik JJJJ-MM-DD."
         ) from fout
     gebruikt = configuratie(map, config)
-    console.melding(f"configuratie: {console.veilig(gebruikt.herkomst)}")
+    console.melding(f"configuratie: {gebruikt.herkomst}")
     formaten = ("md", "html") if formaat == Vorm.beide else (formaat.value,)
     paden = rapporten(
         map,
@@ -76,9 +76,8 @@ def rapport(
         sjablonen=sjablonen,
         config=gebruikt,
     )
+    t = console.terminal()
     for pad in paden:
-        console.melding(f"geschreven: {console.veilig(pad)}")
+        t.geschreven(pad)
     aantal = len(paden) // len(formaten)
-    console.melding(
-        f"{aantal} {'rapport' if aantal == 1 else 'rapporten'} geschreven in {console.veilig(uit)}"
-    )
+    t.meld(f"{aantal} {'rapport' if aantal == 1 else 'rapporten'} geschreven in {uit}")

@@ -51,13 +51,14 @@ def sjabloon(
     from ..sjablonen import schrijf_sjablonen, schrijf_startconfig, sjabloon_config
 
     gebruikt = sjabloon_config(uit, config, provincie)
-    console.melding(f"configuratie: {console.veilig(gebruikt.herkomst)}")
+    t = console.terminal()
+    t.meld(f"configuratie: {gebruikt.herkomst}")
     paden = schrijf_sjablonen(uit, gemeenten=gemeente or [], regio=regio, opgaven=opgaven, config=gebruikt)
     for pad in paden:
-        console.melding(f"geschreven: {console.veilig(pad)}")
+        t.geschreven(pad)
     if provincie and config is None and not (uit / CONFIGBESTAND).exists():
-        console.melding(f"geschreven: {console.veilig(schrijf_startconfig(uit, provincie))}")
-    console.melding(f"{len(paden)} werkboek(en) in {console.veilig(uit)}")
+        t.geschreven(schrijf_startconfig(uit, provincie))
+    t.meld(f"{len(paden)} werkboek(en) in {uit}")
 
 
 @app.command(
@@ -84,5 +85,4 @@ def init(
 ) -> None:
     from ..sjablonen import schrijf_startconfig
 
-    pad = schrijf_startconfig(uit, provincie, overschrijf=overschrijf)
-    console.melding(f"geschreven: {console.veilig(pad)}")
+    console.terminal().geschreven(schrijf_startconfig(uit, provincie, overschrijf=overschrijf))

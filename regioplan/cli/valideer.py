@@ -58,6 +58,7 @@ def valideer(
     from ..api import valideer as _valideer
     from ..bevindingen import CATALOGUS
     from ..fouten import RegioplanFout
+    from ..uitvoer import schrijf, voeg_toe, weiger_invoer
     from ..weergave import als_github, als_json, als_junit, als_markdown
 
     onbekend = [c for c in (negeer or []) if c not in CATALOGUS]
@@ -73,8 +74,10 @@ def valideer(
             "--uit werkt alleen met --formaat json, github of junit.",
             "Voor een bestand: regioplan valideer MAP --formaat json --uit bevindingen.json",
         )
+    if uit is not None:
+        weiger_invoer(uit, map)
     gebruikt = configuratie(map, config)
-    console.melding(f"configuratie: {console.veilig(gebruikt.herkomst)}")
+    console.melding(f"configuratie: {gebruikt.herkomst}")
     resultaat = _valideer(map, gebruikt).zonder(set(negeer or []))
     drempel = "waarschuwing" if strikt else faal_op.value
     if formaat == Vorm.tekst:
@@ -85,12 +88,12 @@ def valideer(
         else:
             tekst = {Vorm.json: als_json, Vorm.junit: als_junit}[formaat](resultaat)
         if uit:
-            uit.write_text(tekst, encoding="utf-8")
-        else:
-            console.data(tekst.rstrip("\n")) if tekst else None
+            schrijf(uit, tekst)
+            console.terminal().geschreven(uit)
+        elif tekst:
+            console.data(tekst)
         if formaat == Vorm.github and os.environ.get("GITHUB_STEP_SUMMARY"):
-            with Path(os.environ["GITHUB_STEP_SUMMARY"]).open("a", encoding="utf-8") as f:
-                f.write(als_markdown(resultaat))
+            voeg_toe(Path(os.environ["GITHUB_STEP_SUMMARY"]), als_markdown(resultaat))
         console.melding(resultaat.samenvatting())
     raise typer.Exit(1 if resultaat.faalt(drempel) else 0)
 
@@ -107,43 +110,27 @@ def _map_voor_annotaties(pad: Path) -> str:
 
 
 def _toon(resultaat) -> None:
-    from rich.text import Text
-
+    t = console.terminal()
     per: dict[str, list] = {}
     for b in resultaat.bevindingen:
         per.setdefault(b.bestand, []).append(b)
     gemeenten = {o["bestand"]: o["gemeente"] for o in resultaat.overzicht if o["bestand"]}
     for bestand in sorted(per):
-        kop = Text(bestand or "(map)", style="bold underline")
-        if gemeenten.get(bestand):
-            kop.append(f" ({gemeenten[bestand].strip('()')})")
-        console.uit.print(kop)
+        gemeente = f" ({gemeenten[bestand].strip('()')})" if gemeenten.get(bestand) else ""
+        t.toon((bestand or "(map)", "kop"), gemeente)
         for b in per[bestand]:
-            regel = Text("  ")
-            regel.append(
-                b.ernst.upper() if b.ernst == "fout" else "waarschuwing",
-                style="bold red" if b.ernst == "fout" else "yellow",
-            )
-            regel.append(f" {b.plaats or '-'} ")
-            regel.append(f"[{b.code}] ", style="dim")
-            regel.append(b.bericht)
-            console.uit.print(regel)
-            console.uit.print(Text(f"      hint: {b.hint}", style="dim"))
+            ernst = ("FOUT", "fout") if b.ernst == "fout" else ("waarschuwing", "waarschuwing")
+            t.toon("  ", ernst, f" {b.plaats or '-'} ", (f"[{b.code}] ", "zacht"), b.bericht)
+            t.toon(f"      hint: {b.hint}", stijl="zacht")
     rijen = [
-        [
-            console.tekst(o["bestand"] or "–"),
-            console.tekst(o["gemeente"]),
-            o["status"],
-            o["fouten"],
-            o["waarschuwingen"],
-        ]
+        [o["bestand"] or "–", o["gemeente"], o["status"], o["fouten"], o["waarschuwingen"]]
         for o in resultaat.overzicht
     ]
     if rijen:
-        console.tabel(
+        t.tabel(
             "Overzicht per bestand en gemeente",
             ["Bestand", "Gemeente", "Status", "Fouten", "Waarschuwingen"],
             rijen,
             rechts={3, 4},
         )
-    console.uit.print(Text(resultaat.samenvatting(), style="bold"))
+    t.toon(resultaat.samenvatting(), stijl="nadruk")

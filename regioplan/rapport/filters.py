@@ -9,11 +9,10 @@ become a link, an image, a table column or raw HTML.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from markupsafe import Markup, escape
 
-from .. import opmaak
+from .. import opmaak, veilig
 from ..waarden import Capaciteit
 from .context import als_datum, anker, bereik
 
@@ -63,29 +62,19 @@ def janee(b: bool | None, leeg: str = "") -> str:
     return leeg if b is None else ("ja" if b else "nee")
 
 
-_MD_TEKENS = re.compile(r"([\\`*_\[\]{}<>|#!~])")
-_MD_REGELSTART = re.compile(r"^(\s*)([-+=>]|\d+[.)])", re.MULTILINE)
-_ENTITEIT = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-_REGELEINDE = re.compile(r"\s*\n\s*")
-
-
 def md(tekst: object) -> str:
-    """Inline Markdown text: punctuation that means something in GFM is backslash-escaped."""
-    t = _MD_TEKENS.sub(r"\\\1", str(tekst))
-    return _ENTITEIT.sub("&amp;", t)
+    """Inline Markdown text (:func:`regioplan.veilig.markdown`): no link, image, HTML or column from it."""
+    return veilig.markdown(tekst)
 
 
 def mdcel(tekst: object) -> str:
-    """Text for a GFM table cell: escaped, on one line."""
-    t = md(tekst)
-    return _REGELEINDE.sub(" ", t).strip() if "\n" in t else t.strip()
+    """Text for a GFM table cell: escaped, on one line (:func:`regioplan.veilig.markdown_cel`)."""
+    return veilig.markdown_cel(tekst)
 
 
 def mdblok(tekst: object) -> str:
-    """A paragraph of user text: escaped, also at line starts (no accidental lists, quotes or headings)."""
-    t = md(str(tekst).strip())
-    t = _MD_REGELSTART.sub(lambda m: m[1] + m[2][:-1] + "\\" + m[2][-1], t)
-    return re.sub(r"\n{3,}", "\n\n", t)
+    """A paragraph of user text (:func:`regioplan.veilig.markdown_blok`)."""
+    return veilig.markdown_blok(tekst)
 
 
 # ---- HTML table cells. A report has thousands of number and date cells; as filters rather than Jinja

@@ -2,7 +2,8 @@
 
 No clock is read anywhere: the date on the report comes from the caller or the workbooks. Output is
 UTF-8 with ``\\n`` line ends, trailing spaces removed and runs of blank lines folded, so small
-whitespace differences in templates never show up as changes in a versioned report.
+whitespace differences in templates never show up as changes in a versioned report. Each file is written
+atomically (:func:`regioplan.uitvoer.schrijf`): a reader never sees a half-written report.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import jinja2
 
 from ..fouten import RegioplanFout
 from ..resultaat import Resultaat
+from ..uitvoer import maak_map, schrijf
 from .context import Context, bouw_context
 from .omgeving import maak_omgeving
 
@@ -85,10 +87,5 @@ def schrijf_rapport(
         )
     context = bouw_context(resultaat, regio, datum)
     teksten = {f: render(context, f, sjablonen) for f in dict.fromkeys(formaten)}
-    uit.mkdir(parents=True, exist_ok=True)
-    paden = []
-    for formaat, tekst in teksten.items():
-        pad = uit / f"{context.bestandsnaam}.{formaat}"
-        pad.write_bytes(tekst.encode("utf-8"))
-        paden.append(pad)
-    return paden
+    maak_map(uit)
+    return [schrijf(uit / f"{context.bestandsnaam}.{formaat}", tekst) for formaat, tekst in teksten.items()]

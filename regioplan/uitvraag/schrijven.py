@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..uitvoer import schrijf
 from ..xlsx import DATUMFORMAAT, kopcel, zet
 from .schema import FORMAATVERSIE, GEMEENTE, OPGAVEN, TOELICHTING_BLAD, UITVRAAG_BLADEN, Blad
 
@@ -178,6 +179,4 @@ def _bewaar(wb: Workbook, pad: Path) -> Path:
     wb.properties.created = moment
     wb.properties.modified = moment
     wb.properties.lastModifiedBy = "regioplan"
-    pad.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(pad)
-    return pad
+    return schrijf(pad, wb.save)
