@@ -39,7 +39,8 @@ _ONZICHTBAAR = re.compile(
 )
 _NAMEN = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 #: GitHub's runner reads a line as a workflow command when it starts (after spaces) with ``::``, and
-#: the old syntax ``##[`` anywhere in a line.
+#: the old syntax ``##[`` anywhere in a line. A value never contains ``::`` (so no wrapped line can start
+#: with it) and never starts with ``:`` (so it cannot complete one after our own text).
 _OUDE_OPDRACHT = "##["
 
 
@@ -60,9 +61,11 @@ def regel(tekst: object) -> str:
     >>> regel("\\u202eabc")
     '⟨U+202E⟩abc'
     >>> regel("::error::x")
-    '\\\\x3a:error::x'
+    '\\\\x3a:error\\\\x3a:x'
     """
     t = _ONZICHTBAAR.sub(lambda m: _zichtbaar(m[0]), str(tekst))
+    if "::" in t:
+        t = t.replace("::", "\\x3a:")
     kaal = t.lstrip(" ")
     if kaal.startswith(":"):
         t = t[: len(t) - len(kaal)] + "\\x3a" + kaal[1:]

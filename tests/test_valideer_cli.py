@@ -199,7 +199,7 @@ def test_github_ontsnapt_wat_de_opmaak_zou_breken(basis: Path, tmp_path: Path) -
     corpus.zet_cellen(data / "almelo.xlsx", "Asiel", {"B2": "50%\n::error::nep"})
     tekst = als_github(valideer(data), "data/")
     assert tekst.count("\n") == 1
-    assert "'50%25\\n::error::nep' is geen getal." in tekst
+    assert "'50%25\\n\\x3a:error\\x3a:nep' is geen getal." in tekst
 
 
 # ---------------------------------------------------------------- junit

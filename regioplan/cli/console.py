@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from rich.console import Console
     from rich.text import Text
 
-#: Every style of the command line, by name. A command asks for ``"fout"``, never for ``"bold red"``.
+#: Every style of the command line, by name. A command asks for ``"fout"``, never for a colour.
 STIJLEN: dict[str, str] = {
     "fout": "bold red",
     "waarschuwing": "yellow",
@@ -116,7 +116,7 @@ class Terminal:
 
     def meld(self, *delen: Deel, stijl: str | None = None) -> None:
         """A message for the person at the terminal (stderr): progress, a summary, a written file."""
-        self._fout.print(self.tekst(*delen, stijl=stijl))
+        self._fout.print(self.tekst(*delen, stijl=stijl), soft_wrap=True)  # a path stays on one line
 
     def fout(self, code: str, bericht: str, hint: str = "", *, soort: str = "fout") -> None:
         """``fout [code]: bericht`` and an indented hint (stderr)."""
