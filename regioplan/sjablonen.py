@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from .config import CONFIGBESTAND, Config, config_pad, laad_config
 from .fouten import RegioplanFout
 from .indeling import provincies, zoek_provincie
+from .uitvoer import schrijf
 from .uitvraag.schrijven import schrijf_opgaven, schrijf_uitvraag
 from .waarden import normaliseer
 
@@ -174,10 +173,4 @@ def schrijf_startconfig(map_: Path, provincie: str, *, overschrijf: bool = False
             f"{pad} bestaat al.",
             "Gebruik --overschrijf om het te vervangen, of kies een andere map.",
         )
-    map_.mkdir(parents=True, exist_ok=True)
-    tekst = startconfig(laad_config(provincie=naam))
-    fd, tijdelijk = tempfile.mkstemp(dir=map_, prefix=".regioplan-", suffix=".toml")
-    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-        f.write(tekst)
-    os.replace(tijdelijk, pad)
-    return pad
+    return schrijf(pad, startconfig(laad_config(provincie=naam)))
