@@ -4,6 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DATA   := voorbeelddata/overijssel-2024
+RONDE2 := voorbeelddata/overijssel-2025-ronde2
 UIT    ?= uitvoer
 
 export TZ := Europe/Amsterdam
@@ -47,7 +48,7 @@ docs: $(STAMP)
 	$(BIN)/python -m regioplan.docs
 
 voorbeelddata: $(STAMP)
-	$(BIN)/python -m regioplan.voorbeeld $(DATA)
+	$(BIN)/python -m regioplan.voorbeeld $(DATA) $(RONDE2)
 
 golden: $(STAMP)
 	REGIOPLAN_GOLDEN_BIJWERKEN=1 $(BIN)/python -m pytest tests/test_rapport_golden.py

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .berekening import Resultaat
 from .berekening import bereken as _bereken
@@ -17,6 +18,9 @@ from .config import Config, bouw_config, config_pad, laad_config
 from .controles import Validatie, controleer
 from .fouten import RegioplanFout
 from .uitvraag.lezen import Invoer, lees_map
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .verschil import Stand, Verschil
 
 
 def configuratie(pad: Path, config_bestand: Path | None = None) -> Config:
@@ -120,3 +124,24 @@ def rapporten(
     for sleutel in sleutels:
         paden += schrijf_rapport(resultaat, sleutel, uit, formaten=formaten, datum=datum, sjablonen=sjablonen)
     return paden
+
+
+def stand(bron: str, config: Config | None = None, *, werkmap: Path | None = None) -> Stand:
+    """The state of one round: a folder, or a folder in a git revision (``REF:pad``, read with git).
+
+    ``werkmap`` is where a relative folder and git are looked up (default: the current folder).
+    A side that cannot be read raises :class:`RegioplanFout` (``bron-onleesbaar``, ``git-ontbreekt``).
+    """
+    from .verschil.bron import open_bron
+    from .verschil.stand import stand_van
+
+    with open_bron(bron, werkmap=werkmap) as b:
+        invoer = lees(b.map, config)
+        return stand_van(_bereken(invoer), invoer.bevindingen.lijst, b.label, b.revisie, b.overgeslagen)
+
+
+def verschil(oud: str, nieuw: str, config: Config | None = None, *, werkmap: Path | None = None) -> Verschil:
+    """What changed from round ``oud`` to round ``nieuw`` (each a folder or ``REF:pad``)."""
+    from .verschil import vergelijk
+
+    return vergelijk(stand(oud, config, werkmap=werkmap), stand(nieuw, config, werkmap=werkmap))

@@ -1,0 +1,346 @@
+"""The state of one round ("stand"), as frozen data: what a comparison and a series of rounds need.
+
+A :class:`Stand` holds, per gemeente, the key figures, whether and in which file it delivered, and
+every location, intention and exchange with its fields and whether it counts (and why); per regio
+and for the province the same key figures; and every finding of the reading. It is built from the
+computation by :func:`stand_van` (the one place that knows the shape of the result), so the
+comparison itself (:mod:`.vergelijk`) is a pure function over frozen data.
+
+Field values are JSON-ready scalars: ``int``, ``str`` (ISO dates, ``onbepaald``, ``onbekend``,
+ranges like ``550-580``), ``bool`` or ``None``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..berekening import Resultaat
+from ..bevindingen import Bevinding
+
+Waarde = int | str | bool | None
+
+#: Key figures per gemeente, regio and province: (key, Dutch label). ``opgave.veld`` reads the result.
+CIJFERS: tuple[tuple[str, str], ...] = (
+    ("asiel.opgave", "Asielopgave incl. amv"),
+    ("asiel.geldig", "Realisatie asiel (geldig)"),
+    ("asiel.percentage", "% realisatie asiel"),
+    ("asiel.opgave_amv", "Amv-opgave"),
+    ("asiel.geldig_amv", "Amv-realisatie"),
+    ("asiel.voornemens", "Voornemens"),
+    ("asiel.voornemens_amv", "Amv-voornemens"),
+    ("asiel.geldig_plus_voornemens", "Realisatie + voornemens"),
+    ("asiel.actief_nu", "Asielplekken in gebruik op de cyclusdatum"),
+    ("asiel.vaste_voorraad", "Vaste voorraad COA"),
+    ("oekraine.opgave", "Oekraïne opgave"),
+    ("oekraine.realisatie", "Oekraïne realisatie"),
+    ("oekraine.percentage", "% Oekraïne"),
+    ("oekraine.poo", "Oekraïne POO (personen)"),
+    ("oekraine.in_ontwikkeling", "Oekraïne in ontwikkeling"),
+    ("statushouders.taakstelling", "Statushouders taakstelling"),
+    ("statushouders.taakstelling_incl", "Statushouders taakstelling incl. voor/achter"),
+    ("statushouders.realisatie", "Statushouders gehuisvest"),
+    ("statushouders.percentage", "% statushouders"),
+)
+#: Only for a gemeente: its process stage (a, b, c, a+b); for a regio the number of gemeenten per stage.
+PROCESFASE = ("procesfase", "Procesfase")
+FASEN = (
+    ("procesfase.a", "Gemeenten in fase a"),
+    ("procesfase.b", "Gemeenten in fase b"),
+    ("procesfase.c", "Gemeenten in fase c"),
+)
+LABELS = dict(CIJFERS + (PROCESFASE,) + FASEN)
+
+#: The kinds of row compared per gemeente, with their Dutch name.
+TABELLEN = {
+    "asiel": "asiellocatie",
+    "oekraine": "GOO-locatie",
+    "voornemen": "voornemen zonder locatie",
+    "uitruil": "uitruilafspraak",
+}
+#: Field labels of the rows (in display order per table).
+VELDLABELS = {
+    "capaciteit": "capaciteit",
+    "doelgroep": "doelgroep",
+    "soort": "soort",
+    "startdatum": "startdatum",
+    "einddatum": "einddatum",
+    "opening": "opening",
+    "sluiting": "sluiting",
+    "beheer": "beheer",
+    "besluit": "besluit",
+    "telt_mee": "telt mee (afwijking)",
+    "toelichting": "toelichting",
+    "vervangt": "vervangt",
+    "ligt_in": "ligt in gemeente",
+    "lager_niveau": "GOO op lager niveau",
+    "bijzondere_doelgroep": "bijzondere doelgroep",
+    "partner": "partner",
+    "opgave": "opgave",
+    "richting": "richting",
+    "plekken": "plekken",
+    "status": "status",
+}
+#: What a row's ``status`` means: counts for the cycle (asiel), open on the peildatum (GOO), ...
+STATUSLABELS = {
+    "telt": "telt mee",
+    "voornemen": "voornemen",
+    "telt-niet": "telt niet mee",
+    "open": "open op de peildatum",
+    "in-ontwikkeling": "in ontwikkeling",
+    "dicht": "telt niet mee",
+    "afgesproken": "afgesproken",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Rij:
+    """One location, intention or exchange of a gemeente.
+
+    ``status`` says how it counts (``telt``, ``voornemen``, ``telt-niet`` for asiel; ``open``,
+    ``in-ontwikkeling``, ``dicht`` for GOO; ``voornemen`` for an intention without location; the
+    agreement's status for an exchange); ``bijdrage`` is what it adds to the realisatie (asiel geldig,
+    Oekraïne realisatie) and ``voornemen`` what it adds to the voornemens; ``uitleg`` is the Dutch
+    reason; ``reden`` its stable code (asiel only).
+    """
+
+    tabel: str
+    naam: str
+    velden: tuple[tuple[str, Waarde], ...]
+    status: str
+    uitleg: str = ""
+    reden: str = ""
+    bijdrage: int = 0
+    voornemen: int = 0
+
+    def veld(self, naam: str) -> Waarde:
+        return dict(self.velden).get(naam)
+
+
+@dataclass(frozen=True, slots=True)
+class Gemeentestand:
+    cbs_code: str
+    naam: str
+    regio: str  #: regio key
+    bestand: str | None  #: None: no workbook delivered
+    datum: str | None  #: 'datum invulling' (ISO)
+    cijfers: tuple[tuple[str, Waarde], ...]
+    rijen: tuple[Rij, ...]
+
+    @property
+    def aangeleverd(self) -> bool:
+        return self.bestand is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Groepstand:
+    """A regio or the province: its key figures (sums of its gemeenten)."""
+
+    sleutel: str
+    naam: str
+    cijfers: tuple[tuple[str, Waarde], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Bevindingstand:
+    code: str
+    ernst: str
+    bestand: str
+    blad: str
+    cel: str
+    bericht: str
+
+    @property
+    def sleutel(self) -> tuple[str, str, str, str, str]:
+        """What identifies a finding across rounds: not the cell, which moves when rows are added."""
+        return (self.bestand, self.blad, self.code, self.ernst, self.bericht)
+
+
+@dataclass(frozen=True, slots=True)
+class Stand:
+    label: str
+    provincie: Groepstand
+    regios: tuple[Groepstand, ...]
+    gemeenten: tuple[Gemeentestand, ...]
+    bevindingen: tuple[Bevindingstand, ...]
+    cyclus: str = ""
+    peildata: tuple[tuple[str, str], ...] = ()
+    revisie: str | None = None
+    overgeslagen: tuple[str, ...] = ()  #: names in a git tree that were not read, with the reason
+
+
+# ---------------------------------------------------------------------------------------------
+# From the computation. Everything that knows the shape of ``Resultaat`` is below this line.
+
+
+def _cijfers(blok: dict, *, gemeente: bool) -> tuple[tuple[str, Waarde], ...]:
+    uit: list[tuple[str, Waarde]] = []
+    for sleutel, _ in CIJFERS:
+        opgave, veld = sleutel.split(".")
+        uit.append((sleutel, blok[opgave][veld]))
+    if gemeente:
+        uit.append((PROCESFASE[0], blok["procesfase"]))
+    else:
+        for sleutel, _ in FASEN:
+            uit.append((sleutel, len(blok["procesfase"][sleutel.split(".")[1]])))
+    return tuple(uit)
+
+
+def _override(loc: dict, telt: bool) -> str:
+    if not loc["override"]:
+        return "automatisch"
+    return "ja" if telt else "nee"
+
+
+def _asielrij(loc: dict) -> Rij:
+    status = "telt" if loc["telt"] else ("voornemen" if loc["voornemen"] else "telt-niet")
+    velden = (
+        ("capaciteit", loc["capaciteit"]),
+        ("doelgroep", loc["doelgroep"]),
+        ("soort", loc["soort"]),
+        ("startdatum", loc["startdatum"]),
+        ("einddatum", loc["einddatum"]),
+        ("beheer", loc["beheer"]),
+        ("besluit", loc["besluit"]),
+        ("telt_mee", _override(loc, loc["telt"])),
+        ("toelichting", loc["toelichting"]),
+        ("vervangt", "; ".join(loc["vervangt"])),
+        ("ligt_in", loc["ligt_in"]),
+    )
+    return Rij(
+        "asiel",
+        loc["locatie"],
+        velden,
+        status,
+        loc["uitleg"],
+        loc["reden"],
+        loc["telwaarde"] if loc["telt"] else 0,
+        loc["telwaarde"] if loc["voornemen"] else 0,
+    )
+
+
+def _goo_uitleg(loc: dict, peildatum: str) -> str:
+    peil = "-".join(reversed(peildatum.split("-")))
+    if loc["override"]:
+        ja = "telt mee" if loc["open"] else "telt niet mee"
+        return f"{ja} door bewuste afwijking: {loc['toelichting'] or '(geen toelichting)'}"
+    if loc["open"]:
+        return f"open op {peil}"
+    if loc["in_ontwikkeling"]:
+        return f"opent na {peil} of op een onbekende datum: in ontwikkeling"
+    return f"niet open op {peil} (gesloten of zonder besluit)"
+
+
+def _goorij(loc: dict, peildatum: str) -> Rij:
+    status = "open" if loc["open"] else ("in-ontwikkeling" if loc["in_ontwikkeling"] else "dicht")
+    velden = (
+        ("capaciteit", loc["capaciteit"]),
+        ("soort", loc["soort"]),
+        ("opening", loc["opening"]),
+        ("sluiting", loc["sluiting"]),
+        ("besluit", loc["besluit"]),
+        ("telt_mee", _override(loc, loc["open"])),
+        ("toelichting", loc["toelichting"]),
+        ("lager_niveau", loc["lager_niveau"]),
+        ("bijzondere_doelgroep", loc["bijzondere_doelgroep"]),
+    )
+    return Rij(
+        "oekraine",
+        loc["locatie"],
+        velden,
+        status,
+        _goo_uitleg(loc, peildatum),
+        "",
+        loc["telwaarde"] if loc["open"] else 0,
+    )
+
+
+def _voornemenrij(v: dict) -> Rij:
+    velden = (
+        ("capaciteit", v["capaciteit"]),
+        ("doelgroep", v["doelgroep"]),
+        ("startdatum", v["startdatum"]),
+        ("einddatum", v["einddatum"]),
+        ("besluit", v["besluit"]),
+        ("toelichting", v["toelichting"]),
+    )
+    return Rij(
+        "voornemen",
+        v["omschrijving"],
+        velden,
+        "voornemen",
+        "voornemen zonder concrete locatie",
+        "",
+        0,
+        v["telwaarde"],
+    )
+
+
+def _uitruilrij(r: dict) -> Rij:
+    velden = (
+        ("partner", r["partner"]),
+        ("opgave", r["opgave"]),
+        ("richting", r["richting"]),
+        ("plekken", r["plekken"]),
+        ("startdatum", r["startdatum"]),
+        ("einddatum", r["einddatum"]),
+        ("status", r["status"]),
+        ("toelichting", r["toelichting"]),
+    )
+    naam = f"{r['partner']} ({r['opgave']}, {r['richting']})"
+    return Rij("uitruil", naam, velden, r["status"], r["toelichting"])
+
+
+def stand_van(
+    resultaat: Resultaat,
+    bevindingen: list[Bevinding],
+    label: str,
+    revisie: str | None = None,
+    overgeslagen: tuple[str, ...] = (),
+) -> Stand:
+    """The :class:`Stand` of a computed round (``bevindingen``: every finding of the reading)."""
+    data = resultaat.als_dict()
+    peil_goo = data["peildata"]["oekraine"]
+    uitruil: dict[str, list[Rij]] = {}
+    for r in data["uitruil"]:
+        if r["richting"] != "locatie":  # the realised side of an exchange is an asiel location already
+            uitruil.setdefault(r["cbs_code"], []).append(_uitruilrij(r))
+    gemeenten = []
+    for g in data["gemeenten"]:
+        rijen = [_asielrij(loc) for loc in g["asiel"]["locaties"]]
+        rijen += [_voornemenrij(v) for v in g["asiel"]["voornemens_lijst"] if not v["met_locatie"]]
+        rijen += [_goorij(loc, peil_goo) for loc in g["oekraine"]["locaties"]]
+        rijen += uitruil.get(g["cbs_code"], [])
+        gemeenten.append(
+            Gemeentestand(
+                g["cbs_code"],
+                g["naam"],
+                g["regio_sleutel"],
+                g["bestand"],
+                g["datum"],
+                _cijfers(g, gemeente=True),
+                tuple(rijen),
+            )
+        )
+    regios = tuple(
+        Groepstand(sleutel, r["naam"], _cijfers(r, gemeente=False)) for sleutel, r in data["regios"].items()
+    )
+    p = data["provincie"]
+    provincie = Groepstand(p["sleutel"], p["naam"], _cijfers(p, gemeente=False))
+    bev = tuple(
+        sorted(
+            (Bevindingstand(b.code, b.ernst, b.bestand, b.blad, b.cel, b.bericht) for b in bevindingen),
+            key=lambda b: (*b.sleutel, b.cel),
+        )
+    )
+    peildata = tuple((k, str(v)) for k, v in sorted(data["peildata"].items()))
+    return Stand(
+        label,
+        provincie,
+        regios,
+        tuple(gemeenten),
+        bev,
+        data["cyclus"]["naam"],
+        peildata,
+        revisie,
+        overgeslagen,
+    )
