@@ -418,3 +418,11 @@ def test_ronde2_werkboeken_komen_overeen_met_hun_tomlbron(tmp_path, standen):
     assert all((ronde / n).read_bytes() == (basis / n).read_bytes() for n in ongewijzigd)
     opnieuw = stand(str(ronde))
     assert vergelijk(standen[1], opnieuw).leeg
+
+
+def test_hulp_is_nederlands_en_noemt_de_vormen():
+    r = _run("verschil", "--help")
+    assert r.returncode == 0
+    hulp = " ".join(r.stdout.split())
+    assert "Toon deze hulp en stop." in hulp and "Show this message" not in hulp
+    assert "REF:pad" in hulp and "tekst" in hulp and "json" in hulp and "Exitcode 0" in hulp
