@@ -426,3 +426,17 @@ def test_hulp_is_nederlands_en_noemt_de_vormen():
     hulp = " ".join(r.stdout.split())
     assert "Toon deze hulp en stop." in hulp and "Show this message" not in hulp
     assert "REF:pad" in hulp and "tekst" in hulp and "json" in hulp and "Exitcode 0" in hulp
+
+
+def test_andere_cyclus_staat_bovenaan(tmp_path):
+    map_ = tmp_path / "ronde"
+    shutil.copytree(VOORBEELD, map_, ignore=shutil.ignore_patterns("bron", "notities"))
+    (map_ / "regioplan.toml").write_text("[cyclus]\nactief_uiterlijk = 2025-06-01\n", encoding="utf-8")
+    v = verschil(str(VOORBEELD), str(map_))
+    assert [(c.sleutel, c.oud, c.nieuw) for c in v.instellingen] == [
+        ("cyclus.actief_uiterlijk", "2025-07-01", "2025-06-01")
+    ]
+    # Hotel Fletcher (Steenwijkerland, from 01-07-2025) no longer counts under the earlier date
+    fletcher = _rij(_gemeente(v, "Steenwijkerland"), "Hotel Fletcher")
+    assert fletcher.omslag == "eruit" and not fletcher.velden and fletcher.nieuw.reden == "start-na-peildatum"
+    assert "Let op: de instellingen verschillen" in als_markdown(v)

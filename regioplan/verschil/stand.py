@@ -12,10 +12,22 @@ ranges like ``550-580``), ``bool`` or ``None``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, fields
 
-from ..berekening import Resultaat
 from ..bevindingen import Bevinding
+from ..resultaat import (
+    AsielRij,
+    Gemeente,
+    GooRij,
+    ProvincieTotaal,
+    RegioTotaal,
+    Resultaat,
+    UitruilRij,
+    VoornemenRij,
+    naar_json,
+)
+from ..waarden import datum_json
 
 Waarde = int | str | bool | None
 
@@ -163,131 +175,130 @@ class Stand:
     gemeenten: tuple[Gemeentestand, ...]
     bevindingen: tuple[Bevindingstand, ...]
     cyclus: str = ""
-    peildata: tuple[tuple[str, str], ...] = ()
+    instellingen: tuple[tuple[str, str], ...] = ()  #: the cycle and peildata: ``("cyclus.naam", ...)``
     revisie: str | None = None
     overgeslagen: tuple[str, ...] = ()  #: names in a git tree that were not read, with the reason
 
 
 # ---------------------------------------------------------------------------------------------
-# From the computation. Everything that knows the shape of ``Resultaat`` is below this line.
+# From the computation. Everything that knows the shape of the result is below this line.
 
 
-def _cijfers(blok: dict, *, gemeente: bool) -> tuple[tuple[str, Waarde], ...]:
+def _cijfers(blok: Gemeente | RegioTotaal | ProvincieTotaal) -> tuple[tuple[str, Waarde], ...]:
     uit: list[tuple[str, Waarde]] = []
     for sleutel, _ in CIJFERS:
         opgave, veld = sleutel.split(".")
-        uit.append((sleutel, blok[opgave][veld]))
-    if gemeente:
-        uit.append((PROCESFASE[0], blok["procesfase"]))
+        uit.append((sleutel, getattr(getattr(blok, opgave), veld)))
+    if isinstance(blok, Gemeente):
+        uit.append((PROCESFASE[0], blok.procesfase))
     else:
         for sleutel, _ in FASEN:
-            uit.append((sleutel, len(blok["procesfase"][sleutel.split(".")[1]])))
+            uit.append((sleutel, len(getattr(blok.procesfase, sleutel.split(".")[1]))))
     return tuple(uit)
 
 
-def _override(loc: dict, telt: bool) -> str:
-    if not loc["override"]:
+def _override(override: bool, telt: bool) -> str:
+    if not override:
         return "automatisch"
     return "ja" if telt else "nee"
 
 
-def _asielrij(loc: dict) -> Rij:
-    status = "telt" if loc["telt"] else ("voornemen" if loc["voornemen"] else "telt-niet")
+def _asielrij(loc: AsielRij) -> Rij:
+    status = "telt" if loc.telt else ("voornemen" if loc.voornemen else "telt-niet")
     velden = (
-        ("capaciteit", loc["capaciteit"]),
-        ("doelgroep", loc["doelgroep"]),
-        ("soort", loc["soort"]),
-        ("startdatum", loc["startdatum"]),
-        ("einddatum", loc["einddatum"]),
-        ("beheer", loc["beheer"]),
-        ("besluit", loc["besluit"]),
-        ("telt_mee", _override(loc, loc["telt"])),
-        ("toelichting", loc["toelichting"]),
-        ("vervangt", "; ".join(loc["vervangt"])),
-        ("ligt_in", loc["ligt_in"]),
+        ("capaciteit", loc.capaciteit.json()),
+        ("doelgroep", loc.doelgroep),
+        ("soort", loc.soort),
+        ("startdatum", datum_json(loc.startdatum)),
+        ("einddatum", datum_json(loc.einddatum)),
+        ("beheer", loc.beheer),
+        ("besluit", loc.besluit),
+        ("telt_mee", _override(loc.override, loc.telt)),
+        ("toelichting", loc.toelichting),
+        ("vervangt", "; ".join(loc.vervangt)),
+        ("ligt_in", loc.ligt_in),
     )
     return Rij(
         "asiel",
-        loc["locatie"],
+        loc.locatie,
         velden,
         status,
-        loc["uitleg"],
-        loc["reden"],
-        loc["telwaarde"] if loc["telt"] else 0,
-        loc["telwaarde"] if loc["voornemen"] else 0,
+        loc.uitleg,
+        loc.reden,
+        loc.telwaarde if loc.telt else 0,
+        loc.telwaarde if loc.voornemen else 0,
     )
 
 
-def _goo_uitleg(loc: dict, peildatum: str) -> str:
-    peil = "-".join(reversed(peildatum.split("-")))
-    if loc["override"]:
-        ja = "telt mee" if loc["open"] else "telt niet mee"
-        return f"{ja} door bewuste afwijking: {loc['toelichting'] or '(geen toelichting)'}"
-    if loc["open"]:
+def _goo_uitleg(loc: GooRij, peildatum: dt.date) -> str:
+    peil = peildatum.strftime("%d-%m-%Y")
+    if loc.override:
+        ja = "telt mee" if loc.open else "telt niet mee"
+        return f"{ja} door bewuste afwijking: {loc.toelichting or '(geen toelichting)'}"
+    if loc.open:
         return f"open op {peil}"
-    if loc["in_ontwikkeling"]:
+    if loc.in_ontwikkeling:
         return f"opent na {peil} of op een onbekende datum: in ontwikkeling"
     return f"niet open op {peil} (gesloten of zonder besluit)"
 
 
-def _goorij(loc: dict, peildatum: str) -> Rij:
-    status = "open" if loc["open"] else ("in-ontwikkeling" if loc["in_ontwikkeling"] else "dicht")
+def _goorij(loc: GooRij, peildatum: dt.date) -> Rij:
+    status = "open" if loc.open else ("in-ontwikkeling" if loc.in_ontwikkeling else "dicht")
     velden = (
-        ("capaciteit", loc["capaciteit"]),
-        ("soort", loc["soort"]),
-        ("opening", loc["opening"]),
-        ("sluiting", loc["sluiting"]),
-        ("besluit", loc["besluit"]),
-        ("telt_mee", _override(loc, loc["open"])),
-        ("toelichting", loc["toelichting"]),
-        ("lager_niveau", loc["lager_niveau"]),
-        ("bijzondere_doelgroep", loc["bijzondere_doelgroep"]),
+        ("capaciteit", loc.capaciteit.json()),
+        ("soort", loc.soort),
+        ("opening", datum_json(loc.opening)),
+        ("sluiting", datum_json(loc.sluiting)),
+        ("besluit", loc.besluit),
+        ("telt_mee", _override(loc.override, loc.open)),
+        ("toelichting", loc.toelichting),
+        ("lager_niveau", loc.lager_niveau),
+        ("bijzondere_doelgroep", loc.bijzondere_doelgroep),
     )
     return Rij(
         "oekraine",
-        loc["locatie"],
+        loc.locatie,
         velden,
         status,
         _goo_uitleg(loc, peildatum),
         "",
-        loc["telwaarde"] if loc["open"] else 0,
+        loc.telwaarde if loc.open else 0,
     )
 
 
-def _voornemenrij(v: dict) -> Rij:
+def _voornemenrij(v: VoornemenRij) -> Rij:
     velden = (
-        ("capaciteit", v["capaciteit"]),
-        ("doelgroep", v["doelgroep"]),
-        ("startdatum", v["startdatum"]),
-        ("einddatum", v["einddatum"]),
-        ("besluit", v["besluit"]),
-        ("toelichting", v["toelichting"]),
+        ("capaciteit", v.capaciteit.json()),
+        ("doelgroep", v.doelgroep),
+        ("startdatum", datum_json(v.startdatum)),
+        ("einddatum", datum_json(v.einddatum)),
+        ("besluit", v.besluit),
+        ("toelichting", v.toelichting),
     )
     return Rij(
         "voornemen",
-        v["omschrijving"],
+        v.omschrijving,
         velden,
         "voornemen",
         "voornemen zonder concrete locatie",
         "",
         0,
-        v["telwaarde"],
+        v.telwaarde,
     )
 
 
-def _uitruilrij(r: dict) -> Rij:
+def _uitruilrij(r: UitruilRij) -> Rij:
     velden = (
-        ("partner", r["partner"]),
-        ("opgave", r["opgave"]),
-        ("richting", r["richting"]),
-        ("plekken", r["plekken"]),
-        ("startdatum", r["startdatum"]),
-        ("einddatum", r["einddatum"]),
-        ("status", r["status"]),
-        ("toelichting", r["toelichting"]),
+        ("partner", r.partner),
+        ("opgave", r.opgave),
+        ("richting", r.richting),
+        ("plekken", r.plekken),
+        ("startdatum", datum_json(r.startdatum)),
+        ("einddatum", datum_json(r.einddatum)),
+        ("status", r.status),
+        ("toelichting", r.toelichting),
     )
-    naam = f"{r['partner']} ({r['opgave']}, {r['richting']})"
-    return Rij("uitruil", naam, velden, r["status"], r["toelichting"])
+    return Rij("uitruil", f"{r.partner} ({r.opgave}, {r.richting})", velden, r.status, r.toelichting)
 
 
 def stand_van(
@@ -298,49 +309,50 @@ def stand_van(
     overgeslagen: tuple[str, ...] = (),
 ) -> Stand:
     """The :class:`Stand` of a computed round (``bevindingen``: every finding of the reading)."""
-    data = resultaat.als_dict()
-    peil_goo = data["peildata"]["oekraine"]
+    peil_goo = resultaat.peildata.oekraine
     uitruil: dict[str, list[Rij]] = {}
-    for r in data["uitruil"]:
-        if r["richting"] != "locatie":  # the realised side of an exchange is an asiel location already
-            uitruil.setdefault(r["cbs_code"], []).append(_uitruilrij(r))
+    for r in resultaat.uitruil:
+        if r.richting != "locatie":  # the realised side of an exchange is an asiel location already
+            uitruil.setdefault(r.cbs_code, []).append(_uitruilrij(r))
     gemeenten = []
-    for g in data["gemeenten"]:
-        rijen = [_asielrij(loc) for loc in g["asiel"]["locaties"]]
-        rijen += [_voornemenrij(v) for v in g["asiel"]["voornemens_lijst"] if not v["met_locatie"]]
-        rijen += [_goorij(loc, peil_goo) for loc in g["oekraine"]["locaties"]]
-        rijen += uitruil.get(g["cbs_code"], [])
+    for g in resultaat.gemeenten:
+        rijen = [_asielrij(loc) for loc in g.asiel.locaties]
+        rijen += [_voornemenrij(v) for v in g.asiel.voornemens_lijst if not v.met_locatie]
+        rijen += [_goorij(loc, peil_goo) for loc in g.oekraine.locaties]
+        rijen += uitruil.get(g.cbs_code, [])
         gemeenten.append(
             Gemeentestand(
-                g["cbs_code"],
-                g["naam"],
-                g["regio_sleutel"],
-                g["bestand"],
-                g["datum"],
-                _cijfers(g, gemeente=True),
+                g.cbs_code,
+                g.naam,
+                g.regio_sleutel,
+                g.bestand,
+                g.datum.isoformat() if g.datum else None,
+                _cijfers(g),
                 tuple(rijen),
             )
         )
-    regios = tuple(
-        Groepstand(sleutel, r["naam"], _cijfers(r, gemeente=False)) for sleutel, r in data["regios"].items()
-    )
-    p = data["provincie"]
-    provincie = Groepstand(p["sleutel"], p["naam"], _cijfers(p, gemeente=False))
+    regios = tuple(Groepstand(sleutel, r.naam, _cijfers(r)) for sleutel, r in resultaat.regios.items())
+    p = resultaat.provincie
+    provincie = Groepstand(p.sleutel, p.naam, _cijfers(p))
     bev = tuple(
         sorted(
             (Bevindingstand(b.code, b.ernst, b.bestand, b.blad, b.cel, b.bericht) for b in bevindingen),
             key=lambda b: (*b.sleutel, b.cel),
         )
     )
-    peildata = tuple((k, str(v)) for k, v in sorted(data["peildata"].items()))
+    instellingen = tuple(
+        (f"{naam}.{f.name}", str(naar_json(getattr(blok, f.name))))
+        for naam, blok in (("cyclus", resultaat.cyclus), ("peildatum", resultaat.peildata))
+        for f in fields(blok)
+    )
     return Stand(
         label,
         provincie,
         regios,
         tuple(gemeenten),
         bev,
-        data["cyclus"]["naam"],
-        peildata,
+        resultaat.cyclus.naam,
+        instellingen,
         revisie,
         overgeslagen,
     )

@@ -248,10 +248,7 @@ def _min(a: tuple[Bevindingstand, ...], b: tuple[Bevindingstand, ...]) -> tuple[
 
 def vergelijk(oud: Stand, nieuw: Stand) -> Verschil:
     """Everything that changed from round ``oud`` to round ``nieuw``."""
-    instellingen = _cijferverschillen(
-        (("cyclus", oud.cyclus), *(("peildatum." + k, v) for k, v in oud.peildata)),
-        (("cyclus", nieuw.cyclus), *(("peildatum." + k, v) for k, v in nieuw.peildata)),
-    )
+    instellingen = _cijferverschillen(oud.instellingen, nieuw.instellingen)
     a = {g.cbs_code: g for g in oud.gemeenten}
     b = {g.cbs_code: g for g in nieuw.gemeenten}
     volgorde = [g.cbs_code for g in nieuw.gemeenten] + sorted(a.keys() - b.keys())
