@@ -21,6 +21,7 @@ from .uitvraag.lezen import Invoer, lees_map
 
 if TYPE_CHECKING:  # pragma: no cover
     from .verschil import Stand, Verschil
+    from .verschil.verloop import Verloop
 
 
 def configuratie(pad: Path, config_bestand: Path | None = None) -> Config:
@@ -145,3 +146,20 @@ def verschil(oud: str, nieuw: str, config: Config | None = None, *, werkmap: Pat
     from .verschil import vergelijk
 
     return vergelijk(stand(oud, config, werkmap=werkmap), stand(nieuw, config, werkmap=werkmap))
+
+
+def verloop(
+    rondes: Sequence[str],
+    sleutel: str | None = None,
+    config: Config | None = None,
+    *,
+    werkmap: Path | None = None,
+) -> Verloop:
+    """The key figures of the province (or regio/gemeente ``sleutel``) over ``rondes`` (folders or ``REF:pad``)."""
+    from .verschil.verloop import verloop as _verloop
+
+    if len(rondes) < 1:
+        raise RegioplanFout(
+            "optie-ongeldig", "Geen rondes opgegeven.", "Geef één of meer mappen of REF:pad op."
+        )
+    return _verloop([stand(r, config, werkmap=werkmap) for r in rondes], sleutel)

@@ -1,0 +1,150 @@
+"""The key figures over several rounds (``regioplan verloop``): a pure function over frozen rounds.
+
+For the province, a regio or a gemeente: one column per round (in the order given), one row per key
+figure (the same figures as ``verschil``). The charts (one per opgave) show the lines named in
+:data:`GRAFIEKEN`; their geometry is computed in :mod:`regioplan.rapport.grafiek`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from .. import __version__
+from ..fouten import RegioplanFout
+from ..waarden import normaliseer
+from .stand import CIJFERS, FASEN, LABELS, PROCESFASE, Stand, Waarde
+
+#: One chart per opgave: (key, title, lines as (figure key, legend)).
+GRAFIEKEN: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
+    (
+        "asiel",
+        "Asielopvang incl. amv",
+        (
+            ("asiel.opgave", "opgave"),
+            ("asiel.geldig_plus_voornemens", "realisatie + voornemens"),
+            ("asiel.geldig", "realisatie (geldig)"),
+        ),
+    ),
+    (
+        "oekraine",
+        "Opvang Oekraïense ontheemden",
+        (("oekraine.opgave", "opgave"), ("oekraine.realisatie", "realisatie")),
+    ),
+    (
+        "statushouders",
+        "Huisvesting statushouders",
+        (
+            ("statushouders.taakstelling_incl", "taakstelling incl. voor/achter"),
+            ("statushouders.realisatie", "gehuisvest"),
+        ),
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Rondekop:
+    label: str  #: as given
+    kort: str  #: a short name for a column: the revision (``v2024-10``) or the folder's name
+    revisie: str | None
+    datum: str | None  #: the latest 'datum invulling' of the round (ISO), None without workbooks
+
+
+@dataclass(frozen=True, slots=True)
+class Reeks:
+    sleutel: str
+    waarden: tuple[Waarde, ...]
+
+    @property
+    def label(self) -> str:
+        return LABELS.get(self.sleutel, self.sleutel)
+
+
+@dataclass(frozen=True, slots=True)
+class Verloop:
+    sleutel: str  #: province key, regio key or CBS code
+    naam: str
+    soort: str  #: provincie | regio | gemeente
+    rondes: tuple[Rondekop, ...]
+    reeksen: tuple[Reeks, ...]
+
+    def reeks(self, sleutel: str) -> Reeks | None:
+        return next((r for r in self.reeksen if r.sleutel == sleutel), None)
+
+
+def _kort(label: str) -> str:
+    """``v2024-10:werkboeken`` -> ``v2024-10``; ``archief/2024-II`` -> ``2024-II``."""
+    if ":" in label and not label[1:3] == ":\\":
+        ref = label.split(":", 1)[0]
+        if ref:
+            return ref
+    return PurePosixPath(label.replace("\\", "/").rstrip("/")).name or label
+
+
+def _koppen(standen: Sequence[Stand]) -> tuple[Rondekop, ...]:
+    korte = [_kort(s.label) for s in standen]
+    if len(set(korte)) != len(korte):
+        korte = [s.label for s in standen]
+    return tuple(
+        Rondekop(s.label, k, s.revisie, max((g.datum for g in s.gemeenten if g.datum), default=None))
+        for s, k in zip(standen, korte, strict=True)
+    )
+
+
+def _kies(stand: Stand, sleutel: str) -> tuple[str, str, str, tuple[tuple[str, Waarde], ...]] | None:
+    s = normaliseer(sleutel)
+    if s in (normaliseer(stand.provincie.sleutel), normaliseer(stand.provincie.naam)):
+        return stand.provincie.sleutel, stand.provincie.naam, "provincie", stand.provincie.cijfers
+    for r in stand.regios:
+        if s in (normaliseer(r.sleutel), normaliseer(r.naam)):
+            return r.sleutel, r.naam, "regio", r.cijfers
+    for g in stand.gemeenten:
+        if s in (normaliseer(g.cbs_code), normaliseer(g.naam)):
+            return g.cbs_code, g.naam, "gemeente", g.cijfers
+    return None
+
+
+def verloop(standen: Sequence[Stand], sleutel: str | None = None) -> Verloop:
+    """The key figures of the province (default), a regio or a gemeente over ``standen``, in that order.
+
+    Raises :class:`RegioplanFout` (``optie-ongeldig``) when ``sleutel`` names none of them in the last round.
+    """
+    if not standen:
+        raise RegioplanFout("optie-ongeldig", "Geen rondes opgegeven.", "Geef twee of meer rondes op.")
+    laatste = standen[-1]
+    gekozen = _kies(laatste, sleutel or laatste.provincie.sleutel)
+    if gekozen is None:
+        keuzes = ", ".join([laatste.provincie.sleutel] + [r.sleutel for r in laatste.regios])
+        raise RegioplanFout(
+            "optie-ongeldig",
+            f"'{sleutel}' is geen regio, gemeente of de provincie in de laatste ronde.",
+            f"Kies uit {keuzes}, of een gemeente (naam of CBS-code).",
+        )
+    code, naam, soort, _ = gekozen
+    per_ronde = []
+    for s in standen:
+        x = _kies(s, code)
+        per_ronde.append(dict(x[3]) if x else {})
+    sleutels = [k for k, _ in CIJFERS] + ([PROCESFASE[0]] if soort == "gemeente" else [k for k, _ in FASEN])
+    reeksen = tuple(Reeks(k, tuple(r.get(k) for r in per_ronde)) for k in sleutels)
+    return Verloop(code, naam, soort, _koppen(standen), reeksen)
+
+
+def als_dict(v: Verloop) -> dict:
+    """The JSON model of ``verloop`` (keys documented in docs/verschil.md)."""
+    return {
+        "regioplan": __version__,
+        "sleutel": v.sleutel,
+        "naam": v.naam,
+        "soort": v.soort,
+        "rondes": [
+            {"bron": r.label, "kort": r.kort, "revisie": r.revisie, "datum": r.datum} for r in v.rondes
+        ],
+        "reeksen": [{"sleutel": r.sleutel, "label": r.label, "waarden": list(r.waarden)} for r in v.reeksen],
+    }
+
+
+def als_json(v: Verloop) -> str:
+    return json.dumps(als_dict(v), ensure_ascii=False, indent=2) + "\n"
