@@ -90,13 +90,17 @@ def rapport(
     datum: dt.date | None = None,
     sjablonen: Path | None = None,
     config: Config | None = None,
+    vorige: str | None = None,
 ) -> list[Path]:
     """Write the regional plan for ``regio`` (or the provincial verslag for the province key) to ``uit``.
 
     The same input gives byte-identical files: the date on the report is ``datum``, else the latest
     'datum invulling' of the workbooks, else only the cycle is named. Returns the written paths.
+    ``vorige`` (a folder or ``REF:pad``) adds the chapter "Ontwikkeling sinds de vorige ronde".
     """
-    return rapporten(pad, [regio], uit, formaten=formaten, datum=datum, sjablonen=sjablonen, config=config)
+    return rapporten(
+        pad, [regio], uit, formaten=formaten, datum=datum, sjablonen=sjablonen, config=config, vorige=vorige
+    )
 
 
 def rapporten(
@@ -108,6 +112,7 @@ def rapporten(
     datum: dt.date | None = None,
     sjablonen: Path | None = None,
     config: Config | None = None,
+    vorige: str | None = None,
 ) -> list[Path]:
     """Write several reports (``"alle"``: every regio and the provincial verslag) from one reading.
 
@@ -120,10 +125,20 @@ def rapporten(
 
     config = _config_voor(pad, config)
     sleutels = rapport_sleutels(config, regios)
-    resultaat = bereken(pad, config)
+    invoer = lees(pad, config)
+    resultaat = _bereken(invoer)
+    verschil_ = None
+    if vorige is not None:
+        from .verschil import vergelijk
+        from .verschil.stand import stand_van
+
+        huidig = stand_van(resultaat, invoer.bevindingen.lijst, str(pad))
+        verschil_ = vergelijk(stand(vorige, config), huidig)
     paden: list[Path] = []
     for sleutel in sleutels:
-        paden += schrijf_rapport(resultaat, sleutel, uit, formaten=formaten, datum=datum, sjablonen=sjablonen)
+        paden += schrijf_rapport(
+            resultaat, sleutel, uit, formaten=formaten, datum=datum, sjablonen=sjablonen, vorige=verschil_
+        )
     return paden
 
 

@@ -53,6 +53,17 @@ def rapport(
             show_default=False,
         ),
     ] = None,
+    vorige: Annotated[
+        str | None,
+        typer.Option(
+            "--vorige",
+            help=(
+                "De vorige ronde (map of REF:pad, zoals bij verschil): voegt het hoofdstuk 'Ontwikkeling sinds de "
+                "vorige ronde' toe met de gewijzigde cijfers en hun redenen per gemeente."
+            ),
+            show_default=False,
+        ),
+    ] = None,
     config: opties.Config = None,
 ) -> None:
     from ..api import configuratie, rapporten
@@ -75,6 +86,7 @@ def rapport(
         datum=d,
         sjablonen=sjablonen,
         config=gebruikt,
+        vorige=vorige,
     )
     t = console.terminal()
     for pad in paden:

@@ -32,8 +32,11 @@ from ..resultaat import (
     VoornemenRij,
 )
 from ..uitvraag.schema import SOORTEN_ASIEL, SOORTEN_GOO
+from ..verschil.vergelijk import Verschil
 from ..waarden import ONBEPAALD, Capaciteit, Datum, normaliseer
 from .grafiek import staafgrafiek
+from .ontwikkeling import HOOFDSTUK as ONTWIKKELING
+from .ontwikkeling import Ontwikkeling, ontwikkeling
 
 T = TypeVar("T")
 
@@ -372,6 +375,7 @@ class Context:
     bronnen: tuple[Bron, ...]
     ontbrekend: tuple[str, ...]
     bevindingen: Telling
+    ontwikkeling: Ontwikkeling | None = None  #: ``rapport --vorige``: what changed since that round
 
     def variabelen(self) -> dict[str, object]:
         """The top-level template variables (shallow: the values are the frozen objects themselves)."""
@@ -663,8 +667,13 @@ def _uitruil(resultaat: Resultaat, codes: set[str], config: Config) -> tuple[Rap
     return tuple(sorted(rijen, key=lambda r: (r.gemeente, r.partner, r.opgave, r.richting)))
 
 
-def bouw_context(resultaat: Resultaat, sleutel: str, datum: dt.date | None = None) -> Context:
-    """The full context for ``--regio sleutel``: a regional plan, or the provincial verslag for the province key."""
+def bouw_context(
+    resultaat: Resultaat, sleutel: str, datum: dt.date | None = None, vorige: Verschil | None = None
+) -> Context:
+    """The full context for ``--regio sleutel``: a regional plan, or the provincial verslag for the province key.
+
+    ``vorige`` (the comparison with a previous round) adds the chapter "Ontwikkeling sinds de vorige ronde".
+    """
     config = resultaat.config
     soort, regio = kies_scope(config, sleutel)
     regios_cfg = [regio] if regio is not None else list(config.regios)
@@ -715,9 +724,12 @@ def bouw_context(resultaat: Resultaat, sleutel: str, datum: dt.date | None = Non
         bestandsnaam = f"regionaal-plan-{anker(regio.sleutel)}"
         sjabloon = "regionaal-plan"
 
+    indeling = list(HOOFDSTUKKEN[soort])
+    if vorige is not None:
+        indeling.insert(1, ONTWIKKELING)
     hoofdstukken = tuple(
         Hoofdstuk(anker=a, nummer=i, titel=t, kop=f"{i}. {t}", md_anker=gfm_anker(f"{i}. {t}"))
-        for i, (a, t) in enumerate(HOOFDSTUKKEN[soort], start=1)
+        for i, (a, t) in enumerate(indeling, start=1)
     )
     locaties = _asiellocaties(gemeenten)
     goo = _goolocaties(gemeenten)
@@ -763,4 +775,7 @@ def bouw_context(resultaat: Resultaat, sleutel: str, datum: dt.date | None = Non
         bronnen=tuple(Bron(g.naam, g.cbs_code, g.bestand, g.datum, g.ingevuld_door) for g in gemeenten),
         ontbrekend=tuple(g.naam for g in gemeenten if not g.heeft_uitvraag),
         bevindingen=resultaat.bevindingen,
+        ontwikkeling=None
+        if vorige is None
+        else ontwikkeling(vorige, regio.sleutel if regio else None, codes),
     )

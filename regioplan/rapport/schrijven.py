@@ -18,6 +18,7 @@ import jinja2
 from ..fouten import RegioplanFout
 from ..resultaat import Resultaat
 from ..uitvoer import maak_map, schrijf
+from ..verschil.vergelijk import Verschil
 from .context import Context, bouw_context
 from .omgeving import maak_omgeving
 
@@ -76,8 +77,12 @@ def schrijf_rapport(
     formaten: Sequence[str] = FORMATEN,
     datum: dt.date | None = None,
     sjablonen: Path | None = None,
+    vorige: Verschil | None = None,
 ) -> list[Path]:
-    """Write the regional plan (or, for the province key, the provincial verslag) in each format."""
+    """Write the regional plan (or, for the province key, the provincial verslag) in each format.
+
+    ``vorige``: the comparison with the previous round, for the chapter "Ontwikkeling sinds de vorige ronde".
+    """
     onbekend = [f for f in formaten if f not in FORMATEN]
     if onbekend or not formaten:
         raise RegioplanFout(
@@ -85,7 +90,7 @@ def schrijf_rapport(
             f"Onbekend formaat: {', '.join(onbekend) or '(geen)'}.",
             "Kies md, html of beide.",
         )
-    context = bouw_context(resultaat, regio, datum)
+    context = bouw_context(resultaat, regio, datum, vorige)
     teksten = {f: render(context, f, sjablonen) for f in dict.fromkeys(formaten)}
     maak_map(uit)
     return [schrijf(uit / f"{context.bestandsnaam}.{formaat}", tekst) for formaat, tekst in teksten.items()]
