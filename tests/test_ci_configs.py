@@ -269,6 +269,9 @@ def github(eerste_runs) -> tuple[GithubRunner, Run, Path]:
 def test_github_workflow_draait_bij_push_op_main(github):
     runner, run, werkplaats = github
     for stap in run.stappen:
+        if stap.naam == "Verschil met de doelbranch":  # only on a pull request (tests/test_verschil_ci.py)
+            assert stap.code is None
+            continue
         assert stap.code == 0, f"stap '{stap.naam}' faalde ({stap.code}):\n{stap.stdout}\n{stap.stderr}"
     venv = runner.runner_temp / "regioplan-venv"
     assert "include-system-site-packages = false" in (venv / "pyvenv.cfg").read_text(encoding="utf-8")
