@@ -90,15 +90,14 @@ def verloop(
     else:
         tekst = ""
     if uit is not None:
-        from .verschil import _schrijf
+        from ..uitvoer import schrijf
 
-        _schrijf(uit, tekst or _tabel_als_tekst(v))
-        console.melding(f"geschreven: {console.veilig(uit)}")
+        console.terminal().geschreven(schrijf(uit, tekst or _tabel_als_tekst(v)))
     elif tekst:
         console.data(tekst.rstrip("\n"))
     else:
         _toon(v)
-    console.melding(f"verloop van {console.veilig(v.naam)} over {len(v.rondes)} rondes")
+    console.melding("verloop van ", v.naam, f" over {len(v.rondes)} rondes")
     raise typer.Exit(0)
 
 
@@ -116,4 +115,6 @@ def _tabel_als_tekst(v) -> str:
 
 def _toon(v) -> None:
     koppen = ["Cijfer", *(r.kort for r in v.rondes)]
-    console.tabel(f"{v.naam}: kerncijfers per ronde", koppen, _rijen(v), rechts=set(range(1, len(koppen))))
+    console.terminal().tabel(
+        f"{v.naam}: kerncijfers per ronde", koppen, _rijen(v), rechts=set(range(1, len(koppen)))
+    )

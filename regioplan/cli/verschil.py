@@ -65,42 +65,22 @@ def verschil(
 
     v = _verschil(oud, nieuw, laad_config(config) if config else None)
     for x in v.overgeslagen:
-        console.melding(f"niet gelezen uit git: {console.veilig(x)}")
+        console.melding(f"niet gelezen uit git: {x}", stijl="waarschuwing")
     if uit is not None:
-        tekst = als_json(v) if formaat == Vorm.json else als_markdown(v)
-        _schrijf(uit, tekst)
-        console.melding(f"geschreven: {console.veilig(uit)}")
+        from ..uitvoer import schrijf
+
+        console.terminal().geschreven(schrijf(uit, als_json(v) if formaat == Vorm.json else als_markdown(v)))
     elif formaat == Vorm.json:
         console.data(als_json(v).rstrip("\n"))
     elif formaat == Vorm.md:
         console.data(als_markdown(v).rstrip("\n"))
     else:
         _toon(v)
-    console.melding(
-        f"verschil {console.veilig(oud)} → {console.veilig(nieuw)}: {console.veilig(samenvatting(v))}"
-    )
+    console.melding(f"verschil {oud} → {nieuw}: {samenvatting(v)}")
     raise typer.Exit(0)
 
 
-def _schrijf(pad: Path, tekst: str) -> None:
-    """Write ``tekst`` atomically: a reader sees the old file or the new one, never half of it."""
-    import os
-    import tempfile
-
-    pad.parent.mkdir(parents=True, exist_ok=True)
-    fd, tijdelijk = tempfile.mkstemp(prefix=f".{pad.name}.", dir=pad.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(tekst.encode("utf-8"))
-        os.replace(tijdelijk, pad)
-    except BaseException:
-        Path(tijdelijk).unlink(missing_ok=True)
-        raise
-
-
 def _toon(v) -> None:
-    from rich.text import Text
-
     from ..verschil.weergave import (
         aanleveringstekst,
         cijfertekst,
@@ -111,10 +91,11 @@ def _toon(v) -> None:
         verschiltekst,
     )
 
+    t = console.terminal()
     if v.leeg:
         return
     for c in v.instellingen:
-        console.uit.print(Text(f"Let op: {c.sleutel} verschilt: {c.oud} → {c.nieuw}", style="yellow"))
+        t.toon(f"Let op: {c.sleutel} verschilt: {c.oud} → {c.nieuw}", stijl="waarschuwing")
     groepen = [(v.provincie.naam, v.provincie.cijfers)] + [(g.naam, g.cijfers) for g in v.regios]
     rijen = [
         [naam, c.label, cijfertekst(c.sleutel, c.oud), cijfertekst(c.sleutel, c.nieuw), verschiltekst(c)]
@@ -122,18 +103,17 @@ def _toon(v) -> None:
         for c in cijfers
     ]
     if rijen:
-        console.tabel(
-            "Provincie en regio's", ["", "Cijfer", "Oud", "Nieuw", "Verschil"], rijen, rechts={2, 3, 4}
-        )
+        t.tabel("Provincie en regio's", ["", "Cijfer", "Oud", "Nieuw", "Verschil"], rijen, rechts={2, 3, 4})
     regios = regionamen(v)
     for g in v.gemeenten:
-        console.uit.print()
-        kop = Text(f"{g.naam} ({regios.get(g.regio, g.regio)})", style="bold")
+        t.toon("")
+        naam = f"{g.naam} ({regios.get(g.regio, g.regio)})"
         if tekst := aanleveringstekst(g):
-            kop.append(f": {tekst}", style="yellow" if g.aanlevering else "")
-        console.uit.print(kop)
+            t.toon((f"{naam}:", "nadruk"), (f" {tekst}", "waarschuwing") if g.aanlevering else f" {tekst}")
+        else:
+            t.toon((naam, "nadruk"))
         if g.cijfers:
-            console.tabel(
+            t.tabel(
                 "",
                 ["Cijfer", "Oud", "Nieuw", "Verschil"],
                 [
@@ -148,13 +128,13 @@ def _toon(v) -> None:
                 rechts={1, 2, 3},
             )
         for r in g.rijen:
-            stijl = {"erin": "green", "eruit": "red"}.get(r.omslag or "", "")
-            console.uit.print(Text(f"  {r.soort:<10} {rijnaam(r)}", style=stijl))
+            stijl = {"erin": "goed", "eruit": "tekort"}.get(r.omslag or "")
+            t.toon(f"  {r.soort:<10} {rijnaam(r)}", stijl=stijl)
             for wat in veldtekst(r):
-                console.uit.print(Text(f"             {wat}"))
-            console.uit.print(Text(f"             → {gevolg(r)}", style=stijl))
+                t.toon(f"             {wat}")
+            t.toon(f"             → {gevolg(r)}", stijl=stijl)
     if v.bevindingen_nieuw or v.bevindingen_opgelost:
-        console.tabel(
+        t.tabel(
             "Bevindingen",
             ["", "Code", "Bestand", "Plaats", "Bericht"],
             [

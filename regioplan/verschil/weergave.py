@@ -1,8 +1,9 @@
 """A comparison as JSON (one place, documented in docs/verschil.md), as Markdown and as plain phrases.
 
 The Markdown is made for a pull-request comment and the GitHub/GitLab job summary: narrow tables (at
-most five columns), one section per changed gemeente, every workbook value escaped with the same
-function as the reports (names, explanations, file names can never become links, HTML or columns).
+most five columns), one section per changed gemeente, every workbook value escaped with
+:func:`regioplan.veilig.markdown_cel`, as in the reports (names, explanations, file names can never
+become links, HTML or columns).
 Plain phrases (:func:`gevolg`, :func:`veldtekst`) are shared by the Markdown and the terminal output.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import json
 
 from .. import __version__, opmaak
+from ..veilig import markdown_cel
 from .stand import STATUSLABELS, TABELLEN, VELDLABELS, Bevindingstand, Waarde
 from .vergelijk import Cijferverschil, Gemeenteverschil, Groepverschil, Rijverschil, Verschil
 
@@ -233,9 +235,7 @@ def samenvatting(v: Verschil) -> str:
 
 
 def _md(tekst: object) -> str:
-    from ..rapport.filters import mdcel  # the reports' escaping: one rule for every Markdown output
-
-    return mdcel(tekst)
+    return markdown_cel(tekst)  # the one Markdown escaping of every output (regioplan.veilig)
 
 
 def _cijferrijen(naam: str | None, cijfers: tuple[Cijferverschil, ...]) -> list[str]:
