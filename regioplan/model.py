@@ -37,6 +37,10 @@ class AsielLocatie:
     ligt_in: str = ""
     opmerking: str = ""
     herkomst: Herkomst = field(default_factory=Herkomst)
+    #: set only on the rows that :mod:`regioplan.uitruil` makes for an exchange (never read from a workbook)
+    uitruil_partner: str = ""
+    uitruil_richting: str = ""  # ontvangt | levert
+    buiten_provincie: bool = False
 
 
 @dataclass
@@ -65,6 +69,8 @@ class GooLocatie:
     toelichting: str = ""
     opmerking: str = ""
     herkomst: Herkomst = field(default_factory=Herkomst)
+    uitruil_partner: str = ""  #: see :class:`AsielLocatie`
+    uitruil_richting: str = ""
 
 
 @dataclass
