@@ -357,8 +357,9 @@ def _plekken(x: Vastlegging | tuple) -> int:
     return _zijde(x).plekken
 
 
-def _rijsleutel(v: Vastlegging) -> tuple:
-    return (v.herkomst.bestand, v.herkomst.rij, v.bron)
+def _altijd(_x: object) -> bool:
+    """The last pairing key: whatever is left on both sides is one exchange, recorded differently."""
+    return True
 
 
 def beeld(
@@ -388,7 +389,7 @@ def beeld(
         locaties = sorted((v for v in lijst if v.gemeente == ontv and v.bron == "locatie"), key=_inhoud)
         opgenomen.update((ontv, v.herkomst.bestand, v.herkomst.rij) for v in locaties)
         ontvanger = _koppel(rijen, locaties, _plekken)  # the receiver's two equivalent records
-        for lev_v, paar in _koppel(levert, ontvanger, _volledig, _plekken):
+        for lev_v, paar in _koppel(levert, ontvanger, _volledig, _plekken, _altijd):
             rij, loc = paar if paar is not None else (None, None)
             a = _besluit(lev, ontv, opgave, lev_v, rij, loc, binnen, uitvragen, naam)
             afspraken.append(a)
