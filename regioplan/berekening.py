@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import fields
 
-from . import __version__, regels
+from . import __version__, regels, uitruil
 from .config import Config
 from .model import Opgave, Uitvraag
 from .resultaat import (
@@ -237,10 +237,12 @@ def _procesfasen(gemeenten: Sequence[Gemeente]) -> Procesfasen:
     return Procesfasen(a=fase("a"), b=fase("b"), c=fase("c"))
 
 
-def _gemeente(invoer: Invoer, code: str, regio_naam: str, regio_sleutel: str) -> Gemeente:
+def _gemeente(
+    invoer: Invoer, code: str, regio_naam: str, regio_sleutel: str, ruil: uitruil.Uitruilbeeld
+) -> Gemeente:
     config = invoer.config
     opgave = invoer.opgaven.get(code)
-    uitvraag = invoer.uitvragen.get(code)
+    uitvraag = ruil.aangepast(code, geleverd(invoer, code))
     asiel = _asiel(opgave, uitvraag, _beoordeel(uitvraag, config), config)
     return Gemeente(
         naam=config.naam(code),
@@ -301,13 +303,27 @@ def _uitruil_locaties(gemeenten: Iterable[Gemeente]) -> list[UitruilRij]:
     ]
 
 
+def geleverd(invoer: Invoer, code: str) -> Uitvraag | None:
+    """The gemeente's submission, or None when it sent none or only the blank template ("geen gegevens")."""
+    u = invoer.uitvragen.get(code)
+    return u if u is not None and u.geleverd else None
+
+
+def uitruilbeeld(invoer: Invoer) -> uitruil.Uitruilbeeld:
+    """Every exchange of the folder paired and decided (:mod:`regioplan.uitruil`), over delivered workbooks."""
+    c = invoer.config
+    uitvragen = {code: u for code in c.gemeenten if (u := geleverd(invoer, code)) is not None}
+    return uitruil.beeld(uitvragen, c.gemeenten, c.zoek_code, c.naam)
+
+
 def bereken(invoer: Invoer, peildata: Sequence[dt.date] = ()) -> Resultaat:
     """Compute every figure of the regional and provincial plans from what was read."""
     config = invoer.config
     volgorde = [r.naam for r in config.regios]
+    ruil = uitruilbeeld(invoer)
     gemeenten = sorted(
         (
-            _gemeente(invoer, code, regio.naam, regio.sleutel)
+            _gemeente(invoer, code, regio.naam, regio.sleutel, ruil)
             for regio in config.regios
             for code in regio.gemeenten
         ),

@@ -419,6 +419,14 @@ CATALOGUS: dict[str, Controle] = {
             naam="Borne",
         ),
         _c(
+            "werkboek-leeg-sjabloon",
+            WAARSCHUWING,
+            "identiteit",
+            "Het werkboek van {naam} is nog het lege sjabloon: er is niets ingevuld behalve naam en CBS-code.",
+            "Vraag de gemeente het werkboek in te vullen; tot die tijd heeft {naam} de status 'geen gegevens'.",
+            naam="Borne",
+        ),
+        _c(
             "opgaven-ontbreekt",
             FOUT,
             "identiteit",
@@ -505,12 +513,68 @@ CATALOGUS: dict[str, Controle] = {
         ),
         _c(
             "locatie-dubbel-gemeenten",
-            WAARSCHUWING,
+            FOUT,
             "samenhang",
-            "'{locatie}' staat ook bij {andere} zonder uitruilafspraak.",
-            "Eén gemeente neemt de locatie op; de ander legt een uitruil vast.",
+            "'{locatie}' staat ook bij {andere}; de plekken tellen één keer, bij {houder}.",
+            "Alleen de gemeente waar de locatie ligt neemt haar op; de ander legt de uitruil vast op het blad "
+            "Uitruil (of met 'Ligt in gemeente'). Zie 'Uitruil' in docs/uitvraag.md.",
             locatie="AZC Albergen",
             andere="Almelo",
+            houder="Almelo",
+        ),
+        _c(
+            "uitruil-eenzijdig",
+            FOUT,
+            "samenhang",
+            "Deze uitruil van {plekken} plekken {opgave} ({leverancier} levert aan {ontvanger}) staat niet in het "
+            "werkboek van {partner}; hij verschuift daarom geen plekken.",
+            "Laat {partner} de uitruil ook vastleggen op het blad Uitruil, of haal hem hier weg.",
+            plekken=20,
+            opgave="asiel",
+            leverancier="Almelo",
+            ontvanger="Borne",
+            partner="Almelo",
+        ),
+        _c(
+            "uitruil-ontbreekt-bij-partner",
+            FOUT,
+            "samenhang",
+            "{partner} legt een uitruil van {plekken} plekken {opgave} vast ({leverancier} levert aan {ontvanger}), "
+            "maar dit werkboek noemt hem niet; hij verschuift daarom geen plekken.",
+            "Zet de uitruil op het blad Uitruil (partner {partner}, richting {richting}), of laat {partner} hem "
+            "weghalen.",
+            plekken=20,
+            opgave="asiel",
+            leverancier="Almelo",
+            ontvanger="Borne",
+            partner="Borne",
+            richting="levert",
+        ),
+        _c(
+            "uitruil-tegenstrijdig",
+            FOUT,
+            "samenhang",
+            "De uitruil {leverancier} – {ontvanger} ({opgave}) staat bij beide gemeenten, maar anders: {verschil}. "
+            "Hij verschuift daarom geen plekken.",
+            "Spreek af wat klopt en leg het bij beide gemeenten gelijk vast.",
+            leverancier="Almelo",
+            ontvanger="Borne",
+            opgave="asiel",
+            verschil="plekken 20 bij Almelo, 25 bij Borne",
+        ),
+        _c(
+            "uitruil-groter-dan-locatie",
+            FOUT,
+            "samenhang",
+            "{leverancier} levert {plekken} plekken {opgave} aan {ontvanger}, maar noemt zelf maar {beschikbaar} "
+            "plekken {opgave}; de uitruil verschuift daarom geen plekken.",
+            "De gemeente waar de plekken liggen zet de locatie met de volledige capaciteit op haar blad; "
+            "controleer het aantal plekken van de uitruil.",
+            leverancier="Almelo",
+            plekken=500,
+            opgave="asiel",
+            ontvanger="Borne",
+            beschikbaar=200,
         ),
         _c(
             "kso-som",

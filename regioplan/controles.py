@@ -11,11 +11,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 
-from . import regels
+from . import regels, uitruil
 from .bevindingen import FOUT, Bevinding, Bevindingen
-from .model import AsielLocatie, Herkomst, Opgave, Uitvraag
+from .model import Herkomst, Opgave, Uitvraag
 from .uitvraag.lezen import Invoer
-from .uitvraag.schema import AANTALLEN, ASIEL, DSL_KSO, OEKRAINE, OPGAVEN, UITRUIL, VOORNEMENS, Blad
+from .uitvraag.schema import AANTALLEN, ASIEL, DSL_KSO, GEMEENTE, OEKRAINE, OPGAVEN, UITRUIL, VOORNEMENS, Blad
 from .waarden import normaliseer
 
 #: A number this many times its target is almost certainly a typo (an extra zero).
@@ -30,6 +30,16 @@ def controleer(invoer: Invoer, *, enkel_bestand: bool = False) -> None:
     b = invoer.bevindingen
     for _code, u in sorted(invoer.uitvragen.items()):
         _controleer_uitvraag(u, invoer, b)
+        if u.leeg_sjabloon:
+            blad, cel = invoer.cel(u.bestand, GEMEENTE, "ingevuld_door")
+            b.voeg_toe(
+                "werkboek-leeg-sjabloon",
+                bestand=u.bestand,
+                blad=blad,
+                cel=cel,
+                gemeente=u.cbs_code,
+                naam=u.naam,
+            )
     for code, extra in sorted(invoer.dubbel.items()):
         eerste = invoer.uitvragen[code].bestand
         alle = ", ".join(sorted([eerste, *(u.bestand for u in extra)]))
@@ -42,10 +52,10 @@ def controleer(invoer: Invoer, *, enkel_bestand: bool = False) -> None:
                 bestanden=alle,
                 gebruikt=eerste,
             )
-    _dubbel_tussen_gemeenten(invoer, b)
     if enkel_bestand:
         return
     config = invoer.config
+    _uitruil(invoer, b)
     if not invoer.opgavenbestand:
         b.voeg_toe("opgaven-ontbreekt")
     opgavenblad = invoer.cel(invoer.opgavenbestand, OPGAVEN, "cbs_code")[0]
@@ -207,9 +217,12 @@ def _controleer_uitvraag(u: Uitvraag, invoer: Invoer, b: Bevindingen) -> None:
                     "vervangt-onbekend", ASIEL, h, "vervangt", naam=naam, voorstel=_dichtstbij(naam, anderen)
                 )
         if loc.ligt_in:
-            if config.zoek_code(loc.ligt_in) is None:
+            partner = config.zoek_code(loc.ligt_in)
+            if partner is None:
                 voorstel = _dichtstbij(loc.ligt_in, {k: config.naam(c) for k, c in config.aliassen.items()})
                 meld("ligt-in-onbekend", ASIEL, h, "ligt_in", naam=loc.ligt_in, voorstel=voorstel)
+            elif partner in invoer.uitvragen and partner in config.gemeenten:
+                pass  # both sides in the folder: the Asiel row is a full record, compared in _uitruil
             elif not partners & {
                 normaliseer(loc.ligt_in),
                 normaliseer(config.naam(config.zoek_code(loc.ligt_in) or "")),
@@ -281,56 +294,41 @@ def _datumvolgorde(meld, blad: Blad, h: Herkomst, start: object, eind: object, s
         )
 
 
-def _dubbel_tussen_gemeenten(invoer: Invoer, b: Bevindingen) -> None:
-    """The same location (name and capacity) listed by two gemeenten without an exchange between them."""
-    waar: dict[tuple[str, int | None], list[tuple[Uitvraag, AsielLocatie]]] = defaultdict(list)
-    for u in invoer.uitvragen.values():
-        if not u.cbs_code:
-            continue
-        for loc in u.asiel:
-            if normaliseer(loc.locatie) not in ("", "nntb", "onbekend"):
-                waar[(normaliseer(loc.locatie), loc.capaciteit.laag)].append((u, loc))
-    for _sleutel, lijst in sorted(waar.items(), key=lambda x: (x[0][0], x[0][1] or 0)):
-        codes = {u.cbs_code for u, _ in lijst}
-        if len(codes) < 2:
-            continue
-        gemeld: set[str] = set()
-        for u, loc in lijst:
-            if u.cbs_code in gemeld:
-                continue
-            gemeld.add(u.cbs_code)
-            anderen = sorted({o.naam for o, _ in lijst if o.cbs_code != u.cbs_code})
-            partners = {normaliseer(r.partner) for r in u.uitruil}
-            if any(normaliseer(o) in partners for o in anderen):
-                continue
-            blad, cel = invoer.cel(u.bestand, ASIEL, "locatie", loc.herkomst.rij)
-            b.voeg_toe(
-                "locatie-dubbel-gemeenten",
-                bestand=u.bestand,
-                blad=blad,
-                cel=cel,
-                gemeente=u.cbs_code,
-                locatie=loc.locatie,
-                andere=", ".join(anderen),
-            )
+def _uitruil(invoer: Invoer, b: Bevindingen) -> None:
+    """The two sides of every exchange compared, and locations listed by two gemeenten (:mod:`regioplan.uitruil`)."""
+    config = invoer.config
+    uitvragen = {c: u for c, u in invoer.uitvragen.items() if u.cbs_code and u.geleverd}
+    for x in uitruil.beeld(uitvragen, config.gemeenten, config.zoek_code, config.naam).bevindingen:
+        blad = ASIEL if x.sleutel in ("ligt_in", "capaciteit", "locatie") else UITRUIL
+        bladnaam, cel = invoer.cel(x.herkomst.bestand, blad, x.sleutel, x.herkomst.rij or None)
+        if not x.herkomst.rij:
+            cel = ""
+        b.voeg_toe(
+            x.code, bestand=x.herkomst.bestand, blad=bladnaam, cel=cel, gemeente=x.gemeente, **dict(x.params)
+        )
 
 
 ONTBREEKT = "ontbreekt"  #: overview status of a configured gemeente without a workbook
+LEEG_SJABLOON = "leeg sjabloon"  #: overview status of a workbook that is still the blank template (no errors)
 
 
-def _telling(eigen: list[Bevinding]) -> dict:
+def _telling(eigen: list[Bevinding], leeg: bool = False) -> dict:
+    """Counts and status of one overview row; ``gegevens`` is False for a blank template ("geen gegevens")."""
     fouten = sum(1 for x in eigen if x.ernst == FOUT)
-    return {
-        "fouten": fouten,
-        "waarschuwingen": len(eigen) - fouten,
-        "status": "fouten" if fouten else ("waarschuwingen" if eigen else "ok"),
-    }
+    if fouten:
+        status = "fouten"
+    elif leeg:
+        status = LEEG_SJABLOON
+    else:
+        status = "waarschuwingen" if eigen else "ok"
+    return {"fouten": fouten, "waarschuwingen": len(eigen) - fouten, "status": status, "gegevens": not leeg}
 
 
 @dataclass
 class Validatie:
     """The result of ``valideer``: all findings (sorted) and the overview: one row per file, plus (for a
-    folder) one row with status ``ontbreekt`` per configured gemeente that sent no workbook."""
+    folder) one row with status ``ontbreekt`` per configured gemeente that sent no workbook. ``gegevens``
+    is False for those rows and for a workbook that is still the blank template: "geen gegevens"."""
 
     bevindingen: list[Bevinding]
     bestanden: list[str]
@@ -344,8 +342,13 @@ class Validatie:
             per_bestand[bev.bestand].append(bev)
         namen = {u.bestand: u.naam for u in invoer.gelezen}
         namen[invoer.opgavenbestand] = "(opgaven)"
+        leeg = {u.bestand for u in invoer.gelezen if u.leeg_sjabloon}
         overzicht = [
-            {"bestand": bestand, "gemeente": namen.get(bestand, ""), **_telling(per_bestand.get(bestand, []))}
+            {
+                "bestand": bestand,
+                "gemeente": namen.get(bestand, ""),
+                **_telling(per_bestand.get(bestand, []), bestand in leeg),
+            }
             for bestand in sorted(set(invoer.bestanden) | {b for b in per_bestand if b})
         ]
         if not invoer.enkel:
@@ -353,7 +356,14 @@ class Validatie:
                 invoer.config.naam(c) for c in invoer.config.gemeenten if c not in invoer.uitvragen
             )
             overzicht += [
-                {"bestand": "", "gemeente": naam, "fouten": 0, "waarschuwingen": 0, "status": ONTBREEKT}
+                {
+                    "bestand": "",
+                    "gemeente": naam,
+                    "fouten": 0,
+                    "waarschuwingen": 0,
+                    "status": ONTBREEKT,
+                    "gegevens": False,
+                }
                 for naam in ontbreekt
             ]
         return cls(lijst, sorted(invoer.bestanden), overzicht)
@@ -378,7 +388,9 @@ class Validatie:
         for bev in lijst:
             per[bev.bestand].append(bev)
         overzicht = [
-            rij if rij["status"] == ONTBREEKT else {**rij, **_telling(per.get(rij["bestand"], []))}
+            rij
+            if rij["status"] == ONTBREEKT
+            else {**rij, **_telling(per.get(rij["bestand"], []), not rij["gegevens"])}
             for rij in overzicht_oud
         ]
         return cls(lijst, bestanden, overzicht)

@@ -231,6 +231,8 @@ def _blad_md(blad: Blad) -> list[str]:
 
 
 def uitvraag_md() -> str:
+    from .betekenis import BETEKENIS
+
     namen = ", ".join(f"[{b.naam}](#blad-{_anker(b.naam)})" for b in UITVRAAG_BLADEN)
     r = [
         f"# Het uitvraagformaat (versie {FORMAATVERSIE})",
@@ -264,6 +266,7 @@ def uitvraag_md() -> str:
         r += _blad_md(blad)
     r += ["", "# De opgaven (opgaven.xlsx)"]
     r += _blad_md(OPGAVEN)
+    r += ["", BETEKENIS.rstrip("\n")]
     return "\n".join(r) + "\n"
 
 

@@ -24,11 +24,14 @@ def maandreeks(van: dt.date, tot: dt.date) -> list[dt.date]:
 
 def tijdlijn(invoer: Invoer, peildata: Sequence[dt.date]) -> Tijdlijn:
     """Capacity per peildatum: a row per (niveau, naam, opgave, soort), sorted, sums consistent."""
+    from .berekening import geleverd, uitruilbeeld
+
     peildata = sorted(set(peildata))
     config = invoer.config
+    ruil = uitruilbeeld(invoer)
     per_gemeente: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0] * len(peildata))
     for code in config.gemeenten:
-        u = invoer.uitvragen.get(code)
+        u = ruil.aangepast(code, geleverd(invoer, code))
         if u is None:
             continue
         for loc in u.asiel:

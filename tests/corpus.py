@@ -420,6 +420,14 @@ class Geval:
 
 
 A, B, Z, OG = "almelo.xlsx", "borne.xlsx", "zwolle.xlsx", "opgaven.xlsx"
+
+
+def _uitruilrij(bestand: str, partner: str, plekken: int, richting: str) -> Callable[[Path], None]:
+    """Add an agreed asiel exchange (01-01-2024 – onbepaald) to a workbook's Uitruil sheet."""
+    rij = [partner, "asiel", plekken, richting, D(2024, 1, 1), "onbepaald", "afgesproken", "proef"]
+    return lambda m: voeg_rij_toe(m / bestand, "Uitruil", rij)
+
+
 AS, OE, AA, GE, OP, VO, DS, UI, HV = (
     "Asiel",
     "Oekraïne",
@@ -774,7 +782,15 @@ GEVALLEN: list[Geval] = [
         lambda m: schrijf_uitvraag(
             m / "dronten.xlsx", {"gemeente": {"naam": "Dronten", "cbs_code": "GM0303"}}
         ),
-        [("gemeente-buiten-indeling", "dronten.xlsx", GE, "B3")],
+        [
+            ("gemeente-buiten-indeling", "dronten.xlsx", GE, "B3"),
+            ("werkboek-leeg-sjabloon", "dronten.xlsx", GE, "B4"),
+        ],
+    ),
+    Geval(
+        "leeg-sjabloon",
+        lambda m: schrijf_uitvraag(m / B, {"gemeente": {"naam": "Borne", "cbs_code": "GM0147"}}),
+        [("werkboek-leeg-sjabloon", B, GE, "B4")],
     ),
     Geval(
         "bestandsnaam-andere-gemeente",
@@ -810,6 +826,26 @@ GEVALLEN: list[Geval] = [
             ["Azc Almelo", 200, "asiel", "regulier", D(2020, 1, 1), "onbepaald", "COA", "ja", "automatisch"],
         ),
         [("locatie-dubbel-gemeenten", A, AS, "A2"), ("locatie-dubbel-gemeenten", B, AS, "A3")],
+    ),
+    Geval(
+        "uitruil-eenzijdig",
+        _uitruilrij(B, "Almelo", 20, "ontvangt"),
+        [("uitruil-eenzijdig", B, UI, "A2"), ("uitruil-ontbreekt-bij-partner", A, UI, "")],
+    ),
+    Geval(
+        "uitruil-tegenstrijdig",
+        _alles(_uitruilrij(B, "Zwolle", 20, "ontvangt"), _uitruilrij(Z, "Borne", 25, "levert")),
+        [("uitruil-tegenstrijdig", B, UI, "C2"), ("uitruil-tegenstrijdig", Z, UI, "C2")],
+    ),
+    Geval(
+        "uitruil-groter-dan-locatie",
+        _alles(_uitruilrij(B, "Zwolle", 500, "ontvangt"), _uitruilrij(Z, "Borne", 500, "levert")),
+        [("uitruil-groter-dan-locatie", B, UI, "C2"), ("uitruil-groter-dan-locatie", Z, UI, "C2")],
+    ),
+    Geval(
+        "uitruil-klopt",
+        _alles(_uitruilrij(B, "Zwolle", 50, "ontvangt"), _uitruilrij(Z, "Borne", 50, "levert")),
+        [],
     ),
     Geval("kso-som", _cellen(A, AA, B5=12), [("kso-som", A, AA, "B5")]),
     Geval("poo-onwaarschijnlijk", _cellen(A, AA, B2=5570), [("aantal-onwaarschijnlijk", A, AA, "B2")]),

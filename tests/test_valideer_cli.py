@@ -415,7 +415,8 @@ def test_een_bestand_gebruikt_de_config_van_zijn_map(
     assert main(["valideer", str(data / "dronten.xlsx"), "--formaat", "json"]) == 1
     b = json.loads(capsys.readouterr().out)["bevindingen"]
     assert [x["bericht"] for x in b] == [
-        "Dronten (GM0303) hoort niet bij provincie Proefland (Dronten ligt in Flevoland)."
+        "Dronten (GM0303) hoort niet bij provincie Proefland (Dronten ligt in Flevoland).",
+        "Het werkboek van Dronten is nog het lege sjabloon: er is niets ingevuld behalve naam en CBS-code.",
     ]
 
 

@@ -19,22 +19,16 @@ class Vorm(str, Enum):
     json = "json"
 
 
-def lees_peildata(tekst: str) -> list[dt.date]:
-    """``2025-01-01,2025-07-01`` or a monthly range ``2025-01..2025-12``."""
-    from ..fouten import RegioplanFout
-    from ..tijdlijn import maandreeks
+def _peildata(waarde: str | None) -> tuple[dt.date, ...]:
+    """Click callback: ``--peildata`` read by :func:`regioplan.peildata.lees_peildata`, a usage error otherwise."""
+    from ..peildata import UITLEG, PeildataFout, lees_peildata
 
+    if waarde is None:
+        return ()
     try:
-        if ".." in tekst:
-            van, tot = (s.strip() for s in tekst.split("..", 1))
-            return maandreeks(dt.date.fromisoformat(van[:7] + "-01"), dt.date.fromisoformat(tot[:7] + "-01"))
-        return [dt.date.fromisoformat(s.strip()) for s in tekst.split(",") if s.strip()]
-    except ValueError as fout:
-        raise RegioplanFout(
-            "optie-ongeldig",
-            f"--peildata '{tekst}' is ongeldig ({fout}).",
-            "Gebruik JJJJ-MM-DD,JJJJ-MM-DD of een maandreeks JJJJ-MM..JJJJ-MM.",
-        ) from fout
+        return lees_peildata(waarde)
+    except PeildataFout as fout:
+        raise typer.BadParameter(f"{fout} {UITLEG}") from None
 
 
 @app.command(
@@ -44,7 +38,8 @@ def lees_peildata(tekst: str) -> list[dt.date]:
         "Voorbeelden:\n\n"
         "  regioplan bereken voorbeelddata/overijssel-2024\n\n"
         "  regioplan bereken MAP --gemeente Hengelo --uitleg\n\n"
-        "  regioplan bereken MAP --peildata 2025-01..2025-12 --uit tijdlijn.xlsx"
+        "  regioplan bereken MAP --peildata 2025-01..2025-12 --uit tijdlijn.xlsx\n\n"
+        "  regioplan bereken MAP --gemeente Hengelo --peildata 15-11-2022..01-07-2023 --uitleg"
     )
 )
 def bereken(
@@ -71,11 +66,20 @@ def bereken(
         bool, typer.Option("--uitleg", help="Toon per locatie of ze meetelt en welke regel besliste.")
     ] = False,
     peildata: Annotated[
-        str | None,
+        str | None,  # the callback turns it into a tuple of dates
         typer.Option(
             "--peildata",
-            help="Tijdlijn: capaciteit actief op deze datums (2025-01-01,2025-07-01 of 2025-01..2025-12).",
+            help=(
+                "Tijdlijn: de capaciteit in gebruik op elke peildatum, per gemeente, regio en provincie. "
+                "Datums als 2022-11-15 of 15-11-2022, gescheiden door komma's; een reeks VAN..TOT geeft één "
+                "peildatum per maand op de dag van VAN, tot en met TOT (2025-01..2025-12: de eerste van elke "
+                "maand). In gebruik op een peildatum: gestart op of vóór die dag en niet vóór die dag "
+                "geëindigd (de einddatum is de laatste dag in gebruik; 'onbepaald' en 'onbekend' als einde "
+                "tellen als nog in gebruik). Telt alle capaciteit, ook plekken die niet voor de cyclus "
+                "meetellen (telt mee = nee, geen besluit)."
+            ),
             show_default=False,
+            callback=_peildata,
         ),
     ] = None,
     config: opties.Config = None,
@@ -87,7 +91,7 @@ def bereken(
     from ..export import als_json, schrijf
     from ..fouten import RegioplanFout
 
-    datums = lees_peildata(peildata) if peildata else []
+    datums = tuple(peildata or ())  # read by the option's callback
     gebruikt = configuratie(map, config)
     console.melding(f"configuratie: {gebruikt.herkomst}")
     resultaat = _bereken(map, gebruikt, datums)

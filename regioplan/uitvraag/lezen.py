@@ -554,6 +554,7 @@ def _lees_uitvraag(
             if extra and "opmerking" in waarden and not waarden["opmerking"]:
                 waarden["opmerking"] = extra
             lijst.append(_maak(klasse, waarden, Herkomst(bestand, plaats.blad, rij)))
+    uitvraag.leeg_sjabloon = _leeg_sjabloon(uitvraag, kop, bladen)
     invoer.gelezen.append(uitvraag)
 
 
@@ -571,6 +572,39 @@ def _kenmerken(kop: dict[str, object]) -> dict[str, object]:
         waarde = kop.get(sleutel)
         uit[sleutel] = waarde if isinstance(waarde, dt.date) else None
     return uit
+
+
+#: Fields of the Gemeente sheet that the template fills in itself (identity, format and what it was made for).
+VOORINGEVULD = {
+    "naam",
+    "cbs_code",
+    "formaatversie",
+    "provincie",
+    "regio",
+    "cyclus",
+    "actief_uiterlijk",
+    "in_gebruik_tot_minstens",
+    "peildatum_oekraine",
+    "peildatum_statushouders",
+}
+
+
+def _leeg_sjabloon(uitvraag: Uitvraag, kop: dict[str, object], bladen: dict[str, _Cellen]) -> bool:
+    """Is this still the blank template: nothing beyond the prefilled name and code?
+
+    No row on any table sheet, no value on the Aantallen sheet (not even 0), and no Gemeente field
+    besides name, CBS code and format version."""
+    if any(v not in (None, "") for k, v in kop.items() if k not in VOORINGEVULD):
+        return False
+    for blad in UITVRAAG_BLADEN[1:]:
+        if blad.soort != "velden":
+            if getattr(uitvraag, blad.sleutel):
+                return False
+        elif blad.naam in bladen:
+            for rij in bladen[blad.naam].rijen[1:]:
+                if len(rij) > 1 and rij[1] not in (None, ""):
+                    return False
+    return True
 
 
 def _maak(klasse: type, waarden: dict[str, object], herkomst: Herkomst) -> object:
