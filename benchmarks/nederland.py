@@ -27,6 +27,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 if __package__ in (None, ""):  # run as a script: make the repository importable without installing
@@ -283,6 +284,13 @@ def _oekraine(rng: random.Random, schaal: float, plaats: str, plafond: int) -> l
     return rijen
 
 
+@lru_cache(maxsize=16)
+def _buiten_de_provincie(codes: tuple[str, ...]) -> list[str]:
+    """Names of the gemeenten of the country outside ``codes``, sorted."""
+    binnen = set(codes)
+    return sorted(naam for c, (naam, _p) in landelijke_gemeenten().items() if c not in binnen)
+
+
 def gemeente(
     code: str, naam: str, regio: str, provincie_gemeenten: Sequence[tuple[str, str]]
 ) -> tuple[dict, dict]:
@@ -356,7 +364,9 @@ def gemeente(
         for i, s in enumerate(rng.choices(("DSL", "KSO"), k=rng.choice((0, 0, 0, 1, 1, 2))))
     ]
     uitruil = []
-    anderen = [n for c, n in provincie_gemeenten if c != code]
+    # A one-sided exchange is only complete with a partner outside the province (like Kampen–Dronten):
+    # inside it, both gemeenten record it (see regioplan/uitruil.py), which a per-gemeente generator cannot.
+    anderen = _buiten_de_provincie(tuple(c for c, _ in provincie_gemeenten))
     if anderen and rng.random() < 0.04:
         partner = rng.choice(anderen)
         uitruil.append(

@@ -1,0 +1,303 @@
+"""Uitruil end to end: small hand-built folders of real workbooks, `bereken` and `valideer` on them.
+
+Each case asserts the exact asiel figures per gemeente, per regio and for the province, and every
+uitruil finding at its file, sheet and cell. The province Proefland has regio Noord (Almelo, Borne)
+and regio Zuid (Raalte, Olst-Wijhe); Dronten lies outside it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from regioplan import api
+from regioplan.uitvraag.schrijven import schrijf_opgaven, schrijf_uitvraag
+
+D = dt.date
+
+CONFIG = """\
+[provincie]
+naam = "Proefland"
+sleutel = "proefland"
+
+[[regio]]
+naam = "Noord"
+sleutel = "noord"
+gemeenten = ["GM0141", "GM0147"]
+
+[[regio]]
+naam = "Zuid"
+sleutel = "zuid"
+gemeenten = ["GM0177", "GM1773"]
+"""
+
+GEMEENTEN = {"almelo": "GM0141", "borne": "GM0147", "raalte": "GM0177", "olst-wijhe": "GM1773"}
+NAMEN = {"almelo": "Almelo", "borne": "Borne", "raalte": "Raalte", "olst-wijhe": "Olst-Wijhe"}
+
+
+def asiel(locatie: str, capaciteit: int, **rest: object) -> dict:
+    rij = {
+        "locatie": locatie,
+        "capaciteit": capaciteit,
+        "doelgroep": "asiel",
+        "soort": "regulier",
+        "startdatum": D(2024, 1, 1),
+        "einddatum": "onbepaald",
+        "beheer": "COA",
+        "besluit": "ja",
+        "telt_mee": "automatisch",
+    }
+    rij.update(rest)
+    return rij
+
+
+def ruil(partner: str, plekken: int, richting: str, **rest: object) -> dict:
+    rij = {
+        "partner": partner,
+        "opgave": "asiel",
+        "plekken": plekken,
+        "richting": richting,
+        "startdatum": D(2024, 1, 1),
+        "einddatum": "onbepaald",
+        "status": "afgesproken",
+        "toelichting": "proef",
+    }
+    rij.update(rest)
+    return rij
+
+
+def bouw(map_: Path, **werkboeken: dict) -> Path:
+    """A folder with regioplan.toml, opgaven.xlsx and one filled-in workbook per gemeente given."""
+    map_.mkdir(parents=True, exist_ok=True)
+    (map_ / "regioplan.toml").write_text(CONFIG, encoding="utf-8")
+    schrijf_opgaven(
+        map_ / "opgaven.xlsx",
+        [
+            {
+                "cbs_code": code,
+                "gemeente": NAMEN[sleutel],
+                "regio": "Noord" if sleutel in ("almelo", "borne") else "Zuid",
+                "asiel_regulier": 300,
+                "asiel_amv": 20,
+                "asiel_totaal": 320,
+                "vaste_voorraad": 0,
+                "oekraine": 100,
+                "statushouders_taakstelling": 10,
+                "statushouders_incl": 12,
+            }
+            for sleutel, code in GEMEENTEN.items()
+        ],
+    )
+    for sleutel, gegevens in werkboeken.items():
+        naam = sleutel.replace("_", "-")
+        schrijf_uitvraag(
+            map_ / f"{naam}.xlsx",
+            {
+                "gemeente": {"naam": NAMEN[naam], "cbs_code": GEMEENTEN[naam], "ingevuld_door": "proef"},
+                **gegevens,
+            },
+        )
+    return map_
+
+
+def geldig(map_: Path) -> dict[str, int]:
+    d = api.bereken(map_).als_dict()
+    uit = {g["naam"]: g["asiel"]["geldig"] for g in d["gemeenten"]}
+    uit.update({r["naam"]: r["asiel"]["geldig"] for r in d["regios"].values()})
+    uit["Proefland"] = d["provincie"]["asiel"]["geldig"]
+    return uit
+
+
+def uitruilbevindingen(map_: Path) -> list[tuple[str, str, str, str]]:
+    v = api.valideer(map_)
+    return sorted(
+        (b.code, b.bestand, b.blad, b.cel)
+        for b in v.bevindingen
+        if b.code.startswith("uitruil") or b.code == "locatie-dubbel-gemeenten"
+    )
+
+
+AZC = asiel("Azc Almelo", 500)
+
+
+def test_tweezijdig_binnen_de_provincie(tmp_path):
+    m = bouw(
+        tmp_path,
+        almelo={"asiel": [AZC], "uitruil": [ruil("Borne", 20, "levert")]},
+        borne={"uitruil": [ruil("Almelo", 20, "ontvangt")]},
+    )
+    assert geldig(m) == {
+        "Almelo": 480,
+        "Borne": 20,
+        "Raalte": 0,
+        "Olst-Wijhe": 0,
+        "Noord": 500,
+        "Zuid": 0,
+        "Proefland": 500,
+    }
+    assert uitruilbevindingen(m) == []
+
+
+def test_tweezijdig_over_de_regiogrens(tmp_path):
+    m = bouw(
+        tmp_path,
+        almelo={"asiel": [AZC], "uitruil": [ruil("Raalte", 100, "levert")]},
+        raalte={"uitruil": [ruil("Almelo", 100, "ontvangt")]},
+    )
+    assert geldig(m) == {
+        "Almelo": 400,
+        "Borne": 0,
+        "Raalte": 100,
+        "Olst-Wijhe": 0,
+        "Noord": 400,
+        "Zuid": 100,
+        "Proefland": 500,
+    }
+
+
+@pytest.mark.parametrize("met_uitruilrij", [True, False])
+def test_locatie_bij_de_ontvangende_kant(tmp_path, met_uitruilrij):
+    """The observed case: B lists the 20 places with Ligt in gemeente = A (and ontvangt 20)."""
+    m = bouw(
+        tmp_path,
+        almelo={"asiel": [AZC], "uitruil": [ruil("Borne", 20, "levert")]},
+        borne={
+            "asiel": [asiel("Azc Almelo (voor Borne)", 20, ligt_in="Almelo")],
+            "uitruil": [ruil("Almelo", 20, "ontvangt")] if met_uitruilrij else [],
+        },
+    )
+    assert geldig(m) == {
+        "Almelo": 480,
+        "Borne": 20,
+        "Raalte": 0,
+        "Olst-Wijhe": 0,
+        "Noord": 500,
+        "Zuid": 0,
+        "Proefland": 500,
+    }
+    assert uitruilbevindingen(m) == []
+
+
+def test_eenzijdig(tmp_path):
+    m = bouw(tmp_path, almelo={"asiel": [AZC]}, borne={"uitruil": [ruil("Almelo", 25, "ontvangt")]})
+    assert geldig(m) == {
+        "Almelo": 500,
+        "Borne": 0,
+        "Raalte": 0,
+        "Olst-Wijhe": 0,
+        "Noord": 500,
+        "Zuid": 0,
+        "Proefland": 500,
+    }
+    assert uitruilbevindingen(m) == [
+        ("uitruil-eenzijdig", "borne.xlsx", "Uitruil", "A2"),
+        ("uitruil-ontbreekt-bij-partner", "almelo.xlsx", "Uitruil", ""),
+    ]
+
+
+def test_tegenstrijdig(tmp_path):
+    m = bouw(
+        tmp_path,
+        almelo={"asiel": [AZC], "uitruil": [ruil("Borne", 20, "levert")]},
+        borne={"uitruil": [ruil("Almelo", 25, "ontvangt", einddatum=D(2027, 1, 1))]},
+    )
+    assert geldig(m) == {
+        "Almelo": 500,
+        "Borne": 0,
+        "Raalte": 0,
+        "Olst-Wijhe": 0,
+        "Noord": 500,
+        "Zuid": 0,
+        "Proefland": 500,
+    }
+    assert uitruilbevindingen(m) == [
+        ("uitruil-tegenstrijdig", "almelo.xlsx", "Uitruil", "C2"),
+        ("uitruil-tegenstrijdig", "borne.xlsx", "Uitruil", "C2"),
+    ]
+    bericht = next(b.bericht for b in api.valideer(m).bevindingen if b.code == "uitruil-tegenstrijdig")
+    assert (
+        "plekken 20 bij Almelo, 25 bij Borne; einddatum onbepaald bij Almelo, 01-01-2027 bij Borne" in bericht
+    )
+
+
+def test_buiten_de_provincie(tmp_path):
+    """Kampen–Dronten: places in Dronten count for Raalte; the province counts them once."""
+    m = bouw(
+        tmp_path,
+        almelo={"asiel": [AZC]},
+        raalte={
+            "asiel": [
+                asiel(
+                    "Azc Dronten", 200, ligt_in="Dronten", startdatum=D(2024, 2, 1), einddatum=D(2026, 2, 1)
+                )
+            ],
+            "uitruil": [ruil("Dronten", 200, "ontvangt", startdatum=D(2024, 2, 1), einddatum=D(2026, 2, 1))],
+        },
+    )
+    assert geldig(m) == {
+        "Almelo": 500,
+        "Borne": 0,
+        "Raalte": 200,
+        "Olst-Wijhe": 0,
+        "Noord": 500,
+        "Zuid": 200,
+        "Proefland": 700,
+    }
+    assert uitruilbevindingen(m) == []
+
+
+def test_gedeelde_locatie(tmp_path):
+    """One CNO location listed by Raalte and Olst-Wijhe: counted once, for Raalte (first in the configuration)."""
+    cno = asiel("CNO Raalte", 40, soort="noodopvang")
+    m = bouw(tmp_path, raalte={"asiel": [cno]}, olst_wijhe={"asiel": [asiel("Eigen", 10), cno]})
+    assert geldig(m) == {
+        "Almelo": 0,
+        "Borne": 0,
+        "Raalte": 40,
+        "Olst-Wijhe": 10,
+        "Noord": 0,
+        "Zuid": 50,
+        "Proefland": 50,
+    }
+    assert uitruilbevindingen(m) == [
+        ("locatie-dubbel-gemeenten", "olst-wijhe.xlsx", "Asiel", "A3"),
+        ("locatie-dubbel-gemeenten", "raalte.xlsx", "Asiel", "A2"),
+    ]
+
+
+def test_voornemen_verschuift_niets(tmp_path):
+    m = bouw(
+        tmp_path,
+        almelo={
+            "asiel": [AZC],
+            "uitruil": [ruil("Borne", 83, "levert", status="voornemen", startdatum="onbekend")],
+        },
+        borne={"uitruil": [ruil("Almelo", 83, "ontvangt", status="voornemen", startdatum="onbekend")]},
+    )
+    assert geldig(m) == {
+        "Almelo": 500,
+        "Borne": 0,
+        "Raalte": 0,
+        "Olst-Wijhe": 0,
+        "Noord": 500,
+        "Zuid": 0,
+        "Proefland": 500,
+    }
+    d = api.bereken(m).als_dict()
+    assert d["provincie"]["asiel"]["voornemens"] == 0
+    assert uitruilbevindingen(m) == []
+
+
+def test_groter_dan_de_locatie(tmp_path):
+    m = bouw(
+        tmp_path,
+        almelo={"asiel": [asiel("Klein", 10)], "uitruil": [ruil("Borne", 20, "levert")]},
+        borne={"uitruil": [ruil("Almelo", 20, "ontvangt")]},
+    )
+    assert geldig(m)["Almelo"] == 10 and geldig(m)["Borne"] == 0
+    assert uitruilbevindingen(m) == [
+        ("uitruil-groter-dan-locatie", "almelo.xlsx", "Uitruil", "C2"),
+        ("uitruil-groter-dan-locatie", "borne.xlsx", "Uitruil", "C2"),
+    ]
