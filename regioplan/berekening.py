@@ -16,12 +16,16 @@ from . import __version__, regels, uitruil
 from .config import Config
 from .model import Opgave, Uitvraag
 from .resultaat import (
+    GEEN_GEGEVENS,
+    GELEVERD,
+    AfspraakRij,
     AsielCijfers,
     AsielGemeente,
     AsielRij,
     DslKsoRij,
     Gemeente,
     GooRij,
+    Levering,
     OekraineCijfers,
     OekraineGemeente,
     PlanRij,
@@ -33,6 +37,7 @@ from .resultaat import (
     StatushoudersGemeente,
     Telling,
     UitruilRij,
+    Vastlegging,
     VoornemenRij,
     som,
 )
@@ -78,6 +83,9 @@ def _beoordeel(uitvraag: Uitvraag | None, config: Config) -> list[AsielRij]:
                 ligt_in=loc.ligt_in,
                 opmerking=loc.opmerking,
                 bron=loc.herkomst,
+                uitruil_partner=loc.uitruil_partner,
+                uitruil_richting=loc.uitruil_richting,
+                buiten_provincie=loc.buiten_provincie,
             )
         )
     return uit
@@ -113,6 +121,8 @@ def _asiel(
         actief_nu=sum(loc.telwaarde for loc in actief),
         overrides=sum(1 for loc in locaties if loc.override),
         actief_amv=sum(loc.telwaarde for loc in actief if loc.doelgroep == "amv"),
+        via_uitruil=sum(loc.telwaarde for loc in locaties if loc.telt and loc.uitruil_richting),
+        buiten_provincie=sum(loc.telwaarde for loc in locaties if loc.telt and loc.buiten_provincie),
         locaties=tuple(locaties),
         voornemens_lijst=tuple(vn_items),
     )
@@ -174,6 +184,8 @@ def _oekraine(opgave: Opgave | None, uitvraag: Uitvraag | None, config: Config) 
             toelichting=goo.toelichting,
             in_ontwikkeling=regels.in_ontwikkeling(goo, peil),
             opmerking=goo.opmerking,
+            uitruil_partner=goo.uitruil_partner,
+            uitruil_richting=goo.uitruil_richting,
         )
         for goo in (uitvraag.oekraine if uitvraag else [])
     ]
@@ -188,6 +200,7 @@ def _oekraine(opgave: Opgave | None, uitvraag: Uitvraag | None, config: Config) 
         in_ontwikkeling_onbekend=sum(
             1 for loc in locaties if loc.in_ontwikkeling and loc.capaciteit.onbekend
         ),
+        via_uitruil=sum(loc.telwaarde for loc in locaties if loc.open and loc.uitruil_richting),
         locaties=tuple(locaties),
     )
 
@@ -234,7 +247,16 @@ def _procesfasen(gemeenten: Sequence[Gemeente]) -> Procesfasen:
     def fase(f: str) -> tuple[str, ...]:
         return tuple(sorted(g.naam for g in gemeenten if f in g.procesfase.split("+")))
 
-    return Procesfasen(a=fase("a"), b=fase("b"), c=fase("c"))
+    return Procesfasen(
+        a=fase("a"),
+        b=fase("b"),
+        c=fase("c"),
+        geen_gegevens=tuple(sorted(g.naam for g in gemeenten if g.geen_gegevens)),
+    )
+
+
+def _levering(gemeenten: Sequence[Gemeente]) -> Levering:
+    return Levering(met_gegevens=sum(1 for g in gemeenten if not g.geen_gegevens), totaal=len(gemeenten))
 
 
 def _gemeente(
@@ -242,23 +264,29 @@ def _gemeente(
 ) -> Gemeente:
     config = invoer.config
     opgave = invoer.opgaven.get(code)
-    uitvraag = ruil.aangepast(code, geleverd(invoer, code))
+    eigen = geleverd(invoer, code)
+    uitvraag = ruil.aangepast(code, eigen)
     asiel = _asiel(opgave, uitvraag, _beoordeel(uitvraag, config), config)
+    # no data: no procesfase (a, b or c would say something about a gemeente we know nothing of)
+    fase = regels.procesfase(asiel.geldig, asiel.voornemens, eigen.procesfase) if eigen else ""
+    leeg = code in invoer.uitvragen and eigen is None
     return Gemeente(
         naam=config.naam(code),
         cbs_code=code,
         regio=regio_naam,
         regio_sleutel=regio_sleutel,
-        bestand=uitvraag.bestand if uitvraag else None,
+        bestand=invoer.uitvragen[code].bestand if code in invoer.uitvragen else None,
         ingevuld_door=uitvraag.ingevuld_door if uitvraag else "",
         datum=uitvraag.datum if uitvraag else None,
         duiding=uitvraag.duiding if uitvraag else "",
         asiel=asiel,
         oekraine=_oekraine(opgave, uitvraag, config),
         statushouders=_statushouders(opgave, uitvraag),
-        procesfase=regels.procesfase(asiel.geldig, asiel.voornemens, uitvraag.procesfase if uitvraag else ""),
-        procesfase_afgeleid=regels.procesfase(asiel.geldig, asiel.voornemens),
-        procesfase_toelichting=uitvraag.procesfase_toelichting if uitvraag else "",
+        procesfase=fase,
+        procesfase_afgeleid=regels.procesfase(asiel.geldig, asiel.voornemens) if eigen else "",
+        procesfase_toelichting=eigen.procesfase_toelichting if eigen else "",
+        status=GELEVERD if eigen else GEEN_GEGEVENS,
+        leeg_sjabloon=leeg,
     )
 
 
@@ -303,6 +331,39 @@ def _uitruil_locaties(gemeenten: Iterable[Gemeente]) -> list[UitruilRij]:
     ]
 
 
+def _vastlegging(v: uitruil.Vastlegging | None, config: Config) -> Vastlegging | None:
+    if v is None:
+        return None
+    return Vastlegging(
+        gemeente=config.naam(v.gemeente),
+        bron=v.bron,
+        plekken=v.plekken,
+        startdatum=v.startdatum,
+        einddatum=v.einddatum,
+        status=v.status,
+        herkomst=v.herkomst,
+    )
+
+
+def _afspraak(a: uitruil.Afspraak, config: Config) -> AfspraakRij:
+    return AfspraakRij(
+        leverancier=config.naam(a.leverancier),
+        ontvanger=config.naam(a.ontvanger),
+        opgave=a.opgave,
+        plekken=a.plekken,
+        startdatum=a.startdatum,
+        einddatum=a.einddatum,
+        status=a.status,
+        verwerkt=a.verwerkt,
+        reden=a.reden,
+        uitleg=a.uitleg(config.naam),
+        buiten_provincie=a.buiten,
+        levert=_vastlegging(a.levert, config),
+        ontvangt=_vastlegging(a.ontvangt, config),
+        locatie=_vastlegging(a.locatie, config),
+    )
+
+
 def geleverd(invoer: Invoer, code: str) -> Uitvraag | None:
     """The gemeente's submission, or None when it sent none or only the blank template ("geen gegevens")."""
     u = invoer.uitvragen.get(code)
@@ -341,6 +402,7 @@ def bereken(invoer: Invoer, peildata: Sequence[dt.date] = ()) -> Resultaat:
             oekraine=som(OekraineCijfers, [g.oekraine for g in leden]),
             statushouders=som(StatushoudersCijfers, [g.statushouders for g in leden]),
             procesfase=_procesfasen(leden),
+            levering=_levering(leden),
         )
     provincie = ProvincieTotaal(
         naam=config.provincie,
@@ -350,6 +412,7 @@ def bereken(invoer: Invoer, peildata: Sequence[dt.date] = ()) -> Resultaat:
         statushouders=som(StatushoudersCijfers, [g.statushouders for g in gemeenten]),
         procesfase=_procesfasen(gemeenten),
         aantal_gemeenten=len(gemeenten),
+        levering=_levering(gemeenten),
     )
     tijdlijn = None
     if peildata:
@@ -365,6 +428,7 @@ def bereken(invoer: Invoer, peildata: Sequence[dt.date] = ()) -> Resultaat:
         regios=regios,
         provincie=provincie,
         uitruil=tuple(_uitruil(invoer.uitvragen.values()) + _uitruil_locaties(gemeenten)),
+        afspraken=tuple(_afspraak(a, config) for a in ruil.afspraken),
         bevindingen=Telling(
             fouten=invoer.bevindingen.fouten, waarschuwingen=invoer.bevindingen.waarschuwingen
         ),

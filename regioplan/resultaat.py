@@ -56,6 +56,11 @@ class AsielRij:
     ligt_in: str  #: the gemeente where the places are, for an exchange; else ""
     opmerking: str
     bron: Herkomst
+    #: set on the rows an exchange adds (regioplan.uitruil): CBS code or name of the partner, and
+    #: ontvangt (+places) or levert (-places); buiten_provincie: the places lie outside the province
+    uitruil_partner: str = ""
+    uitruil_richting: str = ""
+    buiten_provincie: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -98,6 +103,8 @@ class GooRij:
     toelichting: str
     in_ontwikkeling: bool  #: opens after the peildatum (or on an unknown date)
     opmerking: str
+    uitruil_partner: str = ""  #: see AsielRij
+    uitruil_richting: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -151,6 +158,8 @@ class AsielCijfers:
     actief_nu: int  #: places in use on the cycle date, counting or not
     overrides: int  #: locations with a reasoned deviation
     actief_amv: int = field(default=0, metadata=NIET_IN_JSON)  #: idem, amv only
+    via_uitruil: int = 0  #: of geldig: places moved by an exchange (+ received, - supplied)
+    buiten_provincie: int = 0  #: of geldig: places that lie outside the province (Kampen–Dronten)
 
     @cached_property
     def percentage(self) -> int | None:
@@ -182,6 +191,7 @@ class OekraineCijfers:
     poo: int  #: displaced persons in private reception (does not count)
     in_ontwikkeling: int
     in_ontwikkeling_onbekend: int
+    via_uitruil: int = 0  #: of realisatie: places moved by an exchange (+ received, - supplied)
 
     @cached_property
     def percentage(self) -> int | None:
@@ -234,9 +244,34 @@ class Gemeente:
     asiel: AsielGemeente
     oekraine: OekraineGemeente
     statushouders: StatushoudersGemeente
-    procesfase: str  #: a | b | c | a+b, as used (the gemeente may overrule the derivation)
+    procesfase: str  #: a | b | c | a+b, as used (the gemeente may overrule the derivation); "" without data
     procesfase_afgeleid: str
     procesfase_toelichting: str
+    #: ``geleverd``, or ``geen-gegevens``: no workbook, or one that is still the blank template
+    status: str = "geleverd"
+    leeg_sjabloon: bool = False  #: the workbook is still the blank template
+
+    @property
+    def geen_gegevens(self) -> bool:
+        return self.status == GEEN_GEGEVENS
+
+
+GEEN_GEGEVENS = "geen-gegevens"
+GELEVERD = "geleverd"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Levering:
+    """How many gemeenten of a regio or the province delivered data; totals are incomplete otherwise."""
+
+    AFGELEID: ClassVar[tuple[str, ...]] = ("volledig",)
+
+    met_gegevens: int
+    totaal: int
+
+    @property
+    def volledig(self) -> bool:
+        return self.met_gegevens == self.totaal
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -246,6 +281,7 @@ class Procesfasen:
     a: tuple[str, ...]
     b: tuple[str, ...]
     c: tuple[str, ...]
+    geen_gegevens: tuple[str, ...] = ()  #: no procesfase: the gemeente delivered no data
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -260,6 +296,7 @@ class RegioTotaal:
     oekraine: OekraineCijfers
     statushouders: StatushoudersCijfers
     procesfase: Procesfasen
+    levering: Levering = field(default_factory=lambda: Levering(met_gegevens=0, totaal=0))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -271,6 +308,7 @@ class ProvincieTotaal:
     statushouders: StatushoudersCijfers
     procesfase: Procesfasen
     aantal_gemeenten: int = field(default=0, metadata=NIET_IN_JSON)
+    levering: Levering = field(default_factory=lambda: Levering(met_gegevens=0, totaal=0))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -287,6 +325,39 @@ class UitruilRij:
     einddatum: Datum | None
     status: str  #: afgesproken | voornemen | telt | telt niet
     toelichting: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Vastlegging:
+    """One gemeente's record of an exchange: where (file, sheet, row) and what it says."""
+
+    gemeente: str  #: name
+    bron: str  #: uitruil (Uitruil sheet) | locatie (Asiel row with Ligt in gemeente)
+    plekken: int
+    startdatum: Datum | None
+    einddatum: Datum | None
+    status: str
+    herkomst: Herkomst
+
+
+@dataclass(frozen=True, kw_only=True)
+class AfspraakRij:
+    """One exchange (:class:`regioplan.uitruil.Afspraak`): who supplies, who receives, and what it moves."""
+
+    leverancier: str  #: name of the gemeente where the places lie
+    ontvanger: str  #: name of the gemeente they count for
+    opgave: str  #: asiel | oekraine
+    plekken: int
+    startdatum: Datum | None
+    einddatum: Datum | None
+    status: str  #: afgesproken | voornemen
+    verwerkt: bool  #: moves places in the figures
+    reden: str  #: code (regioplan.uitruil.REDENEN)
+    uitleg: str  #: Dutch explanation
+    buiten_provincie: bool
+    levert: Vastlegging | None  #: the supplier's record
+    ontvangt: Vastlegging | None  #: the receiver's Uitruil row
+    locatie: Vastlegging | None  #: the receiver's Asiel row with Ligt in gemeente
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -325,6 +396,7 @@ class Resultaat:
     regios: Mapping[str, RegioTotaal]  #: by key, in configuration order
     provincie: ProvincieTotaal
     uitruil: tuple[UitruilRij, ...]
+    afspraken: tuple[AfspraakRij, ...] = ()  #: every exchange once, with both sides' records
     bevindingen: Telling
     tijdlijn: Tijdlijn | None = field(default=None, metadata=WEGLATEN_ALS_LEEG)
     config: Config = field(metadata=NIET_IN_JSON, compare=False, repr=False)

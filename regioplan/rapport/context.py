@@ -328,6 +328,7 @@ class ProcesfaseOverzicht:
     c: tuple[str, ...]
     bijzonder: tuple[Bijzonder, ...]
     rijen: int  #: length of the longest column
+    geen_gegevens: tuple[str, ...] = ()  #: gemeenten without data: their own column, never a, b or c
 
 
 @dataclass(frozen=True)
@@ -629,24 +630,33 @@ def _procesfase(gemeenten: Sequence[Gemeente]) -> ProcesfaseOverzicht:
     meer = tuple(
         Bijzonder(g.naam, g.procesfase, g.procesfase_toelichting)
         for g in gemeenten
-        if "+" in g.procesfase or g.procesfase != g.procesfase_afgeleid
+        if not g.geen_gegevens and ("+" in g.procesfase or g.procesfase != g.procesfase_afgeleid)
     )
+    geen = tuple(g.naam for g in gemeenten if g.geen_gegevens)
     return ProcesfaseOverzicht(
         a=fasen["a"],
         b=fasen["b"],
         c=fasen["c"],
         bijzonder=meer,
-        rijen=max((len(v) for v in fasen.values()), default=0),
+        rijen=max((len(v) for v in (*fasen.values(), geen)), default=0),
+        geen_gegevens=geen,
     )
 
 
 def _grafieken(gemeenten: Sequence[Gemeente]) -> dict[str, dict[str, Any]]:
     return {
-        "asiel": staafgrafiek([(g.naam, g.asiel.opgave, g.asiel.geldig) for g in gemeenten]),
-        "amv": staafgrafiek([(g.naam, g.asiel.opgave_amv, g.asiel.geldig_amv) for g in gemeenten]),
-        "oekraine": staafgrafiek([(g.naam, g.oekraine.opgave, g.oekraine.realisatie) for g in gemeenten]),
+        "asiel": staafgrafiek([(g.naam, g.asiel.opgave, g.asiel.geldig, g.geen_gegevens) for g in gemeenten]),
+        "amv": staafgrafiek(
+            [(g.naam, g.asiel.opgave_amv, g.asiel.geldig_amv, g.geen_gegevens) for g in gemeenten]
+        ),
+        "oekraine": staafgrafiek(
+            [(g.naam, g.oekraine.opgave, g.oekraine.realisatie, g.geen_gegevens) for g in gemeenten]
+        ),
         "statushouders": staafgrafiek(
-            [(g.naam, g.statushouders.taakstelling_incl, g.statushouders.realisatie) for g in gemeenten]
+            [
+                (g.naam, g.statushouders.taakstelling_incl, g.statushouders.realisatie, g.geen_gegevens)
+                for g in gemeenten
+            ]
         ),
     }
 

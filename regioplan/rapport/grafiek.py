@@ -37,13 +37,15 @@ def _r(x: float) -> float | int:
     return int(y) if y == int(y) else y
 
 
-def staafgrafiek(rijen: list[tuple[str, int, int]]) -> dict:
-    """Chart geometry for ``(naam, opgave, realisatie)`` rows, in the given order.
+def staafgrafiek(rijen: list[tuple[str, int, int]] | list[tuple[str, int, int, bool]]) -> dict:
+    """Chart geometry for ``(naam, opgave, realisatie[, geen_gegevens])`` rows, in the given order.
 
     Each row gets a realisatie bar, the shortfall up to the opgave as a separate segment (so a gap is
-    visible at a glance) and a marker at the opgave. Returns plain data for the template.
+    visible at a glance) and a marker at the opgave. A gemeente without data gets no bar and no
+    shortfall, only the opgave marker and the words "geen gegevens". Returns plain data for the template.
     """
-    hoogste = max([max(o, r) for _, o, r in rijen] + [0])
+    rijen = [(r[0], r[1], r[2], bool(r[3]) if len(r) > 3 else False) for r in rijen]  # type: ignore[misc]
+    hoogste = max([max(o, r) for _, o, r, _g in rijen] + [0])
     stap = _stap(hoogste)
     schaal_max = max(stap, -(-hoogste // stap) * stap)
     plot_x, plot_b = LABEL, BREEDTE - LABEL - WAARDEN
@@ -52,16 +54,17 @@ def staafgrafiek(rijen: list[tuple[str, int, int]]) -> dict:
         return _r(plot_x + plot_b * max(waarde, 0) / schaal_max)
 
     uit = []
-    for i, (naam, opgave, realisatie) in enumerate(rijen):
+    for i, (naam, opgave, realisatie, geen) in enumerate(rijen):
         y = BOVEN + i * RIJ
-        tekort = max(opgave - realisatie, 0)
+        tekort = 0 if geen else max(opgave - realisatie, 0)
         uit.append(
             {
                 "naam": naam,
                 "opgave": opgave,
                 "realisatie": realisatie,
                 "percentage": rond_percentage(realisatie, opgave),
-                "voldoet": realisatie >= opgave,
+                "voldoet": geen or realisatie >= opgave,
+                "geen_gegevens": geen,
                 "tekort": tekort,
                 "y": y,
                 "staaf_y": _r(y + (RIJ - STAAF) / 2),
@@ -87,4 +90,5 @@ def staafgrafiek(rijen: list[tuple[str, int, int]]) -> dict:
         "ticks": ticks,
         "rijen": uit,
         "aantal_tekort": sum(1 for r in uit if not r["voldoet"]),
+        "aantal_geen_gegevens": sum(1 for r in uit if r["geen_gegevens"]),
     }
