@@ -85,7 +85,11 @@ def schrijf(resultaat: Resultaat, pad: Path, *, invoer: Path | None = None) -> l
         weiger_invoer(pad, invoer)
         return [schrijf_xlsx(resultaat, pad)]
     if ext == ".csv":
-        teksten = {pad.with_name(f"{pad.stem}-{naam}.csv"): t for naam, t in csv_teksten(resultaat).items()}
+        # tijdlijn.csv -> tijdlijn.csv, not tijdlijn-tijdlijn.csv; resultaten.csv -> resultaten-asiel.csv ...
+        teksten = {
+            pad.with_name(f"{naam}.csv" if pad.stem == naam else f"{pad.stem}-{naam}.csv"): t
+            for naam, t in csv_teksten(resultaat).items()
+        }
         for p in teksten:
             weiger_invoer(p, invoer)
         return [schrijf_bestand(p, tekst) for p, tekst in teksten.items()]

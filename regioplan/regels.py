@@ -141,6 +141,29 @@ def goo_telt(goo: GooLocatie, peildatum: dt.date) -> bool:
     return open_op(goo.opening, goo.sluiting, peildatum)
 
 
+def goo_uitleg(
+    opening: Datum | None,
+    sluiting: Datum | None,
+    telt: bool,
+    override: bool,
+    toelichting: str,
+    peildatum: dt.date,
+) -> str:
+    """Dutch one-line explanation of :func:`goo_telt`: open, not yet open, closed, or an override."""
+    if override:
+        wat = "telt mee" if telt else "telt niet mee"
+        return f"{wat} door bewuste afwijking: {toelichting or '(geen toelichting)'}"
+    peil = peildatum.strftime("%d-%m-%Y")
+    if telt:
+        tot = f", sluit {_datumtekst(sluiting)}" if isinstance(sluiting, dt.date) else ""
+        return f"telt mee: open op {peil} (geopend {_datumtekst(opening)}{tot})"
+    if not isinstance(opening, dt.date):
+        return "telt niet mee: openingsdatum onbekend"
+    if opening > peildatum:
+        return f"telt niet mee: opent {_datumtekst(opening)}, na de peildatum {peil}"
+    return f"telt niet mee: gesloten op {_datumtekst(sluiting)}, vóór de peildatum {peil}"
+
+
 def in_ontwikkeling(goo: GooLocatie, peildatum: dt.date) -> bool:
     """A GOO location that does not count on the peildatum because it opens later (or on an unknown date)."""
     if goo_telt(goo, peildatum):

@@ -446,3 +446,30 @@ def naar_json(waarde: object) -> object:
 def som(soort: type[Any], blokken: list[Any]) -> Any:
     """The field-by-field sum of figure blocks as a ``soort`` (AsielCijfers, OekraineCijfers, ...)."""
     return soort(**{f.name: sum(getattr(b, f.name) for b in blokken) for f in fields(soort)})
+
+
+def voor_gemeente(resultaat: Resultaat, cbs_code: str) -> Resultaat:
+    """The result narrowed to one gemeente (``bereken --gemeente``): that gemeente, the totals of its
+    regio and of the province for comparison, the exchanges it is party to, and the timeline rows of
+    the gemeente, its regio and the province. Every output (text, JSON, xlsx, csv) is made from this."""
+    from dataclasses import replace
+
+    g = next(x for x in resultaat.gemeenten if x.cbs_code == cbs_code)
+    tijdlijn = resultaat.tijdlijn
+    if tijdlijn is not None:
+        houden = {
+            ("gemeente", cbs_code),
+            ("regio", g.regio_sleutel),
+            ("provincie", resultaat.provincie.sleutel),
+        }
+        tijdlijn = replace(
+            tijdlijn, rijen=tuple(r for r in tijdlijn.rijen if (r.niveau, r.sleutel) in houden)
+        )
+    return replace(
+        resultaat,
+        gemeenten=(g,),
+        regios={k: v for k, v in resultaat.regios.items() if k == g.regio_sleutel},
+        uitruil=tuple(u for u in resultaat.uitruil if u.cbs_code == cbs_code or u.partner == g.naam),
+        afspraken=tuple(a for a in resultaat.afspraken if g.naam in (a.leverancier, a.ontvanger)),
+        tijdlijn=tijdlijn,
+    )

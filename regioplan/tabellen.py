@@ -156,7 +156,7 @@ def tabellen(r: Resultaat) -> list[Tabel]:
         uit.append(
             Tabel(
                 "tijdlijn",
-                "Capaciteit per peildatum",
+                "Capaciteit in gebruik per peildatum (alle plekken, ook die niet voor de cyclus tellen)",
                 ["Niveau", "Naam", "Opgave", "Soort", *(p.isoformat() for p in t.peildata)],
                 rijen,
                 {i for i, x in enumerate(t.rijen) if x.niveau != "gemeente"},

@@ -307,6 +307,7 @@ def provincie(draw):
             if eind != D(2025, 5, 1):
                 bestaand += cap
     buiten = 0
+    stijl: dict[tuple[str, str], bool] = {}
     for code in BINNEN:
         if draw(st.booleans()):
             n = draw(st.integers(1, 200))
@@ -320,7 +321,9 @@ def provincie(draw):
         n = draw(st.integers(1, eigen))
         eind = draw(st.sampled_from([ONBEPAALD, D(2026, 2, 1), D(2025, 12, 31)]))
         ruilen[lev].append(ruil(NAMEN[ontv], n, "levert", 0, lev, einddatum=eind))
-        if draw(st.booleans()):
+        # one way of recording per pair: a Uitruil row and an Asiel row of the same size at the same
+        # receiver are, by the documented rule, two records of one exchange
+        if stijl.setdefault((lev, ontv), draw(st.booleans())):
             ruilen[ontv].append(ruil(NAMEN[lev], n, "ontvangt", 0, ontv, einddatum=eind))
         else:  # the equivalent record: an Asiel row with Ligt in gemeente
             rijen[ontv].append(

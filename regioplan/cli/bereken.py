@@ -59,11 +59,24 @@ def bereken(
     gemeente: Annotated[
         str | None,
         typer.Option(
-            "--gemeente", "-g", help="Toon alleen deze gemeente (naam of CBS-code).", show_default=False
+            "--gemeente",
+            "-g",
+            help=(
+                "Alleen deze gemeente (naam of CBS-code), in elke uitvoer (tekst, json, xlsx, csv, tijdlijn), "
+                "met de totalen van haar regio en de provincie ter vergelijking."
+            ),
+            show_default=False,
         ),
     ] = None,
     uitleg: Annotated[
-        bool, typer.Option("--uitleg", help="Toon per locatie of ze meetelt en welke regel besliste.")
+        bool,
+        typer.Option(
+            "--uitleg",
+            help=(
+                "Toon per asiel- en GOO-locatie of ze meetelt en waarom, welke plekken via uitruil in welk "
+                "cijfer zitten, en met --peildata de capaciteit in gebruik per locatie per peildatum."
+            ),
+        ),
     ] = False,
     peildata: Annotated[
         str | None,  # the callback turns it into a tuple of dates
@@ -101,6 +114,12 @@ def bereken(
             f"--gemeente '{gemeente}' is geen gemeente van {resultaat.config.provincie}.",
             "Gebruik de naam of de CBS-code, bijvoorbeeld Hengelo of GM0164.",
         )
+    if gemeente:
+        from ..resultaat import voor_gemeente
+
+        gekozen = resultaat.gemeente(gemeente)
+        assert gekozen is not None
+        resultaat = voor_gemeente(resultaat, gekozen.cbs_code)
     t = console.terminal()
     if uit:
         for pad in schrijf(resultaat, Path(uit), invoer=map):
@@ -128,6 +147,9 @@ def _toon(resultaat: Resultaat, gemeente: str | None, uitleg: bool) -> None:
         for tab in tabellen(resultaat):
             if tab.naam == "locaties":
                 continue
+            if tab.naam == "tijdlijn":
+                _toon_tijdlijn(tab, getal)
+                continue
             rijen = [(i, rij) for i, rij in enumerate(tab.rijen) if g is None or rij[0] == g.naam]
             cellen = [
                 [_cel(k, v, getal, procent) for k, v in zip(tab.koppen, rij, strict=True)] for _, rij in rijen
@@ -152,6 +174,8 @@ def _toon(resultaat: Resultaat, gemeente: str | None, uitleg: bool) -> None:
                 delen.append(f"; opvolger van {', '.join(loc.vervangt)}, dus geen extra voornemen")
             if loc.ligt_in:
                 delen.append(f"; ligt in {loc.ligt_in} (uitruil)")
+            delen.append(_uitruiltekst(resultaat, loc))
+            delen.append(_in_gebruik(resultaat, loc.startdatum, loc.einddatum))
             t.toon(*delen)
         for v in a.voornemens_lijst:
             if not v.met_locatie:
@@ -165,7 +189,90 @@ def _toon(resultaat: Resultaat, gemeente: str | None, uitleg: bool) -> None:
         t.toon(
             f"Geldig {getal(a.geldig)} (amv {getal(a.geldig_amv)}) van opgave {getal(a.opgave)}: "
             f"verschil {getal(a.verschil, teken=True)}; voornemens {getal(a.voornemens)}; "
-            f"procesfase {x.procesfase}"
+            f"procesfase {x.procesfase or 'geen (geen gegevens)'}"
+            + (f"; waarvan via uitruil {getal(a.via_uitruil, teken=True)}" if a.via_uitruil else "")
+            + (f"; waarvan buiten de provincie {getal(a.buiten_provincie)}" if a.buiten_provincie else "")
+        )
+        from ..regels import goo_uitleg
+
+        o = x.oekraine
+        peil = resultaat.peildata.oekraine
+        t.toon(f"{x.naam}: GOO-locaties op de peildatum {datumtekst(peil)}", stijl="nadruk")
+        for goo in o.locaties:
+            t.toon(
+                (f"  {'TELT MEE' if goo.open else 'telt niet':<10} ", "goed" if goo.open else "zacht"),
+                f"{goo.locatie} ({goo.capaciteit.tekst}, {goo.soort}): ",
+                goo_uitleg(goo.opening, goo.sluiting, goo.open, goo.override, goo.toelichting, peil),
+                _uitruiltekst(resultaat, goo),
+                _in_gebruik(resultaat, goo.opening, goo.sluiting),
+            )
+        t.toon(
+            f"Realisatie {getal(o.realisatie)} van opgave {getal(o.opgave)}: "
+            f"verschil {getal(o.verschil, teken=True)}; in ontwikkeling {getal(o.in_ontwikkeling)}"
+            + (f"; waarvan via uitruil {getal(o.via_uitruil, teken=True)}" if o.via_uitruil else "")
+        )
+        for afspraak in resultaat.afspraken:
+            if x.naam in (afspraak.leverancier, afspraak.ontvanger):
+                t.toon(
+                    f"  UITRUIL    {afspraak.leverancier} -> {afspraak.ontvanger}, {afspraak.plekken} plekken "
+                    f"{afspraak.opgave} ({afspraak.status}): {afspraak.uitleg}"
+                )
+
+
+def datumtekst(d) -> str:
+    """A date as dd-mm-jjjj for people."""
+    return d.strftime("%d-%m-%Y")
+
+
+def _uitruiltekst(resultaat: Resultaat, rij) -> str:
+    """Which exchange put this row in the figures (rows an exchange adds), in Dutch."""
+    if not rij.uitruil_richting:
+        return ""
+    partner = resultaat.config.naam(rij.uitruil_partner)
+    if rij.uitruil_richting == "ontvangt":
+        return f"; via uitruil ontvangen van {partner}"
+    return f"; via uitruil geleverd aan {partner} (telt hier negatief)"
+
+
+def _in_gebruik(resultaat: Resultaat, start, eind) -> str:
+    """With --peildata: on which peildata the location is in use (the timeline's rule)."""
+    from ..regels import actief_op
+
+    if resultaat.tijdlijn is None:
+        return ""
+    ja = [datumtekst(p) for p in resultaat.tijdlijn.peildata if actief_op(start, eind, p)]
+    if not ja:
+        return "; in gebruik op geen van de peildata"
+    if len(ja) == len(resultaat.tijdlijn.peildata):
+        return "; in gebruik op elke peildatum"
+    return f"; in gebruik op {', '.join(ja)}"
+
+
+def _toon_tijdlijn(tab, getal) -> None:
+    """The timeline in column groups that fit the terminal: the four label columns repeat in each group,
+    so no figure is cut off however many peildata there are."""
+    import shutil
+
+    t = console.terminal()
+    breedte = shutil.get_terminal_size((100, 24)).columns
+    labels = 4
+    label_b = sum(max([len(tab.koppen[k]), *(len(str(r[k])) for r in tab.rijen)]) + 3 for k in range(labels))
+    kolom_b = max([10, *(len(getal(v)) for r in tab.rijen for v in r[labels:])]) + 3
+    per_groep = max(1, (breedte - label_b - 4) // kolom_b)
+    datums = list(range(labels, len(tab.koppen)))
+    groepen = [datums[i : i + per_groep] for i in range(0, len(datums), per_groep)] or [[]]
+    for n, groep in enumerate(groepen, start=1):
+        kolommen = [*range(labels), *groep]
+        titel = tab.titel if len(groepen) == 1 else f"{tab.titel} ({n}/{len(groepen)})"
+        cellen: list[list[console.Deel]] = [
+            [getal(r[k]) if k >= labels else str(r[k]) for k in kolommen] for r in tab.rijen
+        ]
+        t.tabel(
+            titel,
+            [tab.koppen[k] for k in kolommen],
+            cellen,
+            rechts=set(range(labels, len(kolommen))),
+            totaalrijen=set(tab.totaalrijen),
         )
 
 
