@@ -1,0 +1,145 @@
+"""The timeline (``bereken --peildata``): what "in gebruik" means at every boundary, and every output
+filtered by ``--gemeente``, named sensibly and fitting the terminal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from regioplan import api
+
+from .conftest import VOORBEELD
+from .test_uitruil_e2e import asiel, bouw, ruil
+
+D = dt.date
+
+
+def _cli(*args: str, kolommen: int = 100) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "regioplan", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": str(kolommen)},
+        check=False,
+    )
+
+
+def _waarden(resultaat, naam: str, opgave: str = "asiel") -> dict[dt.date, int]:
+    t = resultaat.tijdlijn
+    totaal = [0] * len(t.peildata)
+    for r in t.rijen:
+        if r.naam == naam and r.opgave == opgave:
+            totaal = [a + b for a, b in zip(totaal, r.waarden, strict=True)]
+    return dict(zip(t.peildata, totaal, strict=True))
+
+
+def test_in_gebruik_op_de_grenzen(tmp_path: Path):
+    """The end date is the last day in use; onbepaald/onbekend end: in use; onbekend start: never.
+    Places that do not count for the cycle (telt mee = nee, no decision) are in use all the same."""
+    m = bouw(
+        tmp_path,
+        almelo={
+            "asiel": [
+                asiel("Periode", 100, startdatum=D(2024, 2, 1), einddatum=D(2026, 2, 1)),
+                asiel("Einde onbekend", 10, startdatum=D(2025, 1, 1), einddatum="onbekend"),
+                asiel("Start onbekend", 1000, startdatum="onbekend"),
+                asiel("Geen besluit", 1, startdatum=D(2024, 2, 1), besluit="nee"),
+            ]
+        },
+    )
+    peil = [D(2024, 1, 31), D(2024, 2, 1), D(2025, 1, 1), D(2026, 2, 1), D(2026, 2, 2)]
+    w = _waarden(api.bereken(m, peildata=peil), "Almelo")
+    assert w == {
+        D(2024, 1, 31): 0,
+        D(2024, 2, 1): 101,
+        D(2025, 1, 1): 111,
+        D(2026, 2, 1): 111,
+        D(2026, 2, 2): 11,
+    }
+
+
+def test_uitruil_verschuift_alleen_in_zijn_periode(tmp_path: Path):
+    periode = {"startdatum": D(2025, 1, 1), "einddatum": D(2025, 12, 31)}
+    m = bouw(
+        tmp_path,
+        almelo={"asiel": [asiel("Azc", 500)], "uitruil": [ruil("Borne", 50, "levert", **periode)]},
+        borne={"uitruil": [ruil("Almelo", 50, "ontvangt", **periode)]},
+    )
+    r = api.bereken(m, peildata=[D(2024, 12, 31), D(2025, 6, 1), D(2026, 1, 1)])
+    assert _waarden(r, "Almelo") == {D(2024, 12, 31): 500, D(2025, 6, 1): 450, D(2026, 1, 1): 500}
+    assert _waarden(r, "Borne") == {D(2024, 12, 31): 0, D(2025, 6, 1): 50, D(2026, 1, 1): 0}
+    assert _waarden(r, "Proefland") == {D(2024, 12, 31): 500, D(2025, 6, 1): 500, D(2026, 1, 1): 500}
+
+
+def test_gemeente_filtert_tekst_en_json():
+    p = _cli(
+        "bereken", str(VOORBEELD), "--gemeente", "Hengelo", "--peildata", "2025-01..2025-03", kolommen=200
+    )
+    assert p.returncode == 0, p.stderr
+    assert "Capaciteit in gebruik per peildatum" in p.stdout
+    regels = [r for r in p.stdout.splitlines() if r.strip().startswith("gemeente")]
+    assert regels and all("Hengelo" in r for r in regels)
+    p = _cli("bereken", str(VOORBEELD), "-g", "GM0164", "--peildata", "2025-01..2025-03", "-f", "json")
+    d = json.loads(p.stdout)
+    assert [g["naam"] for g in d["gemeenten"]] == ["Hengelo"]
+    assert list(d["regios"]) == ["twente"]
+    assert {(r["niveau"], r["naam"]) for r in d["tijdlijn"]["rijen"]} == {
+        ("gemeente", "Hengelo"),
+        ("regio", "Twente"),
+        ("provincie", "Overijssel"),
+    }
+    assert {(a["leverancier"], a["ontvanger"]) for a in d["afspraken"]} == {
+        ("Hengelo", "Twenterand"),
+        ("Twenterand", "Hengelo"),
+    }
+
+
+def test_csv_namen_en_filter(tmp_path: Path):
+    p = _cli(
+        "bereken",
+        str(VOORBEELD),
+        "-g",
+        "Kampen",
+        "--peildata",
+        "2025-01",
+        "--uit",
+        str(tmp_path / "tijdlijn.csv"),
+    )
+    assert p.returncode == 0, p.stderr
+    namen = sorted(x.name for x in tmp_path.iterdir())
+    assert "tijdlijn.csv" in namen and "tijdlijn-tijdlijn.csv" not in namen and "tijdlijn-asiel.csv" in namen
+    asiel_rijen = (tmp_path / "tijdlijn-asiel.csv").read_text(encoding="utf-8").splitlines()
+    assert [r.split(";")[0] for r in asiel_rijen[1:]] == ["Kampen", "Totaal IJsselland", "Totaal Overijssel"]
+
+
+def test_tijdlijn_past_in_de_terminal():
+    p = _cli("bereken", str(VOORBEELD), "--peildata", "2024-01..2025-12", kolommen=90)
+    assert p.returncode == 0, p.stderr
+    assert "Capaciteit in gebruik per peildatum" in p.stdout and "(1/" in p.stdout
+    tijdlijn = p.stdout[p.stdout.index("Capaciteit in gebruik per peildatum") :]
+    assert max(len(r) for r in tijdlijn.splitlines()) <= 90
+    # every peildatum is shown once as a column header
+    for maand in range(1, 13):
+        assert f"2025-{maand:02d}-01" in p.stdout
+
+
+def test_uitleg_toont_goo_uitruil_en_in_gebruik():
+    p = _cli(
+        "bereken", str(VOORBEELD), "-g", "Kampen", "--uitleg", "--peildata", "2024-01..2024-03", kolommen=400
+    )
+    assert p.returncode == 0, p.stderr
+    uit = p.stdout
+    assert "Uitruil Dronten (200, asiel, regulier)" in uit
+    assert "via uitruil ontvangen van Dronten; in gebruik op 01-02-2024, 01-03-2024" in uit
+    assert "waarvan via uitruil +200; waarvan buiten de provincie 200" in uit
+    assert (
+        "Parallelweg (185, regulier): telt mee: open op 01-01-2025 (geopend 14-12-2022, sluit 14-02-2026)"
+        in uit
+    )
+    assert "UITRUIL    Dronten -> Kampen, 200 plekken asiel (afgesproken)" in uit
+    p = _cli("bereken", str(VOORBEELD), "-g", "Hardenberg", "--uitleg", kolommen=400)
+    assert "telt niet mee door bewuste afwijking" in p.stdout
