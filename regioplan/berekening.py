@@ -342,6 +342,7 @@ def _vastlegging(v: uitruil.Vastlegging | None, config: Config) -> Vastlegging |
         einddatum=v.einddatum,
         status=v.status,
         herkomst=v.herkomst,
+        toelichting=v.toelichting,
     )
 
 

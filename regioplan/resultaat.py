@@ -338,6 +338,7 @@ class Vastlegging:
     einddatum: Datum | None
     status: str
     herkomst: Herkomst
+    toelichting: str = ""  #: the gemeente's own words on its Uitruil row
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -46,7 +46,7 @@ NIET_TE_GROOT = "groter-dan-locatie"
 NIET_ZONDER_LOCATIE = "zonder-locatie"
 
 REDENEN = {
-    VERWERKT: "afgesproken en door beide gemeenten gelijk vastgelegd: de plekken tellen voor {ontvanger}",
+    VERWERKT: "afgesproken en door beide gemeenten gelijk vastgelegd",
     VERWERKT_BUITEN: "{buiten} ligt buiten de provincie: de uitruil is aanvaard op het werkboek van {vastlegger}",
     VERWERKT_ZONDER_PARTNER: (
         "{partner} leverde geen gegevens: de uitruil is aanvaard op het werkboek van {vastlegger}"
@@ -79,6 +79,7 @@ class Vastlegging:
     herkomst: Herkomst
     bron: str = "uitruil"  #: uitruil (Uitruil sheet) | locatie (Asiel row with Ligt in gemeente)
     locatie: AsielLocatie | None = None  #: the Asiel row, when ``bron == "locatie"``
+    toelichting: str = ""  #: the gemeente's own words (Toelichting of the Uitruil row)
 
     @property
     def periode(self) -> tuple[str, str]:
@@ -320,6 +321,7 @@ def _van_uitruil(code: str, r: Uitruil, zoek_code: Callable[[str], str | None]) 
         einddatum=r.einddatum,
         status=r.status,
         herkomst=r.herkomst,
+        toelichting=r.toelichting,
     )
 
 

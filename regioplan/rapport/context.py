@@ -21,6 +21,7 @@ from .. import regels
 from ..config import Config, Cyclus, Peildata, Regio
 from ..fouten import RegioplanFout
 from ..resultaat import (
+    AfspraakRij,
     AsielRij,
     Gemeente,
     GooRij,
@@ -29,6 +30,7 @@ from ..resultaat import (
     Resultaat,
     Telling,
     UitruilRij,
+    Vastlegging,
     VoornemenRij,
 )
 from ..uitvraag.schema import SOORTEN_ASIEL, SOORTEN_GOO
@@ -314,6 +316,17 @@ class RapportUitruil(UitruilRij):
     partner_in_provincie: bool
 
 
+@dataclass(frozen=True, kw_only=True)
+class RapportAfspraak(AfspraakRij):
+    """An exchange in a report: each agreement once, with both sides' records in words."""
+
+    opgave_label: str
+    leverancier_buiten: bool  #: the supplier is not a gemeente of the configuration
+    ontvanger_buiten: bool
+    vastgelegd: tuple[str, ...]  #: per side: who recorded what, where ("Hengelo: levert (Uitruil, rij 5)")
+    toelichtingen: tuple[str, ...]  #: the gemeenten's own words, each once
+
+
 @dataclass(frozen=True)
 class Bijzonder:
     naam: str
@@ -370,6 +383,7 @@ class Context:
     goo: GooLocaties
     garanderen: tuple[Garanderen, ...]
     uitruil: tuple[RapportUitruil, ...]
+    afspraken: tuple[RapportAfspraak, ...]
     procesfase: ProcesfaseOverzicht
     grafieken: Mapping[str, dict[str, Any]]
     voetnoten: tuple[Voetnoot, ...]
@@ -661,6 +675,46 @@ def _grafieken(gemeenten: Sequence[Gemeente]) -> dict[str, dict[str, Any]]:
     }
 
 
+def _afspraken(resultaat: Resultaat, namen: set[str], config: Config) -> tuple[RapportAfspraak, ...]:
+    """The exchanges a gemeente of the report is party to, each once."""
+
+    def buiten(naam: str) -> bool:
+        return config.zoek_code(naam) not in config.gemeenten
+
+    def tekst(v: Vastlegging | None, wat: str) -> str:
+        assert v is not None
+        soort = "Asiel-rij met 'Ligt in gemeente'" if v.bron == "locatie" else wat
+        return f"{v.gemeente}: {soort} ({v.herkomst.blad}, rij {v.herkomst.rij})"
+
+    uit = []
+    for a in resultaat.afspraken:
+        if not {a.leverancier, a.ontvanger} & namen:
+            continue
+        vastgelegd = []
+        if a.levert is not None:
+            vastgelegd.append(tekst(a.levert, "levert"))
+        elif not buiten(a.leverancier):
+            vastgelegd.append(f"{a.leverancier}: niet vastgelegd")
+        for v in (a.ontvangt, a.locatie):
+            if v is not None:
+                vastgelegd.append(tekst(v, "ontvangt"))
+        if a.ontvangt is None and a.locatie is None and not buiten(a.ontvanger):
+            vastgelegd.append(f"{a.ontvanger}: niet vastgelegd")
+        uit.append(
+            RapportAfspraak(
+                **_velden(a),
+                opgave_label=OPGAVE_LABELS.get(a.opgave, a.opgave),
+                leverancier_buiten=buiten(a.leverancier),
+                ontvanger_buiten=buiten(a.ontvanger),
+                vastgelegd=tuple(vastgelegd),
+                toelichtingen=tuple(
+                    dict.fromkeys(v.toelichting for v in (a.levert, a.ontvangt) if v and v.toelichting)
+                ),
+            )
+        )
+    return tuple(uit)
+
+
 def _uitruil(resultaat: Resultaat, codes: set[str], config: Config) -> tuple[RapportUitruil, ...]:
     rijen = []
     for r in resultaat.uitruil:
@@ -779,6 +833,7 @@ def bouw_context(
         ),
         garanderen=_garanderen(gemeenten),
         uitruil=_uitruil(resultaat, codes, config),
+        afspraken=_afspraken(resultaat, {g.naam for g in gemeenten}, config),
         procesfase=_procesfase(gemeenten),
         grafieken=_grafieken(gemeenten),
         voetnoten=tuple(voetnoten.lijst),
