@@ -111,7 +111,18 @@ def land(tmp_path_factory) -> dict[str, Path]:
     return mappen
 
 
-def test_elke_provincie_van_sjabloon_tot_rapport(land, tmp_path, capsys):
+@pytest.fixture(scope="module")
+def rapporten(land, tmp_path_factory) -> dict[str, Path]:
+    """`rapport --regio alle` for every province (Markdown and HTML)."""
+    basis = tmp_path_factory.mktemp("rapporten")
+    uit = {}
+    for provincie, map_ in land.items():
+        uit[provincie] = basis / sleutel_van(provincie)
+        assert main(["rapport", str(map_), "--regio", "alle", "--uit", str(uit[provincie])]) == 0, provincie
+    return uit
+
+
+def test_elke_provincie_van_sjabloon_tot_rapport(land, rapporten, capsys):
     for provincie, map_ in land.items():
         assert (map_ / CONFIGBESTAND).read_text(encoding="utf-8").count("\nprovincie = ") == 1
         config = laad_config(map_)
@@ -138,16 +149,20 @@ def test_elke_provincie_van_sjabloon_tot_rapport(land, tmp_path, capsys):
                 )
         assert p["asiel"]["opgave"] > 0
 
-        rapporten = tmp_path / sleutel_van(provincie)
-        assert main(["rapport", str(map_), "--regio", "alle", "--uit", str(rapporten)]) == 0, provincie
-        capsys.readouterr()
-        paden = sorted(rapporten.iterdir())
+        paden = sorted(rapporten[provincie].iterdir())
         assert len(paden) == 2 * (len(config.regios) + 1)
         for pad in paden:
             tekst = pad.read_text(encoding="utf-8")
             assert provincie in tekst
             if provincie != "Overijssel":
                 assert not OVERIJSSELS.search(tekst), (pad.name, OVERIJSSELS.search(tekst))
+            # template joins: a sentence never runs into the next ("werkboeken.De controle")
+            zin = re.search(r"[a-z]\.(De|Het|Een|Waarschuwingen|Alle|Geen|Hun)\b", tekst)
+            assert zin is None, (pad.name, zin)
+        verslag = (rapporten[provincie] / f"provinciaal-verslag-{config.provincie_sleutel}.md").read_text()
+        namen = [r.naam for r in config.regios]
+        opsomming = namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " en " + namen[-1]
+        assert f"**Provincie:** {provincie}: {opsomming} (" in verslag.replace("\\", "")
 
 
 def test_gemeente_controleert_haar_eigen_werkboek_zonder_configuratie(land, tmp_path, capsys):
@@ -255,3 +270,119 @@ def test_sjabloon_leest_de_configuratie_van_de_uitmap(tmp_path, capsys):
     assert config.provincie == "Zeeland" and config.cyclus.actief_uiterlijk.year == 2027
     assert main(["sjabloon", "--provincie", "limburg", "--uit", str(uit)]) == 2
     assert "past niet bij" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- layout in a real browser
+
+#: Runs in the harness page: every report is an iframe; report what is wider than its box.
+_OVERLOOP_JS = r"""
+<script>
+function overloop(doc) {
+  const uit = [];
+  const d = doc.documentElement;
+  if (d.scrollWidth > d.clientWidth + 1) uit.push("pagina " + d.scrollWidth + ">" + d.clientWidth);
+  for (const el of doc.querySelectorAll(".tabel, table, td, th, .kern li, figure, .titelblok, dd")) {
+    if (el.scrollWidth > el.clientWidth + 1)
+      uit.push(el.tagName + "." + el.className + " " + el.scrollWidth + ">" + el.clientWidth + " "
+               + el.textContent.trim().slice(0, 60));
+  }
+  return uit;
+}
+addEventListener("load", () => {
+  const uit = {};
+  for (const f of document.querySelectorAll("iframe")) uit[f.dataset.naam] = overloop(f.contentDocument);
+  const pre = document.createElement("pre");
+  pre.id = "overloop";
+  pre.textContent = JSON.stringify(uit);
+  document.body.appendChild(pre);
+});
+</script>
+"""
+_TE_BREED = (
+    "<!doctype html><html><body><div class='tabel' style='width:200px'><table><tr>"
+    "<td style='white-space:nowrap'>Noord- en Oost-Gelderland 12.345 12.345 12.345</td></tr></table></div>"
+    "</body></html>"
+)
+A4_BREEDTE_PX = 688  #: 210 mm minus the 2 x 14 mm page margins of stijl.css, at 96 px per inch
+
+
+def _breedste(config, map_: Path) -> list[Path]:
+    """The widest reports of a province: the provincial verslag (one column per regio) and the plan of the
+    regio with the longest name."""
+    regio = max(config.regios, key=lambda r: len(r.naam))
+    return [
+        map_ / f"provinciaal-verslag-{config.provincie_sleutel}.html",
+        map_ / f"regionaal-plan-{regio.sleutel}.html",
+    ]
+
+
+def _overloop(paden: list[Path], werk: Path, breedte: int, druk: bool) -> dict[str, list[str]]:
+    """Open every report side by side in headless Chromium at ``breedte`` CSS pixels (with ``druk`` the
+    print rules applied, as on an A4 page) and return per report what overflows its box."""
+    from .test_rapport_browser import chromium, draai
+
+    frames = []
+    for i, pad in enumerate(paden):
+        html = pad.read_text(encoding="utf-8")
+        # the report's CSP forbids scripts; the copy drops it so the harness may measure
+        html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
+        if druk:
+            html = html.replace("@media print", "@media all")
+        kopie = werk / f"{i}-{'druk' if druk else 'scherm'}.html"
+        kopie.write_text(html, encoding="utf-8")
+        frames.append(
+            f'<iframe data-naam="{pad.parent.name}/{pad.name}" src="{kopie.name}" '
+            f'style="width:{breedte}px;height:400px;border:0"></iframe>'
+        )
+    harnas = werk / f"harnas-{breedte}.html"
+    harnas.write_text("<!doctype html><html><body>" + "".join(frames) + _OVERLOOP_JS + "</body></html>")
+    r = draai(
+        chromium(),
+        werk / f"profiel-{breedte}",
+        "--allow-file-access-from-files",
+        f"--window-size={breedte + 40},800",
+        "--virtual-time-budget=20000",
+        "--dump-dom",
+        harnas.resolve().as_uri(),
+    )
+    m = re.search(r'<pre id="overloop">(.*?)</pre>', r.stdout, re.S)
+    assert m, r.stderr[-2000:]
+    tekst = m.group(1).replace("&gt;", ">").replace("&lt;", "<").replace("&quot;", '"').replace("&amp;", "&")
+    return json.loads(tekst)
+
+
+def test_breedste_rapporten_passen_op_scherm_en_op_a4(land, rapporten, tmp_path):
+    """No table, card or cell wider than its box: on a 1024 px screen and with the print rules at A4 width,
+    for the provincial verslag and the longest-named regio of every province (1 to 5 regio's)."""
+    paden = [p for prov, map_ in land.items() for p in _breedste(laad_config(map_), rapporten[prov])]
+    controle = tmp_path / "te-breed.html"
+    controle.write_text(_TE_BREED, encoding="utf-8")
+    paden.append(controle)  # the measurement can fail: this page must be reported
+    for breedte, druk in ((1024, False), (A4_BREEDTE_PX, True)):
+        gemeten = _overloop(paden, tmp_path, breedte, druk)
+        assert len(gemeten) == len(paden)
+        assert gemeten.pop(f"{tmp_path.name}/te-breed.html"), "the harness must see an overflowing table"
+        assert {naam: te_breed for naam, te_breed in gemeten.items() if te_breed} == {}, breedte
+
+
+def test_breedste_verslag_afgedrukt_op_a4(land, rapporten, tmp_path):
+    """Noord-Holland (five regio's) printed by Chromium: A4 pages, no text beyond the right margin."""
+    import shutil
+    import subprocess
+
+    from .test_rapport_browser import chromium, draai
+
+    verslag = rapporten["Noord-Holland"] / "provinciaal-verslag-noord-holland.html"
+    pdf = tmp_path / "verslag.pdf"
+    druk = draai(
+        chromium(), tmp_path / "p", "--no-pdf-header-footer", f"--print-to-pdf={pdf}", verslag.as_uri()
+    )
+    assert druk.returncode == 0, druk.stderr[-2000:]
+    assert shutil.which("pdftotext"), "pdftotext (poppler-utils) ontbreekt: apt-get install -y poppler-utils"
+    bbox = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    paginas = re.findall(r'<page width="([\d.]+)" height="([\d.]+)"', bbox)
+    assert paginas and all(abs(float(b) - 595) < 1 and abs(float(h) - 842) < 1 for b, h in paginas)
+    rechts = max(float(x) for x in re.findall(r'xMax="([\d.]+)"', bbox))
+    assert rechts <= 595 - 14 / 25.4 * 72 + 1, rechts  # inside the 14 mm right margin

@@ -109,7 +109,16 @@ def voetnoot(nummer: int | None) -> Markup:
     return Markup(f'<sup class="vn"><a href="#voetnoot-{n}" aria-label="voetnoot {n}">{n}</a></sup>')
 
 
+def opsomming(delen: object, voegwoord: str = "en") -> str:
+    """A Dutch prose list: ``["A", "B", "C"]`` -> ``A, B en C``; one item stays itself, none gives ``""``."""
+    lijst = [str(d) for d in delen]  # type: ignore[attr-defined]
+    if len(lijst) <= 1:
+        return "".join(lijst)
+    return ", ".join(lijst[:-1]) + f" {voegwoord} " + lijst[-1]
+
+
 FILTERS = {
+    "opsomming": opsomming,
     "getal": getal,
     "teken": teken,
     "procent": procent,
