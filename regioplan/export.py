@@ -38,11 +38,12 @@ def schrijf_xlsx(resultaat: Resultaat, pad: Path) -> Path:
     wb.remove(wb.active)
     for t in tabellen(resultaat):
         ws = wb.create_sheet(t.naam[:31])
-        for c, kop in enumerate(t.koppen, start=1):
+        koppen, rijen = t.met_regio()
+        for c, kop in enumerate(koppen, start=1):
             kopcel(ws.cell(row=1, column=c), kop)
             ws.column_dimensions[get_column_letter(c)].width = max(12, min(60, len(kop) + 4))
         ws.column_dimensions["A"].width = 24
-        for r, rij in enumerate(t.rijen, start=2):
+        for r, rij in enumerate(rijen, start=2):
             for c, waarde in enumerate(rij, start=1):
                 cel = ws.cell(row=r, column=c)
                 zet(cel, waarde)
@@ -51,7 +52,7 @@ def schrijf_xlsx(resultaat: Resultaat, pad: Path) -> Path:
                 if r - 2 in t.totaalrijen:
                     cel.font = Font(bold=True)
         ws.freeze_panes = "B2"
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(t.koppen))}{len(t.rijen) + 1}"
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(koppen))}{len(rijen) + 1}"
     moment = dt.datetime(2024, 1, 1)
     wb.properties.created = wb.properties.modified = moment
     wb.properties.creator = "regioplan"
@@ -64,8 +65,9 @@ def csv_teksten(resultaat: Resultaat) -> dict[str, str]:
     for t in tabellen(resultaat):
         buf = io.StringIO()
         w = csv.writer(buf, delimiter=";", lineterminator="\n")
-        w.writerow(t.koppen)
-        for rij in t.rijen:
+        koppen, rijen = t.met_regio()
+        w.writerow(koppen)
+        for rij in rijen:
             w.writerow([formule(v) for v in rij])
         uit[t.naam] = buf.getvalue()
     return uit

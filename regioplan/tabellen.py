@@ -5,6 +5,7 @@ Rows are plain values (int/str/None); formatting for people happens in the view.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -20,32 +21,57 @@ class Tabel:
     rijen: list[list[object]]
     totaalrijen: set[int]
     getalkolommen: set[int]
+    regios: list[str] | None = None  #: per row the regio it belongs to (exports add it as column B)
+
+    def met_regio(self) -> tuple[list[str], list[list[object]]]:
+        """Headers and rows with a ``Regio`` column after the first one (xlsx and csv: filter and sum per
+        regio in Excel); unchanged for a table without regio's."""
+        if self.regios is None:
+            return self.koppen, self.rijen
+        return (
+            [self.koppen[0], "Regio", *self.koppen[1:]],
+            [[rij[0], regio, *rij[1:]] for rij, regio in zip(self.rijen, self.regios, strict=True)],
+        )
 
 
 Blok = Gemeente | RegioTotaal | ProvincieTotaal
 
 
-def _niveaus(r: Resultaat) -> Iterator[tuple[str, str, Blok]]:
-    """Gemeenten per regio, each regio followed by its subtotal, then the province total."""
+def _niveaus(r: Resultaat) -> Iterator[tuple[str, str, str, Blok]]:
+    """Gemeenten per regio, each regio followed by its subtotal, then the province total:
+    ``(niveau, label, regio naam, blok)``."""
     for sleutel, regio in r.regios.items():
         for g in r.gemeenten:
             if g.regio_sleutel == sleutel:
-                yield "gemeente", g.naam, g
-        yield "regio", f"Totaal {regio.naam}", regio
-    yield "provincie", f"Totaal {r.provincie.naam}", r.provincie
+                yield "gemeente", g.naam, regio.naam, g
+        yield "regio", f"Totaal {regio.naam}", regio.naam, regio
+    yield "provincie", f"Totaal {r.provincie.naam}", "", r.provincie
 
 
 def _tabel(r: Resultaat, naam: str, titel: str, opgave: str, kolommen: list[tuple[str, str]]) -> Tabel:
     rijen: list[list[object]] = []
+    regios: list[str] = []
     totaal: set[int] = set()
-    for i, (niveau, label, blok) in enumerate(_niveaus(r)):
+    for i, (niveau, label, regio, blok) in enumerate(_niveaus(r)):
         cijfers = getattr(blok, opgave)
         rijen.append([label] + [getattr(cijfers, k) for _, k in kolommen])
+        regios.append(regio)
         if niveau != "gemeente":
             totaal.add(i)
     return Tabel(
-        naam, titel, ["Gemeente"] + [k for k, _ in kolommen], rijen, totaal, set(range(1, len(kolommen) + 1))
+        naam,
+        titel,
+        ["Gemeente"] + [k for k, _ in kolommen],
+        rijen,
+        totaal,
+        set(range(1, len(kolommen) + 1)),
+        regios,
     )
+
+
+def _datum(d: object) -> object:
+    """A real date stays a date (an Excel date in xlsx, ISO in csv); a word (onbepaald, onbekend) stays."""
+    return d if isinstance(d, dt.date) else datum_json(d)  # type: ignore[arg-type]
 
 
 def tabellen(r: Resultaat) -> list[Tabel]:
@@ -113,22 +139,28 @@ def tabellen(r: Resultaat) -> list[Tabel]:
         ),
     ]
     loc_rijen: list[list[object]] = []
+    loc_regios: list[str] = []
+    regionamen = {sleutel: regio.naam for sleutel, regio in r.regios.items()}
     for g in r.gemeenten:
         for loc in g.asiel.locaties:
+            c = loc.capaciteit
             loc_rijen.append(
                 [
                     g.naam,
                     loc.locatie,
-                    loc.capaciteit.json(),
+                    # the number that counts (a range's lower bound; unknown stays empty), the text beside it
+                    None if c.onbekend else c.telwaarde,
+                    str(c.json()) if c.onbekend or c.is_bereik else "",
                     loc.doelgroep,
                     loc.soort,
-                    datum_json(loc.startdatum),
-                    datum_json(loc.einddatum),
+                    _datum(loc.startdatum),
+                    _datum(loc.einddatum),
                     "ja" if loc.telt else "nee",
                     "ja" if loc.voornemen else "nee",
                     loc.uitleg,
                 ]
             )
+            loc_regios.append(regionamen.get(g.regio_sleutel, ""))
     uit.append(
         Tabel(
             "locaties",
@@ -137,6 +169,7 @@ def tabellen(r: Resultaat) -> list[Tabel]:
                 "Gemeente",
                 "Locatie",
                 "Capaciteit",
+                "Capaciteit (tekst)",
                 "Doelgroep",
                 "Soort",
                 "Start",
@@ -148,6 +181,7 @@ def tabellen(r: Resultaat) -> list[Tabel]:
             loc_rijen,
             set(),
             {2},
+            loc_regios,
         )
     )
     if r.tijdlijn is not None:

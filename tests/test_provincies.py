@@ -386,3 +386,34 @@ def test_breedste_verslag_afgedrukt_op_a4(land, rapporten, tmp_path):
     assert paginas and all(abs(float(b) - 595) < 1 and abs(float(h) - 842) < 1 for b, h in paginas)
     rechts = max(float(x) for x in re.findall(r'xMax="([\d.]+)"', bbox))
     assert rechts <= 595 - 14 / 25.4 * 72 + 1, rechts  # inside the 14 mm right margin
+
+
+def test_bereken_xlsx_telt_op_in_excel(land, tmp_path, capsys):
+    """`bereken --uit resultaten.xlsx`: a Regio column, numbers and Excel dates, so that a sum or a filter
+    per regio in Excel gives the tool's totals (Gelderland: three regio's)."""
+    import datetime as dt
+
+    map_ = land["Gelderland"]
+    assert main(["bereken", str(map_), "--uit", str(tmp_path / "resultaten.xlsx")]) == 0
+    capsys.readouterr()
+    resultaat = api.bereken(map_).als_dict()
+    wb = load_workbook(tmp_path / "resultaten.xlsx")
+    asiel = [list(r) for r in wb["asiel"].iter_rows(values_only=True)]
+    assert asiel[0][:3] == ["Gemeente", "Regio", "Opgave"]
+    geldig = asiel[0].index("Geldig")
+    for sleutel, regio in resultaat["regios"].items():
+        leden = [r for r in asiel[1:] if r[1] == regio["naam"] and not str(r[0]).startswith("Totaal")]
+        assert len(leden) == len(regio["gemeenten"])
+        assert sum(r[geldig] for r in leden) == regio["asiel"]["geldig"], sleutel
+    locaties = [list(r) for r in wb["locaties"].iter_rows(values_only=True)]
+    kop = locaties[0]
+    assert kop[:4] == ["Gemeente", "Regio", "Locatie", "Capaciteit"] and kop[4] == "Capaciteit (tekst)"
+    rijen = locaties[1:]
+    assert all(r[3] is None or isinstance(r[3], int) for r in rijen)
+    assert any(r[4] and "-" in r[4] for r in rijen)  # a range: its lower bound counts, the text beside it
+    start = kop.index("Start")
+    assert any(isinstance(r[start], dt.datetime) for r in rijen)
+    assert all(isinstance(r[start], (dt.datetime, type(None))) or r[start] == "onbekend" for r in rijen)
+    telt = kop.index("Telt mee")
+    for g in resultaat["gemeenten"][:10]:
+        assert sum(r[3] or 0 for r in rijen if r[0] == g["naam"] and r[telt] == "ja") == g["asiel"]["geldig"]
