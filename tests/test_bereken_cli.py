@@ -98,7 +98,9 @@ def test_xlsx_en_csv_export_laten_tekst_geen_formule_worden(tmp_path: Path):
     locaties = (tmp_path / "resultaten-locaties.csv").read_text(encoding="utf-8")
     assert "'=HYPERLINK" in locaties and "\n=HYPERLINK" not in locaties
     assert (
-        (tmp_path / "resultaten-asiel.csv").read_text(encoding="utf-8").startswith("Gemeente;Opgave;Geldig")
+        (tmp_path / "resultaten-asiel.csv")
+        .read_text(encoding="utf-8")
+        .startswith("Gemeente;Regio;Opgave;Geldig")
     )
 
 
