@@ -22,18 +22,50 @@ def als_json(validatie: Validatie) -> str:
     return json.dumps(validatie.als_dict(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
+#: GitHub shows at most 10 annotations of each type per step: a code found more often than this is folded into
+#: one annotation (the step summary still lists every finding).
+VOUWGRENS = 3
+
+
 def als_github(validatie: Validatie, map_prefix: str = "") -> str:
-    """GitHub Actions workflow commands: one annotation per finding, ``Blad!B7`` in the title."""
-    regels = []
+    """GitHub Actions workflow commands, ordered so the ones that matter are among the 10 GitHub shows per type.
+
+    Errors first, then warnings; within each, the rarest codes first (a code found once is more specific than
+    one found for 44 gemeenten). A code with more than :data:`VOUWGRENS` findings becomes one annotation that
+    counts them and names the first places; ``als_markdown`` (the step summary) keeps all of them.
+    """
+    per_code: dict[tuple[str, str], list] = {}
     for b in validatie.bevindingen:
-        soort = "error" if b.ernst == FOUT else "warning"
-        bestand = f"{map_prefix}{b.bestand}" if b.bestand else ""
-        titel = f"{b.code} {b.plaats}".strip()
-        eig = [f"title={veilig.github(titel, eigenschap=True)}"]
-        if bestand:
-            eig.insert(0, f"file={veilig.github(bestand, eigenschap=True)}")
-        regels.append(f"::{soort} {','.join(eig)}::{veilig.github(b.bericht + ' Hint: ' + b.hint)}")
+        per_code.setdefault((b.ernst, b.code), []).append(b)
+    volgorde = sorted(per_code, key=lambda k: (k[0] != FOUT, len(per_code[k]), list(per_code).index(k)))
+    regels = []
+    for ernst, code in volgorde:
+        lijst = per_code[(ernst, code)]
+        soort = "error" if ernst == FOUT else "warning"
+        if len(lijst) <= VOUWGRENS:
+            for b in lijst:
+                bestand = f"{map_prefix}{b.bestand}" if b.bestand else ""
+                regels.append(
+                    _annotatie(soort, bestand, f"{b.code} {b.plaats}".strip(), f"{b.bericht} Hint: {b.hint}")
+                )
+            continue
+        bestanden = sorted({b.bestand for b in lijst if b.bestand})
+        eerste = lijst[0]
+        voorbeelden = "; ".join(f"{b.bestand or '(map)'} {b.plaats}".strip() for b in lijst[:3])
+        tekst = (
+            f"{len(lijst)} keer in {len(bestanden) or 1} bestand(en), onder meer: {voorbeelden}. "
+            f"Eerste: {eerste.bericht} Hint: {eerste.hint} Alle meldingen staan in de samenvatting van de run."
+        )
+        bestand = f"{map_prefix}{bestanden[0]}" if len(bestanden) == 1 else ""
+        regels.append(_annotatie(soort, bestand, f"{code} ({len(lijst)}x)", tekst))
     return "\n".join(regels) + ("\n" if regels else "")
+
+
+def _annotatie(soort: str, bestand: str, titel: str, tekst: str) -> str:
+    eig = [f"title={veilig.github(titel, eigenschap=True)}"]
+    if bestand:
+        eig.insert(0, f"file={veilig.github(bestand, eigenschap=True)}")
+    return f"::{soort} {','.join(eig)}::{veilig.github(tekst)}"
 
 
 def als_markdown(validatie: Validatie) -> str:

@@ -232,7 +232,7 @@ class GithubRunner:
             self.extra_pad.append(str(_python_map(self.tmp)))
             return Stap(naam, 0)
         if actie == "actions/upload-artifact":
-            pad = werkplaats / met["path"]
+            pad = werkplaats / re.sub(r"\$\{\{\s*env\.(\w+)\s*\}\}", lambda m: self.env[m[1]], met["path"])
             if not pad.exists() or not _uitvoer_bestanden(pad):
                 return Stap(naam, 1, stderr=f"geen bestanden in {pad}")
             self.artefacten[met["name"]] = pad
@@ -290,8 +290,12 @@ def test_github_workflow_draait_bij_push_op_main(github):
     assert any(n.endswith(".html") for n in bestanden) and any(n.endswith(".md") for n in bestanden), (
         bestanden
     )
-    html = next(p for p in artefact.rglob("*.html"))
-    assert "Twente" in html.read_text(encoding="utf-8")
+    # REGIO: alle - every regio and the provincial verslag, whatever the province
+    assert {
+        "regionaal-plan-twente.html",
+        "regionaal-plan-ijsselland.html",
+        "provinciaal-verslag-overijssel.html",
+    } <= (bestanden)
 
 
 def test_github_workflow_triggers(github):
@@ -360,11 +364,19 @@ def _gitlab_als(expressie: str, env: dict[str, str]) -> bool:
 
 
 class GitlabPipeline:
-    def __init__(self, tmp: Path) -> None:
-        self.config = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))
+    def __init__(self, tmp: Path, config: dict | None = None) -> None:
+        self.config = config or yaml.safe_load(GITLAB.read_text(encoding="utf-8"))
+        self.config.setdefault("stages", ["build", "test", "deploy"])  # GitLab's default stages
         self.tmp = tmp
         self.variabelen = {k: str(v) for k, v in self.config.get("variables", {}).items()}
-        self.jobs = {k: v for k, v in self.config.items() if k not in GEEN_JOB and not k.startswith(".")}
+        self.jobs = {
+            k: {
+                **self.config.get(v.get("extends", ""), {}),
+                **v,
+            }  # `extends:` one hidden job, as the template does
+            for k, v in self.config.items()
+            if k not in GEEN_JOB and not k.startswith(".")
+        }
 
     def draai(self, werkplaats: Path, bron: str) -> dict[str, Stap]:
         """A pipeline for ``bron`` (push to main, or merge_request_event): jobs per stage, stop after a failure."""
@@ -381,7 +393,9 @@ class GitlabPipeline:
         env = _basisomgeving(self.tmp)
         env.update(self.variabelen)
         env.update(ci)
-        afbeelding = self.config["default"]["image"]
+        afbeelding = next(
+            j.get("image") for j in [*self.jobs.values(), self.config.get("default", {})] if j.get("image")
+        )
         assert (
             re.fullmatch(r"python:3\.(\d+)(-slim)?", afbeelding)
             and int(afbeelding.split(".")[1].split("-")[0]) >= 10
@@ -398,10 +412,10 @@ class GitlabPipeline:
                     resultaten[naam] = Stap(naam, None)
                     continue
                 script = [
-                    *job.get("before_script", self.config["default"].get("before_script", [])),
+                    *job.get("before_script", self.config.get("default", {}).get("before_script", [])),
                     *job["script"],
                 ]
-                r = _bash("\n".join(script), werkplaats, env)
+                r = _bash("\n".join(script), werkplaats, {**env, **job.get("variables", {})})
                 resultaten[naam] = Stap(naam, r.returncode, r.stdout, r.stderr)
                 self._artefacten(job, werkplaats, r.returncode)
         return resultaten
@@ -411,6 +425,7 @@ class GitlabPipeline:
             if "if" in regel and not _gitlab_als(regel["if"], env):
                 continue
             for patroon in regel.get("changes", []):  # the test's changes are workbooks
+                patroon = re.sub(r"\$(\w+)", lambda m: self.variabelen[m[1]], patroon)
                 assert patroon.startswith(self.variabelen["WERKBOEKEN"] + "/"), patroon
             return regel.get("when", "on_success") != "never"
         return False
@@ -420,6 +435,7 @@ class GitlabPipeline:
         if code and artefacten.get("when") not in ("always", "on_failure"):
             return
         for pad in [*artefacten.get("reports", {}).values(), *artefacten.get("paths", [])]:
+            pad = re.sub(r"\$(\w+)", lambda m: self.variabelen[m[1]], pad)
             assert (werkplaats / pad).exists(), f"artefact {pad} ontbreekt"
 
 
@@ -460,3 +476,127 @@ def test_gitlab_merge_request_met_kapot_werkboek_geeft_junit_met_fouten(eerste_r
         and "keuze-onbekend Asiel!D3" in tekst
     )
     assert "FOUT Asiel!B2 [getal-tekst]" in jobs["valideer"].stdout
+
+
+# --- the reusable GitHub Action (action.yml) and the GitLab template (ci/regioplan.gitlab-ci.yml) -----------
+
+ACTION = REPO / "action.yml"
+GITLAB_SJABLOON = REPO / "ci" / "regioplan.gitlab-ci.yml"
+
+
+def test_action_yml_volgt_het_schema_van_github():
+    """The metadata GitHub requires of a composite action (docs: metadata syntax for GitHub Actions)."""
+    actie = yaml.safe_load(ACTION.read_text(encoding="utf-8"))
+    assert {"name", "description", "runs"} <= set(actie) and set(actie) <= {
+        "name",
+        "description",
+        "author",
+        "branding",
+        "inputs",
+        "outputs",
+        "runs",
+    }
+    for naam, invoer in actie["inputs"].items():
+        assert re.fullmatch(r"[a-z][a-z0-9-]*", naam) and invoer["description"], naam
+        assert set(invoer) <= {"description", "required", "default", "deprecationMessage"}
+    assert set(actie["inputs"]) >= {"werkboeken", "regio", "faal-op"}
+    assert actie["runs"]["using"] == "composite"
+    for stap in actie["runs"]["steps"]:
+        assert ("uses" in stap) != ("run" in stap), stap
+        if "run" in stap:
+            assert stap["shell"] == "bash", stap["name"]  # composite run steps must name their shell
+            assert "${{" not in stap["run"], "inputs via env:, never pasted into the script (injection)"
+    for uitvoer in actie.get("outputs", {}).values():
+        assert uitvoer["description"] and uitvoer["value"]
+
+
+class ActieRunner:
+    """Runs the composite action's steps as GitHub would for ``uses: ./regioplan`` with ``with:`` inputs."""
+
+    def __init__(self, tmp: Path) -> None:
+        self.actie = yaml.safe_load(ACTION.read_text(encoding="utf-8"))
+        self.tmp = tmp
+        self.runner_temp = tmp / "runner-temp"
+        self.runner_temp.mkdir()
+        self.env = _basisomgeving(tmp)
+        self.extra_pad: list[str] = []
+
+    def draai(self, werkplaats: Path, met: dict[str, str], vanaf_stap: int = 0) -> Run:
+        invoer = {k: str(v.get("default", "")) for k, v in self.actie["inputs"].items()} | met
+        context = {"inputs": invoer, "github": {"action_path": str(werkplaats / "regioplan")}}
+
+        def vul(tekst: str) -> str:
+            return re.sub(
+                r"\$\{\{\s*(\w+)\.([\w-]+)\s*\}\}", lambda m: context[m[1]][m[2]], str(tekst)
+            )  # only inputs.* and github.action_path: anything else fails with a KeyError
+
+        run = Run()
+        for stap in self.actie["runs"]["steps"][vanaf_stap:]:
+            if run.stappen and run.stappen[-1].code:
+                run.stappen.append(Stap(stap["name"], None))
+                continue
+            if "uses" in stap:
+                assert stap["uses"].split("@")[0] == "actions/setup-python"
+                assert tuple(int(x) for x in vul(stap["with"]["python-version"]).split(".")[:2]) >= (3, 10)
+                self.extra_pad.append(str(_python_map(self.tmp)))
+                run.stappen.append(Stap(stap["name"], 0))
+                continue
+            pad = self.runner_temp / f"path-{len(run.stappen)}"
+            pad.write_text("", encoding="utf-8")
+            env = dict(self.env, **{k: vul(v) for k, v in stap.get("env", {}).items()})
+            env.update(
+                {
+                    "RUNNER_TEMP": str(self.runner_temp),
+                    "GITHUB_PATH": str(pad),
+                    "GITHUB_STEP_SUMMARY": str(werkplaats.parent / "job-summary.md"),
+                    "PATH": os.pathsep.join([*self.extra_pad, self.env["PATH"]]),
+                }
+            )
+            r = _bash(stap["run"], werkplaats, env)
+            self.extra_pad[:0] = reversed(pad.read_text(encoding="utf-8").split())
+            run.stappen.append(Stap(stap["name"], r.returncode, r.stdout, r.stderr))
+        return run
+
+
+def test_action_installeert_valideert_en_schrijft_rapporten(tmp_path):
+    runner = ActieRunner(tmp_path)
+    werkplaats = _maak_repository(tmp_path / "repo")
+    run = runner.draai(werkplaats, {"werkboeken": "werkboeken", "regio": "twente overijssel"})
+    for stap in run.stappen:
+        assert stap.code == 0, f"{stap.naam}:\n{stap.stdout}\n{stap.stderr}"
+    assert run.stap("Valideer de werkboeken").stdout.startswith("::warning file=werkboeken/")
+    assert "configuratie: " in run.stap("Valideer de werkboeken").stderr
+    bestanden = _uitvoer_bestanden(werkplaats / "uitvoer")
+    assert {
+        "resultaten.xlsx",
+        "regionaal-plan-twente.html",
+        "provinciaal-verslag-overijssel.html",
+    } <= bestanden
+    assert "regionaal-plan-ijsselland.html" not in bestanden
+
+    # fail policy: warnings fail the check, and then no reports are written
+    werkplaats2 = _maak_repository(tmp_path / "repo2")
+    na_installatie = 2
+    run = runner.draai(werkplaats2, {"faal-op": "waarschuwing"}, vanaf_stap=na_installatie)
+    assert run.stap("Valideer de werkboeken").code == 1
+    assert run.stap("Bereken en schrijf de rapporten").code is None
+    assert not (werkplaats2 / "uitvoer").exists()
+
+
+def test_gitlab_sjabloon_met_include(tmp_path):
+    """A coordinator's .gitlab-ci.yml that includes the template and sets two variables."""
+    sjabloon = yaml.safe_load(GITLAB_SJABLOON.read_text(encoding="utf-8"))
+    assert {"regioplan-valideer", "regioplan-rapport", ".regioplan"} <= set(sjabloon)
+    assert "default" not in sjabloon and "stages" not in sjabloon  # never overrides the including pipeline
+    eigen = {"variables": {"WERKBOEKEN": "werkboeken", "REGIO": "twente"}}
+    config = {**sjabloon, "variables": {**sjabloon["variables"], **eigen["variables"]}}
+    pipeline = GitlabPipeline(tmp_path, config)
+    werkplaats = _maak_repository(tmp_path / "main")
+    jobs = pipeline.draai(werkplaats, "push")
+    assert set(jobs) == {"regioplan-valideer", "regioplan-rapport"}
+    for job in jobs.values():
+        assert job.code == 0, f"{job.naam}:\n{job.stdout}\n{job.stderr}"
+    assert {"resultaten.xlsx", "regionaal-plan-twente.html"} <= _uitvoer_bestanden(werkplaats / "uitvoer")
+    kapot = _maak_repository(tmp_path / "mr", kapot=True)
+    jobs = pipeline.draai(kapot, "merge_request_event")
+    assert set(jobs) == {"regioplan-valideer"} and jobs["regioplan-valideer"].code == 1
