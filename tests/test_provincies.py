@@ -84,7 +84,13 @@ def test_overijssel_is_twee_veiligheidsregios():
 def _rondje(provincie: str, map_: Path) -> None:
     """sjabloon --provincie, then fill every workbook (and the opgaven) with the national generator."""
     assert main(["sjabloon", "--provincie", sleutel_van(provincie), "--opgaven", "--uit", str(map_)]) == 0
+    _vul(map_, provincie)
+
+
+def _vul(map_: Path, provincie: str = "") -> None:
+    """What the gemeenten and the coordinator do: fill the templates (national generator) and the opgaven."""
     config = laad_config(map_)
+    provincie = provincie or config.provincie
     alle = [(c, config.naam(c)) for c in config.gemeenten]
     opgaven = []
     for regio in config.regios:
@@ -417,3 +423,39 @@ def test_bereken_xlsx_telt_op_in_excel(land, tmp_path, capsys):
     telt = kop.index("Telt mee")
     for g in resultaat["gemeenten"][:10]:
         assert sum(r[3] or 0 for r in rijen if r[0] == g["naam"] and r[telt] == "ja") == g["asiel"]["geldig"]
+
+
+def test_handleiding_stap_13_een_andere_provincie(tmp_path, capsys):
+    """docs/handleiding.md step 13, followed as written (the gemeenten's filling done by the generator)."""
+    import shlex
+
+    tekst = (REPO / "docs" / "handleiding.md").read_text(encoding="utf-8")
+    stap = tekst[tekst.index("## 13. ") : tekst.index("## Als het niet lukt")]
+    regels = [
+        r.strip()
+        for blok in re.findall(r"```text\n(.*?)```", stap, flags=re.S)
+        for r in blok.splitlines()
+        if r.strip().startswith("regioplan ")
+    ]
+    assert regels[0] == "regioplan sjabloon --provincie gelderland --opgaven --uit werkboeken"
+    assert len(regels) == 5
+    import os
+
+    oud = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        assert main(shlex.split(regels[0])[1:]) == 0
+        assert "configuratie: ingebouwd: Gelderland" in capsys.readouterr().err
+        _vul(Path("werkboeken"))
+        (tmp_path / "arnhem.xlsx").write_bytes((tmp_path / "werkboeken" / "arnhem.xlsx").read_bytes())
+        for regel in regels[1:]:
+            assert main(shlex.split(regel)[1:]) == 0, regel
+        err = " ".join(capsys.readouterr().err.split())
+        assert "gegevens in werkboek arnhem.xlsx (provincie Gelderland)" in err
+    finally:
+        os.chdir(oud)
+    uit = {p.name for p in (tmp_path / "uitvoer").iterdir()}
+    assert "resultaten.xlsx" in uit and "provinciaal-verslag-gelderland.html" in uit
+    sleutels = re.findall(r"\| `([a-z-]+)` \|", stap)
+    assert sleutels == [r.sleutel for r in laad_config(tmp_path / "werkboeken").regios] + ["gelderland"]
+    assert {f"regionaal-plan-{s}.md" for s in sleutels[:-1]} <= uit
