@@ -276,6 +276,16 @@ def test_sjabloon_leest_de_configuratie_van_de_uitmap(tmp_path, capsys):
     assert config.provincie == "Zeeland" and config.cyclus.actief_uiterlijk.year == 2027
     assert main(["sjabloon", "--provincie", "limburg", "--uit", str(uit)]) == 2
     assert "past niet bij" in capsys.readouterr().err
+    # a workbook of a coordinator's own province (not built in) falls back to the default, never fails
+    eigen = tmp_path / "eigen"
+    eigen.mkdir()
+    (eigen / CONFIGBESTAND).write_text(
+        '[provincie]\nnaam = "Proefland"\n[[regio]]\nnaam = "Noord"\ngemeenten = ["GM0141"]\n'
+    )
+    assert main(["sjabloon", "--gemeente", "Almelo", "--uit", str(eigen)]) == 0
+    (los / "almelo.xlsx").write_bytes((eigen / "almelo.xlsx").read_bytes())
+    assert lees_kenmerken(los / "almelo.xlsx")["provincie"] == "Proefland"
+    assert api.configuratie(los / "almelo.xlsx").herkomst == "ingebouwd: Overijssel"
 
 
 # ---------------------------------------------------------------- layout in a real browser

@@ -48,10 +48,12 @@ def lees_kenmerken(pad: Path) -> dict[str, object]:
 
 def als_config(kenmerken: dict[str, object]) -> dict:
     """The regioplan.toml (as a dict) that the metadata describe: the province, and the cycle dates and
-    peildata the gemeente was asked about. Empty when the workbook names no province."""
+    peildata the gemeente was asked about. Empty when the workbook names no built-in province."""
+    from ..indeling import zoek_provincie
+
     provincie = kenmerken.get("provincie")
-    if not isinstance(provincie, str) or not provincie.strip():
-        return {}
+    if not isinstance(provincie, str) or zoek_provincie(provincie) is None:
+        return {}  # no province, or one of a coordinator's own (its regio's are not in the workbook)
     eigen: dict = {"provincie": provincie.strip()}
     for sleutel, (tabel, veld) in DATUMS.items():
         waarde = kenmerken.get(sleutel)
