@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from .fouten import RegioplanFout
 from .waarden import normaliseer
@@ -30,7 +31,7 @@ from .waarden import normaliseer
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[no-redef, import-not-found, unused-ignore]
 
 CONFIGBESTAND = "regioplan.toml"
 
@@ -150,7 +151,7 @@ def _datum(waarde: object, sleutel: str, bron: str) -> dt.date:
     )
 
 
-def _samenvoegen(basis: dict, extra: dict) -> dict:
+def _samenvoegen(basis: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     uit = dict(basis)
     for sleutel, waarde in extra.items():
         if isinstance(waarde, dict) and isinstance(uit.get(sleutel), dict):
@@ -294,7 +295,7 @@ _TABELLEN = {
     "aliassen": dict,
     "gemeenten": dict,
 }
-_TOML_TYPE = {
+_TOML_TYPE: dict[object, str] = {
     dict: "een tabel ([naam])",
     (dict, str): 'een provincienaam (provincie = "gelderland") of een tabel [provincie]',
     list: "een lijst van tabellen ([[regio]])",
@@ -311,7 +312,7 @@ def _fout_vorm(bron: str, sleutel: str, verwacht: object, waarde: object, waar: 
     )
 
 
-def _controleer_vorm(ruw: dict, bron: str) -> None:
+def _controleer_vorm(ruw: dict[str, Any], bron: str) -> None:
     """Raise ``config-ongeldig`` for a table, list or value of the wrong TOML type."""
     for tabel, soort in _TABELLEN.items():
         if tabel in ruw and not isinstance(ruw[tabel], soort):
@@ -334,7 +335,7 @@ def _controleer_vorm(ruw: dict, bron: str) -> None:
             )
 
 
-def maak_config(ruw: dict, bron: str = "") -> Config:
+def maak_config(ruw: dict[str, Any], bron: str = "") -> Config:
     """Build a :class:`Config` from a parsed TOML document (also used by tests and the benchmark)."""
     _controleer_vorm(ruw, bron)
     try:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import get_close_matches
+from typing import Any
 
 from . import regels
 from .bevindingen import FOUT, Bevinding, Bevindingen
@@ -99,9 +101,9 @@ def controleer(invoer: Invoer, *, enkel_bestand: bool = False) -> None:
                 code=code,
                 indeling=config.buiten_indeling(code),
             )
-        u = invoer.uitvragen.get(code)
-        if u is not None:
-            _plausibel(u, opgave, invoer, b)
+        eigen = invoer.uitvragen.get(code)
+        if eigen is not None:
+            _plausibel(eigen, opgave, invoer, b)
 
 
 def _plausibel(u: Uitvraag, opgave: Opgave, invoer: Invoer, b: Bevindingen) -> None:
@@ -169,7 +171,7 @@ def _controleer_uitvraag(u: Uitvraag, invoer: Invoer, b: Bevindingen) -> None:
         b.voeg_toe(code, bestand=u.bestand, blad=bladnaam, cel=cel, gemeente=u.cbs_code, **params)
 
     namen = {normaliseer(loc.locatie): loc.locatie for loc in u.asiel if loc.locatie}
-    gezien: dict[tuple, int] = {}
+    gezien: dict[tuple[object, ...], int] = {}
     partners = {normaliseer(r.partner) for r in u.uitruil}
     for loc in u.asiel:
         h = loc.herkomst
@@ -217,17 +219,22 @@ def _controleer_uitvraag(u: Uitvraag, invoer: Invoer, b: Bevindingen) -> None:
                 meld("uitruil-ontbreekt", ASIEL, h, "ligt_in", locatie=loc.locatie, partner=loc.ligt_in)
     for v in u.voornemens:
         _datumvolgorde(meld, VOORNEMENS, v.herkomst, v.startdatum, v.einddatum, "einddatum")
-    gezien_goo: dict[tuple, int] = {}
+    gezien_goo: dict[tuple[object, ...], int] = {}
     peildatum = config.peildata.oekraine
     for goo in u.oekraine:
         h = goo.herkomst
-        sleutel = (normaliseer(goo.locatie), goo.capaciteit, goo.opening, goo.sluiting)
-        if sleutel in gezien_goo and goo.locatie:
+        goo_sleutel = (normaliseer(goo.locatie), goo.capaciteit, goo.opening, goo.sluiting)
+        if goo_sleutel in gezien_goo and goo.locatie:
             meld(
-                "locatie-dubbel", OEKRAINE, h, "locatie", locatie=goo.locatie, andere_rij=gezien_goo[sleutel]
+                "locatie-dubbel",
+                OEKRAINE,
+                h,
+                "locatie",
+                locatie=goo.locatie,
+                andere_rij=gezien_goo[goo_sleutel],
             )
         else:
-            gezien_goo.setdefault(sleutel, h.rij)
+            gezien_goo.setdefault(goo_sleutel, h.rij)
         _datumvolgorde(meld, OEKRAINE, h, goo.opening, goo.sluiting, "sluiting")
         if goo.telt_mee in ("ja", "nee"):
             if not goo.toelichting.strip():
@@ -235,7 +242,7 @@ def _controleer_uitvraag(u: Uitvraag, invoer: Invoer, b: Bevindingen) -> None:
             open_ = regels.open_op(goo.opening, goo.sluiting, peildatum)
             if open_ != (goo.telt_mee == "ja"):
                 datum = peildatum.strftime("%d-%m-%Y")
-                regel = (
+                volgens_regel = (
                     f"telt de locatie mee (open op de peildatum {datum})"
                     if open_
                     else f"telt de locatie niet mee (niet open op de peildatum {datum})"
@@ -247,7 +254,7 @@ def _controleer_uitvraag(u: Uitvraag, invoer: Invoer, b: Bevindingen) -> None:
                     "telt_mee",
                     locatie=goo.locatie,
                     waarde=goo.telt_mee,
-                    regel=regel,
+                    regel=volgens_regel,
                 )
     for d in u.dsl_kso:
         _datumvolgorde(meld, DSL_KSO, d.herkomst, d.realisatiedatum, d.einddatum, "einddatum")
@@ -269,7 +276,9 @@ def _controleer_uitvraag(u: Uitvraag, invoer: Invoer, b: Bevindingen) -> None:
         )
 
 
-def _datumvolgorde(meld, blad: Blad, h: Herkomst, start: object, eind: object, sleutel: str) -> None:
+def _datumvolgorde(
+    meld: Callable[..., None], blad: Blad, h: Herkomst, start: object, eind: object, sleutel: str
+) -> None:
     if isinstance(start, dt.date) and isinstance(eind, dt.date) and eind < start:
         meld(
             "datum-volgorde",
@@ -318,7 +327,7 @@ def _dubbel_tussen_gemeenten(invoer: Invoer, b: Bevindingen) -> None:
 ONTBREEKT = "ontbreekt"  #: overview status of a configured gemeente without a workbook
 
 
-def _telling(eigen: list[Bevinding]) -> dict:
+def _telling(eigen: list[Bevinding]) -> dict[str, Any]:
     fouten = sum(1 for x in eigen if x.ernst == FOUT)
     return {
         "fouten": fouten,
@@ -334,7 +343,7 @@ class Validatie:
 
     bevindingen: list[Bevinding]
     bestanden: list[str]
-    overzicht: list[dict] = field(default_factory=list)
+    overzicht: list[dict[str, Any]] = field(default_factory=list)
 
     @classmethod
     def van(cls, invoer: Invoer) -> Validatie:
@@ -373,7 +382,9 @@ class Validatie:
         )
 
     @classmethod
-    def van_lijst(cls, lijst: list[Bevinding], bestanden: list[str], overzicht_oud: list[dict]) -> Validatie:
+    def van_lijst(
+        cls, lijst: list[Bevinding], bestanden: list[str], overzicht_oud: list[dict[str, Any]]
+    ) -> Validatie:
         per: dict[str, list[Bevinding]] = defaultdict(list)
         for bev in lijst:
             per[bev.bestand].append(bev)
@@ -390,11 +401,12 @@ class Validatie:
     def samenvatting(self) -> str:
         n = len(self.bestanden)
         return (
-            f"{n} {'bestand' if n == 1 else 'bestanden'}: {self.fouten} {'fout' if self.fouten == 1 else 'fouten'}, "
+            f"{n} {'bestand' if n == 1 else 'bestanden'}: {self.fouten} "
+            f"{'fout' if self.fouten == 1 else 'fouten'}, "
             f"{self.waarschuwingen} {'waarschuwing' if self.waarschuwingen == 1 else 'waarschuwingen'}"
         )
 
-    def als_dict(self) -> dict:
+    def als_dict(self) -> dict[str, Any]:
         return {
             "samenvatting": {
                 "bestanden": len(self.bestanden),

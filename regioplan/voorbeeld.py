@@ -14,8 +14,9 @@ from __future__ import annotations
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
-from .config import tomllib
+from .config import tomllib  # type: ignore[attr-defined]  # the one TOML reader (tomllib or tomli)
 from .sjablonen import bestandsnaam
 from .uitvraag.schrijven import schrijf_opgaven, schrijf_uitvraag
 
@@ -23,8 +24,9 @@ BRON = "bron"
 RONDE = "ronde.toml"
 
 
-def lees_bron(pad: Path) -> dict:
-    return tomllib.loads(pad.read_text(encoding="utf-8"))
+def lees_bron(pad: Path) -> dict[str, Any]:
+    bron: dict[str, Any] = tomllib.loads(pad.read_text(encoding="utf-8"))
+    return bron
 
 
 def bouw(map_: Path) -> list[Path]:
