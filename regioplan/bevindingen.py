@@ -404,7 +404,8 @@ CATALOGUS: dict[str, Controle] = {
             WAARSCHUWING,
             "identiteit",
             "De bestandsnaam {bestandsnaam} noemt {naam_bestand}, maar het werkboek is van {naam} ({code}).",
-            "Geef het bestand de naam van de gemeente waarvan het is; ontbreekt het werkboek van {naam_bestand}, "
+            "Geef het bestand de naam van de gemeente waarvan het is; ontbreekt het werkboek van "
+            "{naam_bestand}, "
             "vraag het dan op.",
             bestandsnaam="zutphen.xlsx",
             naam_bestand="Zutphen",

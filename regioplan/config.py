@@ -161,10 +161,11 @@ def _samenvoegen(basis: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]
     return uit
 
 
-def lees_toml(pad: Path) -> dict:
+def lees_toml(pad: Path) -> dict[str, Any]:
     """A regioplan.toml as a dict; ``config-ongeldig`` when it is not valid TOML."""
     try:
-        return tomllib.loads(pad.read_text(encoding="utf-8"))
+        ruw: dict[str, Any] = tomllib.loads(pad.read_text(encoding="utf-8"))
+        return ruw
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as fout:
         raise RegioplanFout(
             "config-ongeldig",
@@ -184,7 +185,7 @@ def laad_config(map_of_bestand: Path | None = None, *, provincie: str | None = N
     ``provincie`` chooses a built-in province when no file names one (``sjabloon --provincie``, a
     workbook's own metadata). Raises ``config-ongeldig`` for a file that is not valid or does not match
     the CBS list."""
-    eigen: dict = {}
+    eigen: dict[str, Any] = {}
     bron = "ingebouwd"
     if map_of_bestand is not None:
         pad = config_pad(map_of_bestand)
@@ -194,11 +195,14 @@ def laad_config(map_of_bestand: Path | None = None, *, provincie: str | None = N
     return bouw_config(eigen, bron, provincie=provincie)
 
 
-def _landelijk() -> dict:
-    return tomllib.loads(resources.files("regioplan").joinpath("landelijk.toml").read_text(encoding="utf-8"))
+def _landelijk() -> dict[str, Any]:
+    ruw: dict[str, Any] = tomllib.loads(
+        resources.files("regioplan").joinpath("landelijk.toml").read_text(encoding="utf-8")
+    )
+    return ruw
 
 
-def _provincie_uit_regios(eigen: dict, bron: str) -> str | None:
+def _provincie_uit_regios(eigen: dict[str, Any], bron: str) -> str | None:
     """The province of a regio-only configuration: the one province all its gemeenten lie in."""
     landelijk = landelijke_gemeenten()
     per: dict[str, list[str]] = {}
@@ -219,7 +223,7 @@ def _provincie_uit_regios(eigen: dict, bron: str) -> str | None:
     return next(iter(per), None)
 
 
-def bouw_config(eigen: dict, bron: str = "ingebouwd", *, provincie: str | None = None) -> Config:
+def bouw_config(eigen: dict[str, Any], bron: str = "ingebouwd", *, provincie: str | None = None) -> Config:
     """Merge a parsed regioplan.toml (``eigen``, may be empty) over the national and provincial layers."""
     from .indeling import STANDAARD_PROVINCIE, ingebouwde_provincie, provincies, zoek_provincie
 
@@ -267,7 +271,8 @@ def _controleer_indeling(config: Config, provincie: str | None, bron: str) -> No
             if code in gezien:
                 raise RegioplanFout(
                     "config-ongeldig",
-                    f"{bron}: {config.naam(code)} ({code}) staat in regio '{gezien[code]}' én in regio '{regio.naam}'.",
+                    f"{bron}: {config.naam(code)} ({code}) staat in regio '{gezien[code]}' én in regio "
+                    f"'{regio.naam}'.",
                     "Zet elke gemeente in precies één regio.",
                 )
             gezien[code] = regio.naam
@@ -287,13 +292,13 @@ def _controleer_indeling(config: Config, provincie: str | None, bron: str) -> No
 
 #: The shape of regioplan.toml: table -> (TOML type, type of its values). Checked before anything is built,
 #: so a list where a table belongs or a number where text belongs is a config error, not a crash.
-_TABELLEN = {
+_TABELLEN: dict[str, type | tuple[type, ...]] = {
     "provincie": (dict, str),
-    "cyclus": dict,
-    "peildata": dict,
+    "cyclus": dict[str, Any],
+    "peildata": dict[str, Any],
     "regio": list,
-    "aliassen": dict,
-    "gemeenten": dict,
+    "aliassen": dict[str, Any],
+    "gemeenten": dict[str, Any],
 }
 _TOML_TYPE: dict[object, str] = {
     dict: "een tabel ([naam])",

@@ -150,7 +150,8 @@ def _gemaakt_voor(kop: Mapping[str, object]) -> str:
     """The Toelichting line naming what the workbook was made for (from the pre-filled metadata)."""
     regio = f", regio {kop['regio']}" if kop.get("regio") else ""
     return (
-        f"Gemaakt voor provincie {kop['provincie']}{regio}, {kop.get('cyclus') or 'cyclus'}: een plek telt mee "
+        f"Gemaakt voor provincie {kop['provincie']}{regio}, {kop.get('cyclus') or 'cyclus'}: een plek telt "
+        "mee "
         f"als de locatie uiterlijk {_datumtekst(kop.get('actief_uiterlijk'))} actief is en minstens tot "
         f"{_datumtekst(kop.get('in_gebruik_tot_minstens'))} in gebruik blijft. Peildatum opvang Oekraïne: "
         f"{_datumtekst(kop.get('peildatum_oekraine'))}; peildatum huisvesting statushouders: "
