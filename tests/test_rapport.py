@@ -155,8 +155,8 @@ def test_gebruikerstekst_in_markdown_maakt_geen_opmaak(klein, tmp_path):
     na_inhoud = tekst.split("## 1.", 1)[1]
     assert "<script>" not in tekst and "<b>" not in tekst and not re.search(r"(?<!\\)\]\(", na_inhoud)
     assert (
-        r"\<script\>alert(1)\</script\> & \< \> \| \*\*vet\*\* \[link\](javascript:alert(2)) !\[plaatje\](x.png)"
-        in tekst
+        r"\<script\>alert(1)\</script\> & \< \> \| \*\*vet\*\* \[link\](javascript:alert(2)) "
+        r"!\[plaatje\](x.png)" in tekst
     )
     assert r"| Loc \<b\>\|1\</b\> & zo |" in tekst
 
@@ -509,8 +509,9 @@ def test_celfilters_en_de_macros_die_ze_omhullen(tmp_path):
     )
     assert filters.render() == verwacht
     (tmp_path / "eigen.html.j2").write_text(
-        '{% import "macros.html.j2" as m %}{{ m.num(-1409) }}{{ m.num(75, teken=true) }}{{ m.num(0, teken=true) }}'
-        '{{ m.num(none, leeg="<leeg>") }}{{ m.dat("2025-07-01") }}{{ m.pctcel(61) }}{{ m.vn(2) }}{{ m.vn(none) }}',
+        '{% import "macros.html.j2" as m %}{{ m.num(-1409) }}{{ m.num(75, teken=true) }}'
+        '{{ m.num(0, teken=true) }}{{ m.num(none, leeg="<leeg>") }}{{ m.dat("2025-07-01") }}'
+        "{{ m.pctcel(61) }}{{ m.vn(2) }}{{ m.vn(none) }}",
         encoding="utf-8",
     )
     assert maak_omgeving(tmp_path).get_template("eigen.html.j2").render() == verwacht

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
@@ -39,7 +40,8 @@ def lees_peildata(tekst: str) -> list[dt.date]:
 
 @app.command(
     help=(
-        "Bereken opgaven, realisatie (volgens de cyclusregel), voornemens en tekorten per gemeente, regio en provincie, "
+        "Bereken opgaven, realisatie (volgens de cyclusregel), voornemens en tekorten per gemeente, regio en "
+        "provincie, "
         "voor asiel (incl. amv), Oekraïne en statushouders.\n\n"
         "Voorbeelden:\n\n"
         "  regioplan bereken voorbeelddata/overijssel-2024\n\n"
@@ -165,7 +167,7 @@ def _toon(resultaat: Resultaat, gemeente: str | None, uitleg: bool) -> None:
         )
 
 
-def _cel(kop: str, waarde: object, getal, procent) -> console.Deel:
+def _cel(kop: str, waarde: object, getal: Callable[..., str], procent: Callable[..., str]) -> console.Deel:
     if kop.startswith("%"):
         return procent(waarde)
     if kop == "Verschil" and isinstance(waarde, int):
