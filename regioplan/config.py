@@ -294,11 +294,11 @@ def _controleer_indeling(config: Config, provincie: str | None, bron: str) -> No
 #: so a list where a table belongs or a number where text belongs is a config error, not a crash.
 _TABELLEN: dict[str, type | tuple[type, ...]] = {
     "provincie": (dict, str),
-    "cyclus": dict[str, Any],
-    "peildata": dict[str, Any],
+    "cyclus": dict,
+    "peildata": dict,
     "regio": list,
-    "aliassen": dict[str, Any],
-    "gemeenten": dict[str, Any],
+    "aliassen": dict,
+    "gemeenten": dict,
 }
 _TOML_TYPE: dict[object, str] = {
     dict: "een tabel ([naam])",
