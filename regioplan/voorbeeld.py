@@ -6,7 +6,8 @@ in the current format. ``python -m regioplan.voorbeeld voorbeelddata/overijssel-
 A later round (``bron/ronde.toml`` with ``basis`` and ``niet_aangeleverd``) holds TOML only for the
 gemeenten that changed; the workbooks of the others are copied unchanged from the ``basis`` folder
 (byte for byte, so git stores them once), and those of ``niet_aangeleverd`` are left out. Build the
-basis first: ``python -m regioplan.voorbeeld voorbeelddata/overijssel-2024 voorbeelddata/overijssel-2025-ronde2``.
+basis first: ``python -m regioplan.voorbeeld voorbeelddata/overijssel-2024
+voorbeelddata/overijssel-2025-ronde2``.
 """
 
 from __future__ import annotations

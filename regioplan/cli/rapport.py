@@ -62,7 +62,8 @@ def rapport(
         typer.Option(
             "--vorige",
             help=(
-                "De vorige ronde (map of REF:pad, zoals bij verschil): voegt het hoofdstuk 'Ontwikkeling sinds de "
+                "De vorige ronde (map of REF:pad, zoals bij verschil): voegt het hoofdstuk 'Ontwikkeling "
+                "sinds de "
                 "vorige ronde' toe met de gewijzigde cijfers en hun redenen per gemeente."
             ),
             show_default=False,
