@@ -15,7 +15,7 @@ export COLUMNS := 100
 
 help:
 	@echo "make rapport   - installeer (eenmalig) en schrijf het regionaal plan Twente naar $(UIT)/"
-	@echo "make test      - installeer (eenmalig) en draai alle tests"
+	@echo "make test      - installeer (eenmalig) en draai ruff, mypy en alle tests"
 	@echo "make valideer | bereken | docs | voorbeelddata | golden | benchmark | lint"
 
 $(STAMP): pyproject.toml
@@ -38,11 +38,13 @@ bereken: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check regioplan tests benchmarks
 	$(BIN)/ruff format --check regioplan tests benchmarks
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check regioplan tests benchmarks
 	$(BIN)/ruff format --check regioplan tests benchmarks
+	$(BIN)/mypy
 
 docs: $(STAMP)
 	$(BIN)/python -m regioplan.docs

@@ -401,7 +401,8 @@ def gemeente(
             "cbs_code": code,
             "ingevuld_door": "Synthetische benchmarkdata",
             "datum": INVULDATUM,
-            "duiding": f"{naam} is een synthetische gemeente van ongeveer {inwoners} inwoners voor de benchmark.",
+            "duiding": f"{naam} is een synthetische gemeente van ongeveer {inwoners} inwoners "
+            "voor de benchmark.",
         },
         "asiel": asiel,
         "voornemens": voornemens,

@@ -208,7 +208,8 @@ def renderen(resultaten: dict[Path, object], uit: Path) -> int:
 
 def een_keer_lezen(mappen: Sequence[Path], uit: Path | None) -> None:
     """Read and check once, then validation result, computation and (with ``uit``) every report from that
-    one reading: the least a pipeline can cost (api.lees + Validatie + berekening.bereken + schrijf_rapport)."""
+    one reading: the least a pipeline can cost
+    (api.lees + Validatie + berekening.bereken + schrijf_rapport)."""
     from regioplan import api
     from regioplan.berekening import bereken
     from regioplan.controles import Validatie
@@ -562,7 +563,10 @@ def tabel(metingen: Sequence[Meting]) -> str:
             doel = f"< {m.doel:g} s"
         oordeel = {True: "gehaald", False: "NIET", None: ""}[m.gehaald]
         regels.append(
-            f"{m.naam[:58]:<58} {waarde:>9} {cpu:>9} {verhouding:>8} {verhouding_cpu:>7}  {doel:<14} {oordeel:<7}".rstrip()
+            (
+                f"{m.naam[:58]:<58} {waarde:>9} {cpu:>9} {verhouding:>8} {verhouding_cpu:>7}  "
+                f"{doel:<14} {oordeel:<7}"
+            ).rstrip()
         )
         if m.opmerking:
             regels.append(f"    {m.opmerking}")
@@ -610,7 +614,8 @@ def main(argv: list[str] | None = None) -> int:
         print(tabel(metingen))
         print(
             f"\nMediaan van {args.herhaal} runs (voorbeeld, opstart) en {args.herhaal_nl} runs (Nederland); "
-            f"Python {sys.version.split()[0]}, {os.cpu_count()} cpu's, belasting {os.getloadavg()[0]:.1f}. Het oordeel "
+            f"Python {sys.version.split()[0]}, {os.cpu_count()} cpu's, belasting {os.getloadavg()[0]:.1f}. "
+            "Het oordeel "
             "gaat over de wandtijd; ligt die ver boven de CPU-tijd, dan was de machine druk bezet."
         )
         if args.json:

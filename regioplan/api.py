@@ -170,7 +170,8 @@ def verloop(
     *,
     werkmap: Path | None = None,
 ) -> Verloop:
-    """The key figures of the province (or regio/gemeente ``sleutel``) over ``rondes`` (folders or ``REF:pad``)."""
+    """The key figures of the province (or regio/gemeente ``sleutel``) over ``rondes`` (folders or
+    ``REF:pad``)."""
     from .verschil.verloop import verloop as _verloop
 
     if len(rondes) < 1:

@@ -69,14 +69,16 @@ CATALOGUS: dict[str, Controle] = {
             FOUT,
             "bestand",
             "Het werkboek is te groot om veilig te lezen ({detail}).",
-            "Een uitvraag is klein (enkele tientallen kB). Verwijder afbeeldingen en extra bladen, of begin opnieuw met `regioplan sjabloon`.",
+            "Een uitvraag is klein (enkele tientallen kB). Verwijder afbeeldingen en extra bladen, of begin "
+            "opnieuw met `regioplan sjabloon`.",
             detail="uitgepakt 350 MB, maximaal 50 MB",
         ),
         _c(
             "bestand-macro",
             WAARSCHUWING,
             "bestand",
-            "Het werkboek bevat macro's (.xlsm); die worden niet uitgevoerd, alleen de gegevens worden gelezen.",
+            "Het werkboek bevat macro's (.xlsm); die worden niet uitgevoerd, alleen de gegevens worden "
+            "gelezen.",
             "Sla het werkboek op als .xlsx zonder macro's.",
         ),
         _c(
@@ -84,7 +86,8 @@ CATALOGUS: dict[str, Controle] = {
             WAARSCHUWING,
             "bestand",
             "Tijdelijk vergrendelbestand '{naam}' overgeslagen.",
-            "Dit bestand maakt Excel of LibreOffice zolang een werkboek open is. Sluit het werkboek en verwijder het uit de map.",
+            "Dit bestand maakt Excel of LibreOffice zolang een werkboek open is. Sluit het werkboek en "
+            "verwijder het uit de map.",
             naam="~$almelo.xlsx",
         ),
         _c(
@@ -92,7 +95,8 @@ CATALOGUS: dict[str, Controle] = {
             FOUT,
             "bestand",
             "Het werkboek heeft uitvraagformaat '{gevonden}', verwacht is versie {verwacht}.",
-            "Vraag de coördinator om het huidige sjabloon (`regioplan sjabloon --gemeente <naam>`) en neem de gegevens daarin over.",
+            "Vraag de coördinator om het huidige sjabloon (`regioplan sjabloon --gemeente <naam>`) en neem "
+            "de gegevens daarin over.",
             gevonden="(geen)",
             verwacht="1",
         ),
@@ -100,8 +104,10 @@ CATALOGUS: dict[str, Controle] = {
             "bestand-sjabloon-onbekend",
             FOUT,
             "bestand",
-            "Dit werkboek is geen uitvraag en geen opgaven-werkboek: de bladen van het sjabloon ontbreken (gevonden: {bladen}).",
-            "Gebruik het sjabloon (`regioplan sjabloon --gemeente <naam>`). Hoort het bestand niet bij de aanlevering, haal het dan uit de map.",
+            "Dit werkboek is geen uitvraag en geen opgaven-werkboek: de bladen van het sjabloon ontbreken "
+            "(gevonden: {bladen}).",
+            "Gebruik het sjabloon (`regioplan sjabloon --gemeente <naam>`). Hoort het bestand niet bij de "
+            "aanlevering, haal het dan uit de map.",
             bladen="'Blad1', 'Blad2'",
         ),
         # --- structuur ---
@@ -154,7 +160,8 @@ CATALOGUS: dict[str, Controle] = {
             "kolom-zonder-kop",
             WAARSCHUWING,
             "structuur",
-            "Kolom {kolom} heeft geen kop maar bevat gegevens (eerst '{waarde}' in {eerste}); die worden niet gelezen.",
+            "Kolom {kolom} heeft geen kop maar bevat gegevens (eerst '{waarde}' in {eerste}); die worden "
+            "niet gelezen.",
             "Zet toelichtingen in de kolom 'Opmerking', of verwijder de inhoud van deze kolom.",
             kolom="O",
             waarde="bellen",
@@ -173,7 +180,8 @@ CATALOGUS: dict[str, Controle] = {
             "kop-niet-gevonden",
             FOUT,
             "structuur",
-            "Op het blad '{blad}' staan geen herkenbare kolomkoppen in de eerste {rijen} rijen; de {aantal} gevulde rijen zijn niet gelezen.",
+            "Op het blad '{blad}' staan geen herkenbare kolomkoppen in de eerste {rijen} rijen; de {aantal} "
+            "gevulde rijen zijn niet gelezen.",
             "Zet de kolomkoppen van het sjabloon in rij 1 en de gegevens eronder.",
             blad="Oekraïne",
             rijen=10,
@@ -305,7 +313,8 @@ CATALOGUS: dict[str, Controle] = {
             WAARSCHUWING,
             "waarden",
             "'{waarde}' is dubbelzinnig en gelezen als 'onbekend'.",
-            "Schrijf 'onbepaald' als de locatie langer loopt dan de gevraagde termijn, of 'onbekend' als de datum nog niet bekend is.",
+            "Schrijf 'onbepaald' als de locatie langer loopt dan de gevraagde termijn, of 'onbekend' als de "
+            "datum nog niet bekend is.",
             waarde="n.n.t.b.",
         ),
         _c(
@@ -322,7 +331,8 @@ CATALOGUS: dict[str, Controle] = {
             FOUT,
             "waarden",
             "De cel bevat een formule zonder berekende waarde.",
-            "Open het werkboek in Excel, laat het herberekenen en sla het op; of vervang de formule door de waarde.",
+            "Open het werkboek in Excel, laat het herberekenen en sla het op; of vervang de formule door de "
+            "waarde.",
         ),
         _c(
             "cel-foutwaarde",
@@ -383,7 +393,8 @@ CATALOGUS: dict[str, Controle] = {
             FOUT,
             "identiteit",
             "{naam} ({code}) hoort niet bij {indeling}.",
-            "Controleer of het werkboek in de goede map staat, of pas de regio-indeling in regioplan.toml aan.",
+            "Controleer of het werkboek in de goede map staat, of pas de regio-indeling in regioplan.toml "
+            "aan.",
             naam="Zwolle",
             code="GM0193",
             indeling="regio Twente",
@@ -393,7 +404,8 @@ CATALOGUS: dict[str, Controle] = {
             WAARSCHUWING,
             "identiteit",
             "De bestandsnaam {bestandsnaam} noemt {naam_bestand}, maar het werkboek is van {naam} ({code}).",
-            "Geef het bestand de naam van de gemeente waarvan het is; ontbreekt het werkboek van {naam_bestand}, "
+            "Geef het bestand de naam van de gemeente waarvan het is; ontbreekt het werkboek van "
+            "{naam_bestand}, "
             "vraag het dan op.",
             bestandsnaam="zutphen.xlsx",
             naam_bestand="Zutphen",
@@ -446,7 +458,8 @@ CATALOGUS: dict[str, Controle] = {
             "opgave-dubbel",
             FOUT,
             "identiteit",
-            "{naam} staat meer dan eens in het opgaven-werkboek (ook rij {andere_rij}); alleen die eerste rij is gelezen.",
+            "{naam} staat meer dan eens in het opgaven-werkboek (ook rij {andere_rij}); alleen die eerste "
+            "rij is gelezen.",
             "Houd één rij per gemeente over.",
             naam="Borne",
             andere_rij=3,
@@ -649,7 +662,7 @@ def _celsleutel(cel: str) -> tuple[int, int]:
     return (int(m[2]), kol)
 
 
-def sorteersleutel(b: Bevinding) -> tuple:
+def sorteersleutel(b: Bevinding) -> tuple[str, str, tuple[int, int], str, str]:
     return (b.bestand, b.blad, _celsleutel(b.cel), b.code, b.bericht)
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from .fouten import RegioplanFout
 from .waarden import normaliseer
@@ -30,7 +31,7 @@ from .waarden import normaliseer
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[no-redef, import-not-found, unused-ignore]
 
 CONFIGBESTAND = "regioplan.toml"
 
@@ -150,7 +151,7 @@ def _datum(waarde: object, sleutel: str, bron: str) -> dt.date:
     )
 
 
-def _samenvoegen(basis: dict, extra: dict) -> dict:
+def _samenvoegen(basis: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     uit = dict(basis)
     for sleutel, waarde in extra.items():
         if isinstance(waarde, dict) and isinstance(uit.get(sleutel), dict):
@@ -160,10 +161,11 @@ def _samenvoegen(basis: dict, extra: dict) -> dict:
     return uit
 
 
-def lees_toml(pad: Path) -> dict:
+def lees_toml(pad: Path) -> dict[str, Any]:
     """A regioplan.toml as a dict; ``config-ongeldig`` when it is not valid TOML."""
     try:
-        return tomllib.loads(pad.read_text(encoding="utf-8"))
+        ruw: dict[str, Any] = tomllib.loads(pad.read_text(encoding="utf-8"))
+        return ruw
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as fout:
         raise RegioplanFout(
             "config-ongeldig",
@@ -183,7 +185,7 @@ def laad_config(map_of_bestand: Path | None = None, *, provincie: str | None = N
     ``provincie`` chooses a built-in province when no file names one (``sjabloon --provincie``, a
     workbook's own metadata). Raises ``config-ongeldig`` for a file that is not valid or does not match
     the CBS list."""
-    eigen: dict = {}
+    eigen: dict[str, Any] = {}
     bron = "ingebouwd"
     if map_of_bestand is not None:
         pad = config_pad(map_of_bestand)
@@ -193,11 +195,14 @@ def laad_config(map_of_bestand: Path | None = None, *, provincie: str | None = N
     return bouw_config(eigen, bron, provincie=provincie)
 
 
-def _landelijk() -> dict:
-    return tomllib.loads(resources.files("regioplan").joinpath("landelijk.toml").read_text(encoding="utf-8"))
+def _landelijk() -> dict[str, Any]:
+    ruw: dict[str, Any] = tomllib.loads(
+        resources.files("regioplan").joinpath("landelijk.toml").read_text(encoding="utf-8")
+    )
+    return ruw
 
 
-def _provincie_uit_regios(eigen: dict, bron: str) -> str | None:
+def _provincie_uit_regios(eigen: dict[str, Any], bron: str) -> str | None:
     """The province of a regio-only configuration: the one province all its gemeenten lie in."""
     landelijk = landelijke_gemeenten()
     per: dict[str, list[str]] = {}
@@ -218,7 +223,7 @@ def _provincie_uit_regios(eigen: dict, bron: str) -> str | None:
     return next(iter(per), None)
 
 
-def bouw_config(eigen: dict, bron: str = "ingebouwd", *, provincie: str | None = None) -> Config:
+def bouw_config(eigen: dict[str, Any], bron: str = "ingebouwd", *, provincie: str | None = None) -> Config:
     """Merge a parsed regioplan.toml (``eigen``, may be empty) over the national and provincial layers."""
     from .indeling import STANDAARD_PROVINCIE, ingebouwde_provincie, provincies, zoek_provincie
 
@@ -266,7 +271,8 @@ def _controleer_indeling(config: Config, provincie: str | None, bron: str) -> No
             if code in gezien:
                 raise RegioplanFout(
                     "config-ongeldig",
-                    f"{bron}: {config.naam(code)} ({code}) staat in regio '{gezien[code]}' én in regio '{regio.naam}'.",
+                    f"{bron}: {config.naam(code)} ({code}) staat in regio '{gezien[code]}' én in regio "
+                    f"'{regio.naam}'.",
                     "Zet elke gemeente in precies één regio.",
                 )
             gezien[code] = regio.naam
@@ -286,7 +292,7 @@ def _controleer_indeling(config: Config, provincie: str | None, bron: str) -> No
 
 #: The shape of regioplan.toml: table -> (TOML type, type of its values). Checked before anything is built,
 #: so a list where a table belongs or a number where text belongs is a config error, not a crash.
-_TABELLEN = {
+_TABELLEN: dict[str, type | tuple[type, ...]] = {
     "provincie": (dict, str),
     "cyclus": dict,
     "peildata": dict,
@@ -294,7 +300,7 @@ _TABELLEN = {
     "aliassen": dict,
     "gemeenten": dict,
 }
-_TOML_TYPE = {
+_TOML_TYPE: dict[object, str] = {
     dict: "een tabel ([naam])",
     (dict, str): 'een provincienaam (provincie = "gelderland") of een tabel [provincie]',
     list: "een lijst van tabellen ([[regio]])",
@@ -311,7 +317,7 @@ def _fout_vorm(bron: str, sleutel: str, verwacht: object, waarde: object, waar: 
     )
 
 
-def _controleer_vorm(ruw: dict, bron: str) -> None:
+def _controleer_vorm(ruw: dict[str, Any], bron: str) -> None:
     """Raise ``config-ongeldig`` for a table, list or value of the wrong TOML type."""
     for tabel, soort in _TABELLEN.items():
         if tabel in ruw and not isinstance(ruw[tabel], soort):
@@ -334,7 +340,7 @@ def _controleer_vorm(ruw: dict, bron: str) -> None:
             )
 
 
-def maak_config(ruw: dict, bron: str = "") -> Config:
+def maak_config(ruw: dict[str, Any], bron: str = "") -> Config:
     """Build a :class:`Config` from a parsed TOML document (also used by tests and the benchmark)."""
     _controleer_vorm(ruw, bron)
     try:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import get_close_matches
+from typing import Any
 
 from . import regels, uitruil
 from .bevindingen import FOUT, Bevinding, Bevindingen
@@ -109,9 +111,9 @@ def controleer(invoer: Invoer, *, enkel_bestand: bool = False) -> None:
                 code=code,
                 indeling=config.buiten_indeling(code),
             )
-        u = invoer.uitvragen.get(code)
-        if u is not None:
-            _plausibel(u, opgave, invoer, b)
+        eigen = invoer.uitvragen.get(code)
+        if eigen is not None:
+            _plausibel(eigen, opgave, invoer, b)
 
 
 def _plausibel(u: Uitvraag, opgave: Opgave, invoer: Invoer, b: Bevindingen) -> None:
@@ -179,7 +181,7 @@ def _controleer_uitvraag(u: Uitvraag, invoer: Invoer, b: Bevindingen) -> None:
         b.voeg_toe(code, bestand=u.bestand, blad=bladnaam, cel=cel, gemeente=u.cbs_code, **params)
 
     namen = {normaliseer(loc.locatie): loc.locatie for loc in u.asiel if loc.locatie}
-    gezien: dict[tuple, int] = {}
+    gezien: dict[tuple[object, ...], int] = {}
     partners = {normaliseer(r.partner) for r in u.uitruil}
     for loc in u.asiel:
         h = loc.herkomst
@@ -230,17 +232,22 @@ def _controleer_uitvraag(u: Uitvraag, invoer: Invoer, b: Bevindingen) -> None:
                 meld("uitruil-ontbreekt", ASIEL, h, "ligt_in", locatie=loc.locatie, partner=loc.ligt_in)
     for v in u.voornemens:
         _datumvolgorde(meld, VOORNEMENS, v.herkomst, v.startdatum, v.einddatum, "einddatum")
-    gezien_goo: dict[tuple, int] = {}
+    gezien_goo: dict[tuple[object, ...], int] = {}
     peildatum = config.peildata.oekraine
     for goo in u.oekraine:
         h = goo.herkomst
-        sleutel = (normaliseer(goo.locatie), goo.capaciteit, goo.opening, goo.sluiting)
-        if sleutel in gezien_goo and goo.locatie:
+        goo_sleutel = (normaliseer(goo.locatie), goo.capaciteit, goo.opening, goo.sluiting)
+        if goo_sleutel in gezien_goo and goo.locatie:
             meld(
-                "locatie-dubbel", OEKRAINE, h, "locatie", locatie=goo.locatie, andere_rij=gezien_goo[sleutel]
+                "locatie-dubbel",
+                OEKRAINE,
+                h,
+                "locatie",
+                locatie=goo.locatie,
+                andere_rij=gezien_goo[goo_sleutel],
             )
         else:
-            gezien_goo.setdefault(sleutel, h.rij)
+            gezien_goo.setdefault(goo_sleutel, h.rij)
         _datumvolgorde(meld, OEKRAINE, h, goo.opening, goo.sluiting, "sluiting")
         if goo.telt_mee in ("ja", "nee"):
             if not goo.toelichting.strip():
@@ -248,7 +255,7 @@ def _controleer_uitvraag(u: Uitvraag, invoer: Invoer, b: Bevindingen) -> None:
             open_ = regels.open_op(goo.opening, goo.sluiting, peildatum)
             if open_ != (goo.telt_mee == "ja"):
                 datum = peildatum.strftime("%d-%m-%Y")
-                regel = (
+                volgens_regel = (
                     f"telt de locatie mee (open op de peildatum {datum})"
                     if open_
                     else f"telt de locatie niet mee (niet open op de peildatum {datum})"
@@ -260,7 +267,7 @@ def _controleer_uitvraag(u: Uitvraag, invoer: Invoer, b: Bevindingen) -> None:
                     "telt_mee",
                     locatie=goo.locatie,
                     waarde=goo.telt_mee,
-                    regel=regel,
+                    regel=volgens_regel,
                 )
     for d in u.dsl_kso:
         _datumvolgorde(meld, DSL_KSO, d.herkomst, d.realisatiedatum, d.einddatum, "einddatum")
@@ -282,7 +289,9 @@ def _controleer_uitvraag(u: Uitvraag, invoer: Invoer, b: Bevindingen) -> None:
         )
 
 
-def _datumvolgorde(meld, blad: Blad, h: Herkomst, start: object, eind: object, sleutel: str) -> None:
+def _datumvolgorde(
+    meld: Callable[..., None], blad: Blad, h: Herkomst, start: object, eind: object, sleutel: str
+) -> None:
     if isinstance(start, dt.date) and isinstance(eind, dt.date) and eind < start:
         meld(
             "datum-volgorde",
@@ -312,7 +321,7 @@ ONTBREEKT = "ontbreekt"  #: overview status of a configured gemeente without a w
 LEEG_SJABLOON = "leeg sjabloon"  #: overview status of a workbook that is still the blank template (no errors)
 
 
-def _telling(eigen: list[Bevinding], leeg: bool = False) -> dict:
+def _telling(eigen: list[Bevinding], leeg: bool = False) -> dict[str, Any]:
     """Counts and status of one overview row; ``gegevens`` is False for a blank template ("geen gegevens")."""
     fouten = sum(1 for x in eigen if x.ernst == FOUT)
     if fouten:
@@ -332,7 +341,7 @@ class Validatie:
 
     bevindingen: list[Bevinding]
     bestanden: list[str]
-    overzicht: list[dict] = field(default_factory=list)
+    overzicht: list[dict[str, Any]] = field(default_factory=list)
 
     @classmethod
     def van(cls, invoer: Invoer) -> Validatie:
@@ -383,7 +392,9 @@ class Validatie:
         )
 
     @classmethod
-    def van_lijst(cls, lijst: list[Bevinding], bestanden: list[str], overzicht_oud: list[dict]) -> Validatie:
+    def van_lijst(
+        cls, lijst: list[Bevinding], bestanden: list[str], overzicht_oud: list[dict[str, Any]]
+    ) -> Validatie:
         per: dict[str, list[Bevinding]] = defaultdict(list)
         for bev in lijst:
             per[bev.bestand].append(bev)
@@ -402,11 +413,12 @@ class Validatie:
     def samenvatting(self) -> str:
         n = len(self.bestanden)
         return (
-            f"{n} {'bestand' if n == 1 else 'bestanden'}: {self.fouten} {'fout' if self.fouten == 1 else 'fouten'}, "
+            f"{n} {'bestand' if n == 1 else 'bestanden'}: {self.fouten} "
+            f"{'fout' if self.fouten == 1 else 'fouten'}, "
             f"{self.waarschuwingen} {'waarschuwing' if self.waarschuwingen == 1 else 'waarschuwingen'}"
         )
 
-    def als_dict(self) -> dict:
+    def als_dict(self) -> dict[str, Any]:
         return {
             "samenvatting": {
                 "bestanden": len(self.bestanden),

@@ -18,7 +18,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from .bevindingen import CATALOGUS, FOUT, Bevindingen
+from .bevindingen import CATALOGUS, FOUT, Bevindingen, Controle
 from .uitvoer import schrijf
 from .uitvraag.schema import FORMAATVERSIE, OPGAVEN, TOELICHTING_BLAD, UITVRAAG_BLADEN, Blad, Kolom
 
@@ -85,7 +85,7 @@ def commandos() -> list[tuple[str, str]]:
     _registreer()
     uit = []
     for info in app.registered_commands:
-        naam = info.name or info.callback.__name__.replace("_", "-")
+        naam = info.name or getattr(info.callback, "__name__", "").replace("_", "-")
         tekst = (info.help or info.callback.__doc__ or "").strip()
         uit.append((naam, _eerste_zin(tekst)))
     return sorted(uit)
@@ -134,15 +134,17 @@ def controles_md() -> str:
         "De ernst bepaalt de exitcode van `regioplan valideer`:",
         "",
         "- **fout**: de inzending is niet bruikbaar zoals ze is; exitcode 1.",
-        "- **waarschuwing**: gelezen, maar kijk ernaar; exitcode 1 alleen met `--strikt` (of `--faal-op waarschuwing`).",
+        "- **waarschuwing**: gelezen, maar kijk ernaar; exitcode 1 alleen met `--strikt` (of `--faal-op "
+        "waarschuwing`).",
         "",
         "Een code die je bewust accepteert, sla je over met `--negeer CODE` (herhaalbaar). "
-        "De voorbeeldmeldingen hieronder zijn met voorbeeldwaarden ingevuld; in het echt staan daar de waarden uit het werkboek.",
+        "De voorbeeldmeldingen hieronder zijn met voorbeeldwaarden ingevuld; in het echt staan daar de "
+        "waarden uit het werkboek.",
         "",
         "| Code | Ernst | Groep |",
         "|---|---|---|",
     ]
-    groepen: dict[str, list] = {}
+    groepen: dict[str, list[Controle]] = {}
     for c in CATALOGUS.values():
         groepen.setdefault(c.groep, []).append(c)
         r.append(f"| [`{c.code}`](#{c.code}) | {c.ernst} | {c.groep} |")
@@ -153,7 +155,7 @@ def controles_md() -> str:
         if groep in GROEPEN:
             r += [GROEPEN[groep], ""]
         for c in lijst:
-            voorbeeld = Bevindingen().voeg_toe(c.code, **c.voorbeeld)
+            voorbeeld = Bevindingen().voeg_toe(c.code, **c.voorbeeld)  # type: ignore[arg-type]  # examples may set blad
             r += [
                 f"### {c.code}",
                 "",
@@ -199,7 +201,8 @@ def _bladtabel(blad: Blad) -> list[str]:
     for k in blad.kolommen:
         leeg = "" if k.standaard is None else f"`{k.standaard}`"
         r.append(
-            f"| {_cel(k.kop)} | {TYPEN.get(k.type, k.type)} | {'ja' if k.verplicht else 'nee'} | {_keuzes(k)} | "
+            f"| {_cel(k.kop)} | {TYPEN.get(k.type, k.type)} | {'ja' if k.verplicht else 'nee'} | "
+            f"{_keuzes(k)} | "
             f"{leeg} | {_cel(k.uitleg)} |"
         )
     return r
@@ -208,12 +211,14 @@ def _bladtabel(blad: Blad) -> list[str]:
 def _blad_md(blad: Blad) -> list[str]:
     if blad.soort == "velden":
         vorm = (
-            "Een veldenblad: rij 1 heeft de koppen Veld, Waarde en Uitleg; daaronder staat per regel een veld "
+            "Een veldenblad: rij 1 heeft de koppen Veld, Waarde en Uitleg; daaronder staat per regel een "
+            "veld "
             "in kolom A en de waarde in kolom B."
         )
     else:
         vorm = (
-            "Een tabelblad: de kolomkoppen staan op rij 1, daaronder één rij per item. De volgorde van de kolommen "
+            "Een tabelblad: de kolomkoppen staan op rij 1, daaronder één rij per item. De volgorde van de "
+            "kolommen "
             "mag anders zijn; de koppen niet."
         )
     return [
@@ -239,18 +244,23 @@ def uitvraag_md() -> str:
         "",
         KOP.format(bron="`regioplan/uitvraag/schema.py`", hoe="pas het schema aan en genereer opnieuw."),
         "",
-        "Er zijn twee soorten werkboeken. `regioplan sjabloon` maakt ze allebei, met keuzelijsten en datumopmaak:",
+        "Er zijn twee soorten werkboeken. `regioplan sjabloon` maakt ze allebei, met keuzelijsten en "
+        "datumopmaak:",
         "",
         f"- **de uitvraag**: één werkboek per gemeente (`<gemeente>.xlsx`), met de bladen {namen}, "
         f"voorafgegaan door het blad {TOELICHTING_BLAD} (alleen uitleg, wordt niet gelezen);",
-        f"- **de opgaven**: één werkboek `opgaven.xlsx` voor de coördinator, met het blad [{OPGAVEN.naam}](#blad-opgaven).",
+        "- **de opgaven**: één werkboek `opgaven.xlsx` voor de coördinator, met het blad "
+        f"[{OPGAVEN.naam}](#blad-opgaven).",
         "",
         "## Algemene regels",
         "",
-        "- Datums als echte Excel-datum of als tekst `dd-mm-jjjj`. Waar de uitleg het toestaat ook `onbepaald` "
-        "(loopt langer dan elke termijn die de cyclus vraagt, telt mee) of `onbekend` (nog niet bekend, telt niet mee).",
+        "- Datums als echte Excel-datum of als tekst `dd-mm-jjjj`. Waar de uitleg het toestaat ook "
+        "`onbepaald` "
+        "(loopt langer dan elke termijn die de cyclus vraagt, telt mee) of `onbekend` (nog niet bekend, telt "
+        "niet mee).",
         "- Getallen zonder eenheden of tekst; een toelichting hoort in de kolom Opmerking of Toelichting.",
-        "- Een capaciteit mag een bereik zijn (`550-580`): de ondergrens telt in de totalen, het bereik staat in het rapport. "
+        "- Een capaciteit mag een bereik zijn (`550-580`): de ondergrens telt in de totalen, het bereik "
+        "staat in het rapport. "
         "`onbekend` telt als 0 en wordt als onbekend getoond.",
         "- Keuzelijsten: alleen de genoemde waarden (hoofdletters maken niet uit).",
         "- Een lege cel in een kolom met een waarde onder 'Leeg betekent' krijgt die waarde.",
@@ -320,7 +330,8 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m regioplan.docs",
         description=(
-            "Schrijf docs/cli.md, docs/controles.md en docs/uitvraag.md en de voorbeeldrijen in docs/handleiding.md "
+            "Schrijf docs/cli.md, docs/controles.md en docs/uitvraag.md en de voorbeeldrijen in "
+            "docs/handleiding.md "
             "opnieuw uit de hulpteksten, de controlecatalogus en het uitvraagschema."
         ),
     )

@@ -21,7 +21,8 @@ from .veilig import formule
 
 
 def als_json(resultaat: Resultaat) -> str:
-    """The JSON document of ``bereken`` (:func:`regioplan.resultaat.naar_json`), UTF-8 text, 2-space indent."""
+    """The JSON document of ``bereken`` (:func:`regioplan.resultaat.naar_json`), UTF-8 text, 2-space
+    indent."""
     return json.dumps(resultaat.als_dict(), ensure_ascii=False, indent=2) + "\n"
 
 

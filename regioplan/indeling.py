@@ -13,13 +13,14 @@ import csv
 import sys
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from .waarden import normaliseer
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[no-redef, import-not-found, unused-ignore]
 
 STANDAARD_PROVINCIE = "Overijssel"  #: used when neither a configuration nor a workbook names a province
 
@@ -75,7 +76,7 @@ def regionaam(provincie: str, vr_naam: str) -> str:
     return f"Regio {vr_naam}" if normaliseer(vr_naam) == normaliseer(provincie) else vr_naam
 
 
-def ingebouwde_provincie(provincie: str) -> dict:
+def ingebouwde_provincie(provincie: str) -> dict[str, Any]:
     """The built-in configuration of a province as a TOML-shaped dict: ``provincie``, ``regio`` and, for a
     province with its own file, what that file adds (aliassen, display names, other regio's)."""
     regios = [
@@ -88,7 +89,10 @@ def ingebouwde_provincie(provincie: str) -> dict:
         }
         for vr_code, vr_naam, gemeenten in veiligheidsregios()[provincie]
     ]
-    ruw: dict = {"provincie": {"naam": provincie, "sleutel": sleutel_van(provincie)}, "regio": regios}
+    ruw: dict[str, Any] = {
+        "provincie": {"naam": provincie, "sleutel": sleutel_van(provincie)},
+        "regio": regios,
+    }
     eigen = resources.files("regioplan").joinpath(f"provincies/{sleutel_van(provincie)}.toml")
     if eigen.is_file():
         ruw.update(tomllib.loads(eigen.read_text(encoding="utf-8")))

@@ -7,6 +7,7 @@ rounds half-even, so we round with Decimal first and let Babel only place the se
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
@@ -24,7 +25,7 @@ LOCALE = "nl_NL"
 
 
 @cache
-def _babel():
+def _babel() -> Callable[..., str]:
     from babel.numbers import format_decimal
 
     return format_decimal
@@ -46,7 +47,8 @@ def _geheel(n: int) -> str:
 
 
 def getal(n: int | None, *, teken: bool = False, leeg: str = "") -> str:
-    """``6325`` -> ``6.325`` (also four digits); ``teken`` puts ``+`` before a surplus; negatives keep ``-``."""
+    """``6325`` -> ``6.325`` (also four digits); ``teken`` puts ``+`` before a surplus; negatives keep
+    ``-``."""
     if n is None:
         return leeg
     if isinstance(n, int):

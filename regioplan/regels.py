@@ -42,7 +42,8 @@ REDENEN = {
 
 @dataclass(frozen=True)
 class Oordeel:
-    """Whether a location counts for the cycle, and why (all failed conditions, first one decides the text)."""
+    """Whether a location counts for the cycle, and why (all failed conditions, first one decides the
+    text)."""
 
     telt: bool
     reden: str

@@ -34,7 +34,8 @@ WEGLATEN_ALS_LEEG = {"weglaten_als_leeg": True}
 
 @dataclass(frozen=True, kw_only=True)
 class AsielRij:
-    """One location of the Asiel sheet with the verdict of the cycle rule (:func:`regioplan.regels.telt_mee`)."""
+    """One location of the Asiel sheet with the verdict of the cycle rule
+    (:func:`regioplan.regels.telt_mee`)."""
 
     locatie: str
     capaciteit: Capaciteit
@@ -87,7 +88,8 @@ class VoornemenRij:
 
 @dataclass(frozen=True, kw_only=True)
 class GooRij:
-    """A GOO location (Oekraïne) and whether it counts on the peildatum (:func:`regioplan.regels.goo_telt`)."""
+    """A GOO location (Oekraïne) and whether it counts on the peildatum
+    (:func:`regioplan.regels.goo_telt`)."""
 
     locatie: str
     capaciteit: Capaciteit
@@ -313,7 +315,8 @@ class ProvincieTotaal:
 
 @dataclass(frozen=True, kw_only=True)
 class UitruilRij:
-    """An exchange between two gemeenten: from the Uitruil sheet, or an asiel location in the partner gemeente."""
+    """An exchange between two gemeenten: from the Uitruil sheet, or an asiel location in the partner
+    gemeente."""
 
     gemeente: str
     cbs_code: str

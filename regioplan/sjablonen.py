@@ -123,8 +123,10 @@ def startconfig(config: Config) -> str:
     c, p = config.cyclus, config.peildata
     sleutel = config.provincie_sleutel
     regels = [
-        f"# regioplan.toml voor provincie {config.provincie}, geschreven door `regioplan init --provincie {sleutel}`.",
-        "# Deze ene regel is een volledige configuratie; de rest staat als commentaar met de standaardwaarden.",
+        f"# regioplan.toml voor provincie {config.provincie}, geschreven door `regioplan init --provincie "
+        f"{sleutel}`.",
+        "# Deze ene regel is een volledige configuratie; de rest staat als commentaar met de "
+        "standaardwaarden.",
         "# Haal '# ' weg voor wat je wilt veranderen. Alle sleutels: docs/configuratie.md.",
         "",
         f'provincie = "{sleutel}"',

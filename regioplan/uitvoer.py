@@ -97,7 +97,8 @@ def weiger_invoer(doel: Path, invoer: Path | None) -> None:
     if geraakt:
         raise RegioplanFout(
             "uitvoer-is-invoer",
-            f"'{doel}' is invoer: regioplan schrijft nooit in de werkboeken of de configuratie die het leest.",
+            f"'{doel}' is invoer: regioplan schrijft nooit in de werkboeken of de configuratie die het "
+            "leest.",
             "Schrijf de uitvoer buiten de map met werkboeken, bijvoorbeeld --uit uitvoer/resultaten.xlsx.",
         )
 

@@ -6,7 +6,8 @@ in the current format. ``python -m regioplan.voorbeeld voorbeelddata/overijssel-
 A later round (``bron/ronde.toml`` with ``basis`` and ``niet_aangeleverd``) holds TOML only for the
 gemeenten that changed; the workbooks of the others are copied unchanged from the ``basis`` folder
 (byte for byte, so git stores them once), and those of ``niet_aangeleverd`` are left out. Build the
-basis first: ``python -m regioplan.voorbeeld voorbeelddata/overijssel-2024 voorbeelddata/overijssel-2025-ronde2``.
+basis first: ``python -m regioplan.voorbeeld voorbeelddata/overijssel-2024
+voorbeelddata/overijssel-2025-ronde2``.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from __future__ import annotations
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
-from .config import tomllib
+from .config import tomllib  # type: ignore[attr-defined]  # the one TOML reader (tomllib or tomli)
 from .sjablonen import bestandsnaam
 from .uitvraag.schrijven import schrijf_opgaven, schrijf_uitvraag
 
@@ -23,8 +25,9 @@ BRON = "bron"
 RONDE = "ronde.toml"
 
 
-def lees_bron(pad: Path) -> dict:
-    return tomllib.loads(pad.read_text(encoding="utf-8"))
+def lees_bron(pad: Path) -> dict[str, Any]:
+    bron: dict[str, Any] = tomllib.loads(pad.read_text(encoding="utf-8"))
+    return bron
 
 
 def bouw(map_: Path) -> list[Path]:

@@ -92,8 +92,8 @@ def lees_datum(waarde: object) -> tuple[Datum | None, Probleem]:
     if isinstance(waarde, (int, float)) and not isinstance(waarde, bool):
         # A date cell that lost its date format shows Excel's day number (45292 = 01-01-2024).
         if float(waarde).is_integer() and SERIE_MIN <= waarde <= SERIE_MAX:
-            datum = EXCEL_NUL + dt.timedelta(days=int(waarde))
-            return datum, ("datum-verouderd", {"waarde": _getal_tekst(waarde), "voorstel": _fmt(datum)})
+            dag = EXCEL_NUL + dt.timedelta(days=int(waarde))
+            return dag, ("datum-verouderd", {"waarde": _getal_tekst(waarde), "voorstel": _fmt(dag)})
         return ONBEKEND, ("datum-ongeldig", {"waarde": _getal_tekst(waarde)})
     tekst = str(waarde).strip()
     laag = tekst.lower()
@@ -110,7 +110,7 @@ def lees_datum(waarde: object) -> tuple[Datum | None, Probleem]:
     if m := _DMY.match(tekst):
         datum, probleem = _maak(int(m[3]), int(m[2]), int(m[1]), tekst)
         if probleem is None and (" " in tekst or len(m[3]) == 2):
-            return datum, ("datum-verouderd", {"waarde": tekst, "voorstel": datum.strftime("%d-%m-%Y")})
+            return datum, ("datum-verouderd", {"waarde": tekst, "voorstel": _fmt(datum)})
         return datum, probleem
     if (m := _D_MON_Y.match(tekst)) and m[2].lower()[:3] in MAANDEN:
         datum, probleem = _maak(int(m[3]), MAANDEN[m[2].lower()[:3]], int(m[1]), tekst)
@@ -180,7 +180,8 @@ _DUIZEND = re.compile(r"^\d{1,3}(\.\d{3})+$")
 
 
 def lees_geheel(waarde: object, *, negatief: bool = False) -> tuple[int | None, Probleem]:
-    """Read a whole number; ``None`` means empty. Text, decimals and (unless allowed) negatives are problems."""
+    """Read a whole number; ``None`` means empty. Text, decimals and (unless allowed) negatives are
+    problems."""
     if waarde is None or (isinstance(waarde, str) and not waarde.strip()):
         return None, None
     if isinstance(waarde, bool):
@@ -241,7 +242,8 @@ _NIET_ALFANUM = re.compile(r"[^a-z0-9]+")
 def normaliseer(tekst: str) -> str:
     """Lower-case, accents off, punctuation and spaces folded: for matching names and list values.
 
-    Cached: it runs for every header and list cell (~150.000 times for a national set) over few distinct texts."""
+    Cached: it runs for every header and list cell (~150.000 times for a national set) over few
+    distinct texts."""
     zonder = unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode()
     return _NIET_ALFANUM.sub(" ", zonder.lower()).strip()
 

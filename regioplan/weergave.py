@@ -1,8 +1,8 @@
 """Views of a validation result that are plain text: JSON, GitHub annotations + job summary, JUnit XML.
 
-Every value is escaped for its channel by :mod:`regioplan.veilig` (annotations: :func:`~regioplan.veilig.github`,
-summary: :func:`~regioplan.veilig.markdown_cel`, JUnit: :func:`~regioplan.veilig.xml`); JSON keeps the exact
-values.
+Every value is escaped for its channel by :mod:`regioplan.veilig` (annotations:
+:func:`~regioplan.veilig.github`, summary: :func:`~regioplan.veilig.markdown_cel`, JUnit:
+:func:`~regioplan.veilig.xml`); JSON keeps the exact values.
 
 The terminal view is in the CLI (it needs rich); these need nothing but the standard library, so the
 library can produce them too and tests can compare them with the library result.
@@ -14,7 +14,7 @@ import json
 from xml.etree.ElementTree import Element, SubElement, tostring
 
 from . import veilig
-from .bevindingen import FOUT
+from .bevindingen import FOUT, Bevinding
 from .controles import ONTBREEKT, Validatie
 
 
@@ -78,13 +78,15 @@ def als_markdown(validatie: Validatie) -> str:
     ]
     for o in validatie.overzicht:
         r.append(
-            f"| {_md(o['bestand'] or '–')} | {_md(o['gemeente'])} | {o['status']} | {o['fouten']} | {o['waarschuwingen']} |"
+            f"| {_md(o['bestand'] or '–')} | {_md(o['gemeente'])} | {o['status']} | {o['fouten']} | "
+            f"{o['waarschuwingen']} |"
         )
     if validatie.bevindingen:
         r += ["", "| Ernst | Code | Bestand | Plaats | Bericht | Hint |", "|---|---|---|---|---|---|"]
         for b in validatie.bevindingen:
             r.append(
-                f"| {b.ernst} | `{b.code}` | {_md(b.bestand)} | {_md(b.plaats)} | {_md(b.bericht)} | {_md(b.hint)} |"
+                f"| {b.ernst} | `{b.code}` | {_md(b.bestand)} | {_md(b.plaats)} | {_md(b.bericht)} | "
+                f"{_md(b.hint)} |"
             )
     return "\n".join(r) + "\n"
 
@@ -97,7 +99,7 @@ def als_junit(validatie: Validatie) -> str:
     """JUnit XML: one test case per file (a failure per file with fouten, warnings as system-out), one
     skipped case per gemeente without a workbook, and a ``(map)`` case for findings about the folder."""
     suite = Element("testsuite", name="regioplan valideer")
-    per: dict[str, list] = {}
+    per: dict[str, list[Bevinding]] = {}
     for b in validatie.bevindingen:
         per.setdefault(b.bestand, []).append(b)
     for o in validatie.overzicht:
@@ -122,7 +124,7 @@ def _x(tekst: object) -> str:
     return veilig.xml(tekst)
 
 
-def _junit_geval(suite: Element, naam: str, eigen: list) -> None:
+def _junit_geval(suite: Element, naam: str, eigen: list[Bevinding]) -> None:
     case = SubElement(suite, "testcase", classname="regioplan.valideer", name=_x(naam))
     fouten = [b for b in eigen if b.ernst == FOUT]
     if fouten:
@@ -133,5 +135,5 @@ def _junit_geval(suite: Element, naam: str, eigen: list) -> None:
         SubElement(case, "system-out").text = "\n".join(_x("waarschuwing " + _junit_regel(b)) for b in overig)
 
 
-def _junit_regel(b) -> str:
+def _junit_regel(b: Bevinding) -> str:
     return f"{b.code} {b.plaats}: {b.bericht}" if b.plaats else f"{b.code}: {b.bericht}"

@@ -1,4 +1,5 @@
-"""`regioplan bereken` end to end: JSON equals the library, exports, --uitleg, --peildata, no formulas from text."""
+"""`regioplan bereken` end to end: JSON equals the library, exports, --uitleg, --peildata, no formulas from
+text."""
 
 from __future__ import annotations
 

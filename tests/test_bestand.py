@@ -80,7 +80,8 @@ def test_formule_met_namespace_voorvoegsel(tmp_path):
 
 
 def test_dtd_in_stijlen_maakt_het_bestand_corrupt_zonder_iets_uit_te_breiden(tmp_path):
-    """styles.xml is read by calamine only (which expands no entities); Excel never writes a DTD, so the file is refused."""
+    """styles.xml is read by calamine only (which expands no entities); Excel never writes a DTD, so the file
+    is refused."""
     from regioplan.api import valideer
     from regioplan.uitvraag.schrijven import schrijf_uitvraag
 
@@ -117,7 +118,8 @@ def test_ongecomprimeerd_werkboek_wordt_gewoon_gelezen(tmp_path):
 
 
 def test_beschadigd_blad_is_corrupt(tmp_path):
-    """A flipped byte inside a sheet's compressed data: the part is unpacked by hand, so check that it is caught."""
+    """A flipped byte inside a sheet's compressed data: the part is unpacked by hand, so check that it is
+    caught."""
     pad = _werkboek(tmp_path / "a.xlsx")
     info = zipfile.ZipFile(pad).getinfo("xl/worksheets/sheet1.xml")
     data = bytearray(pad.read_bytes())

@@ -242,7 +242,8 @@ class GithubRunner:
 
 @pytest.fixture(scope="module")
 def eerste_runs(tmp_path_factory) -> dict:
-    """The first run of each configuration on the example data, both at once (each installs into a fresh venv).
+    """The first run of each configuration on the example data, both at once
+    (each installs into a fresh venv).
 
     GitHub: a push to main (checkout, Python, install, valideer, bereken, rapport, upload).
     GitLab: a pipeline on main (job valideer, then job rapport).
@@ -339,7 +340,7 @@ def _na_installatie(runner: GithubRunner) -> int:
     return next(i for i, n in enumerate(namen) if n.startswith("Installeer")) + 1
 
 
-# --- GitLab CI -----------------------------------------------------------------------------------------------
+# --- GitLab CI ----------------------------------------------------------------------------------------------
 
 GEEN_JOB = {
     "variables",
@@ -379,7 +380,8 @@ class GitlabPipeline:
         }
 
     def draai(self, werkplaats: Path, bron: str) -> dict[str, Stap]:
-        """A pipeline for ``bron`` (push to main, or merge_request_event): jobs per stage, stop after a failure."""
+        """A pipeline for ``bron`` (push to main, or merge_request_event): jobs per stage, stop after a
+        failure."""
         ci = {
             "GITLAB_CI": "true",
             "CI_PROJECT_DIR": str(werkplaats),

@@ -68,7 +68,7 @@ def _cli_md_blokken() -> dict[str, str]:
     return dict(re.findall(r"^## (regioplan(?: [\w-]+)?)\n\n```text\n(.*?)\n```", tekst, flags=re.S | re.M))
 
 
-# --- generated docs -------------------------------------------------------------------------------------------
+# --- generated docs -----------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("naam", ["cli.md", "controles.md", "uitvraag.md", "handleiding.md"])
@@ -166,7 +166,7 @@ def test_uitvraag_md_heeft_elk_blad_en_elke_kolom():
                 assert f"`{keuze}`" in sectie
 
 
-# --- hand-written docs ----------------------------------------------------------------------------------------
+# --- hand-written docs --------------------------------------------------------------------------------------
 
 
 def _sleutels(toml: dict, voorvoegsel: str = "") -> set[str]:
@@ -236,7 +236,8 @@ def test_toml_voorbeelden_werken(tmp_path):
 
 
 def test_voorbeeld_andere_provincie_maakt_sjablonen(tmp_path):
-    """The configuratie.md example of another province, followed as written: sjabloon --config ... --opgaven."""
+    """The configuratie.md example of another province, followed as written: sjabloon --config ...
+    --opgaven."""
     blok = next(b for b in _toml_blokken(DOCS / "configuratie.md") if "[[regio]]" in b)
     (tmp_path / "regioplan.toml").write_text(blok, encoding="utf-8")
     assert (
@@ -256,8 +257,8 @@ def test_voorbeeld_andere_provincie_maakt_sjablonen(tmp_path):
 
 
 def test_handleiding_stap_4_een_regio_geeft_hetzelfde_plan(tmp_path):
-    """Step 4 as written: regioplan.toml with one regio, the sjabloon command; then the Twente workbooks of the
-    example data in that folder give exactly the Twente plan made from the whole province."""
+    """Step 4 as written: regioplan.toml with one regio, the sjabloon command; then the Twente workbooks of
+    the example data in that folder give exactly the Twente plan made from the whole province."""
     import openpyxl
 
     from .conftest import VOORBEELD

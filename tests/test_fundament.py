@@ -82,8 +82,8 @@ def test_sjabloon_rondreis(tmp_path: Path):
                     kolom.kop,
                 )
     codes = [b.code for b in invoer.bevindingen.lijst]
-    # "vervangt" names locations that do not exist and the ligt-in gemeente "Tekst" is unknown: only semantic checks
-    # (run by valideer) would flag those; reading itself found nothing.
+    # "vervangt" names locations that do not exist and the ligt-in gemeente "Tekst" is unknown: only
+    # semantic checks (run by valideer) would flag those; reading itself found nothing.
     assert codes == []
 
 
@@ -226,7 +226,8 @@ def test_config_uit_de_datamap_vervangt_cyclusdatum(tmp_path: Path):
     ],
 )
 def test_gebruiksfouten_in_het_nederlands(args, verwacht, tmp_path):
-    """Click's usage errors, caught by the real parser, come out in Dutch with exit code 2 and no traceback."""
+    """Click's usage errors, caught by the real parser, come out in Dutch with exit code 2 and no
+    traceback."""
     r = subprocess.run(
         [sys.executable, "-m", "regioplan", *[a.replace("{map}", str(tmp_path)) for a in args]],
         capture_output=True,

@@ -99,7 +99,8 @@ def test_koppeling_is_symmetrisch_en_volledig(a, b):
 
 
 def test_veel_hernoemde_rijen_worden_allemaal_gekoppeld():
-    """Two thousand renamed rows in one gemeente (the matcher is linear; benchmarks/verschil.py measures it)."""
+    """Two thousand renamed rows in one gemeente (the matcher is linear; benchmarks/verschil.py measures
+    it)."""
     oud = [_rij(f"Locatie {i} aan de Dorpsstraat", i) for i in range(2_000)]
     nieuw = [_rij(f"Locatie {i} Dorpsstraat", i) for i in range(2_000)]
     assert sorted(koppel(oud, nieuw)) == [(i, i) for i in range(2_000)]

@@ -142,8 +142,8 @@ def _telwaarde(capaciteit: int | str) -> int:
 
 
 def _telt_volgens_domein(rij: dict) -> bool:
-    """DOMEIN.md: active on or before 1-7-2025, in use until at least 1-2-2026 (or open-ended), decision taken;
-    an explicit override decides otherwise."""
+    """DOMEIN.md: active on or before 1-7-2025, in use until at least 1-2-2026 (or open-ended), decision
+    taken; an explicit override decides otherwise."""
     if rij.get("telt_mee", "automatisch") != "automatisch":
         return rij["telt_mee"] == "ja"
     start, eind = rij["startdatum"], rij["einddatum"]
@@ -184,7 +184,8 @@ def test_bereken_telt_op_van_gemeente_tot_provincie(dataset):
 
 
 def test_bereken_volgt_de_invoer_van_de_generator(dataset):
-    """Every gemeente's figures equal what the generator put in, recomputed here with the rules of DOMEIN.md."""
+    """Every gemeente's figures equal what the generator put in, recomputed here with the rules of
+    DOMEIN.md."""
     for provincie in PROVINCIES:
         map_ = dataset / nederland.sleutel(provincie)
         alle = nederland.provincies()[provincie]

@@ -194,8 +194,10 @@ def test_gemeente_controleert_haar_eigen_werkboek_zonder_configuratie(land, tmp_
     ("toml", "melding"),
     [
         (
-            'provincie = "gelderland"\n[[regio]]\nnaam = "Zuid"\ngemeenten = ["GM0202", "GM1945", "GM0944"]\n',
-            "regio 'Zuid' noemt Mook en Middelaar (GM0944), een gemeente van provincie Limburg, niet van Gelderland.",
+            'provincie = "gelderland"\n[[regio]]\nnaam = "Zuid"\n'
+            'gemeenten = ["GM0202", "GM1945", "GM0944"]\n',
+            "regio 'Zuid' noemt Mook en Middelaar (GM0944), een gemeente van provincie Limburg, niet van "
+            "Gelderland.",
         ),
         (
             '[[regio]]\nnaam = "A"\ngemeenten = ["GM0202"]\n[[regio]]\nnaam = "B"\ngemeenten = ["GM0202"]\n',
@@ -227,7 +229,8 @@ def test_regio_zonder_provincie_krijgt_de_provincie_van_haar_gemeenten(tmp_path)
     assert config.provincie == "Gelderland" and [r.naam for r in config.regios] == ["Rivierenland"]
     # Arnhem lies in Gelderland but in no configured regio: say so, not "hoort niet bij provincie Gelderland"
     assert config.buiten_indeling("GM0202") == (
-        "de regio's van deze configuratie (Rivierenland): Arnhem ligt in Gelderland, maar staat in geen [[regio]]"
+        "de regio's van deze configuratie (Rivierenland): Arnhem ligt in Gelderland, maar staat in geen "
+        "[[regio]]"
     )
     assert config.buiten_indeling("GM0193") == "provincie Gelderland (Zwolle ligt in Overijssel)"
 
@@ -260,7 +263,8 @@ def test_sjabloon_leest_de_configuratie_van_de_uitmap(tmp_path, capsys):
     uit = tmp_path / "werkboeken"
     uit.mkdir()
     (uit / CONFIGBESTAND).write_text(
-        'provincie = "zeeland"\n[cyclus]\nactief_uiterlijk = 2027-07-01\nin_gebruik_tot_minstens = 2028-02-01\n'
+        'provincie = "zeeland"\n[cyclus]\nactief_uiterlijk = 2027-07-01\n'
+        "in_gebruik_tot_minstens = 2028-02-01\n"
     )
     assert main(["sjabloon", "--gemeente", "Vlissingen", "--uit", str(uit)]) == 0
     assert f"configuratie: {uit / CONFIGBESTAND} (provincie Zeeland)" in " ".join(

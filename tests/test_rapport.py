@@ -155,8 +155,8 @@ def test_gebruikerstekst_in_markdown_maakt_geen_opmaak(klein, tmp_path):
     na_inhoud = tekst.split("## 1.", 1)[1]
     assert "<script>" not in tekst and "<b>" not in tekst and not re.search(r"(?<!\\)\]\(", na_inhoud)
     assert (
-        r"\<script\>alert(1)\</script\> & \< \> \| \*\*vet\*\* \[link\](javascript:alert(2)) !\[plaatje\](x.png)"
-        in tekst
+        r"\<script\>alert(1)\</script\> & \< \> \| \*\*vet\*\* \[link\](javascript:alert(2)) "
+        r"!\[plaatje\](x.png)" in tekst
     )
     assert r"| Loc \<b\>\|1\</b\> & zo |" in tekst
 
@@ -268,6 +268,39 @@ def test_eigen_sjablonen_vervangen_ingebouwde_op_naam(klein, tmp_path):
         "/* eigen stijl */" in html and "--accent" not in html
     )  # the rest of the HTML templates are the built-in ones
     assert 'id="oogopslag-asiel"' in html
+
+
+def test_eigen_sjabloon_vervangt_een_hoofdstuk_van_het_ingebouwde(klein, tmp_path):
+    """docs/sjablonen.md: extend ``ingebouwd:<naam>`` and replace one chapter block; the rest stays."""
+    ingebouwd_md, ingebouwd_html = rapport(klein, "noord", tmp_path / "ingebouwd", formaten=("md", "html"))
+    eigen = tmp_path / "eigen"
+    eigen.mkdir()
+    (eigen / "regionaal-plan.md.j2").write_text(
+        '{% extends "ingebouwd:regionaal-plan.md.j2" %}\n{% import "macros.md.j2" as m %}\n'
+        "{% block hoofdstuk_voornemens %}\n{% call m.hoofdstuk(h.voornemens) %}\n"
+        "Alleen het totaal: {{ regio.asiel.voornemens|getal }} plekken.\n{% endcall %}\n{% endblock %}\n",
+        encoding="utf-8",
+    )
+    (eigen / "regionaal-plan.html.j2").write_text(
+        '{% extends "ingebouwd:regionaal-plan.html.j2" %}\n'
+        "{% block hoofdstuk_uitruil %}<p>Eigen inleiding [uitruil]</p>{{ super() }}{% endblock %}\n",
+        encoding="utf-8",
+    )
+    md_pad, html_pad = rapport(klein, "noord", tmp_path / "uit", formaten=("md", "html"), sjablonen=eigen)
+    md, oud = md_pad.read_text(encoding="utf-8"), ingebouwd_md.read_text(encoding="utf-8")
+    kop = "## 6. Voornemens\n"
+    assert kop in md and "Alleen het totaal:" in md and "Alleen het totaal:" not in oud
+    # everything before and after the replaced chapter is the built-in text
+    assert md.split(kop)[0] == oud.split(kop)[0]
+    assert md.split("## 7. ")[1] == oud.split("## 7. ")[1]
+    html = BeautifulSoup(html_pad.read_text(encoding="utf-8"), "html.parser")
+    ingebouwd = BeautifulSoup(ingebouwd_html.read_text(encoding="utf-8"), "html.parser")
+    eigen_p = html.find("p", string="Eigen inleiding [uitruil]")  # autoescaped, not markup
+    assert eigen_p is not None and eigen_p.parent.name == "main"
+    assert eigen_p.find_next_sibling("section")["id"] == "uitruil"  # super(): the built-in chapter follows
+    assert [s["id"] for s in html.select("main section.hoofdstuk")] == [
+        s["id"] for s in ingebouwd.select("main section.hoofdstuk")
+    ]
 
 
 def test_onbekende_variabele_in_sjabloon_is_een_duidelijke_fout(klein, tmp_path, capsys):
@@ -509,8 +542,9 @@ def test_celfilters_en_de_macros_die_ze_omhullen(tmp_path):
     )
     assert filters.render() == verwacht
     (tmp_path / "eigen.html.j2").write_text(
-        '{% import "macros.html.j2" as m %}{{ m.num(-1409) }}{{ m.num(75, teken=true) }}{{ m.num(0, teken=true) }}'
-        '{{ m.num(none, leeg="<leeg>") }}{{ m.dat("2025-07-01") }}{{ m.pctcel(61) }}{{ m.vn(2) }}{{ m.vn(none) }}',
+        '{% import "macros.html.j2" as m %}{{ m.num(-1409) }}{{ m.num(75, teken=true) }}'
+        '{{ m.num(0, teken=true) }}{{ m.num(none, leeg="<leeg>") }}{{ m.dat("2025-07-01") }}'
+        "{{ m.pctcel(61) }}{{ m.vn(2) }}{{ m.vn(none) }}",
         encoding="utf-8",
     )
     assert maak_omgeving(tmp_path).get_template("eigen.html.j2").render() == verwacht

@@ -116,7 +116,8 @@ def test_kopcijfers_ook_in_markdown(uitvoer):
 
 
 def test_cli_in_apart_proces_geeft_dezelfde_bytes(uitvoer, tmp_path):
-    """A fresh interpreter (other hash seed) writes byte-identical files: nothing depends on set order or time."""
+    """A fresh interpreter (other hash seed) writes byte-identical files: nothing depends on set order or
+    time."""
     env = {
         **os.environ,
         "NO_COLOR": "1",

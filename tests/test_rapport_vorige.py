@@ -1,4 +1,5 @@
-"""`rapport --vorige OUD`: the chapter "Ontwikkeling sinds de vorige ronde" with changed figures and their reasons."""
+"""`rapport --vorige OUD`: the chapter "Ontwikkeling sinds de vorige ronde" with changed figures and their
+reasons."""
 
 from __future__ import annotations
 

@@ -400,7 +400,8 @@ def test_schone_map_tekst(basis: Path) -> None:
 def test_een_bestand_los_zonder_mapcontroles(
     basis: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A gemeente's pre-check: only its own workbook, no complaints about missing opgaven or other gemeenten."""
+    """A gemeente's pre-check: only its own workbook, no complaints about missing opgaven or other
+    gemeenten."""
     data = _map(basis, tmp_path / "data", "getal-tekst", "zonder-uitvraag")
     assert main(["valideer", str(data / "almelo.xlsx"), "--formaat", "json"]) == 1
     resultaat = json.loads(capsys.readouterr().out)

@@ -35,7 +35,8 @@ def basis(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _ingevuld(sjabloon: str, tekst: str) -> bool:
-    """Is ``tekst`` the template with every placeholder filled (by anything, braces in a cell value included)?"""
+    """Is ``tekst`` the template with every placeholder filled (by anything, braces in a cell value
+    included)?"""
     delen = re.split(r"\{\w+\}", sjabloon)
     return re.fullmatch("(.*?)".join(re.escape(d) for d in delen), tekst, flags=re.S) is not None
 

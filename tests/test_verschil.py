@@ -141,7 +141,8 @@ def test_soort_beheer_en_capaciteit(v):
 
 
 def test_elke_verschuiving_in_geldig_wordt_verklaard_door_locaties(v, standen):
-    """The reason a figure moved is in the rows: per gemeente the asiel rows add up to the change in geldig."""
+    """The reason a figure moved is in the rows: per gemeente the asiel rows add up to the change in
+    geldig."""
     for g in v.gemeenten:
         c = g.cijfer("asiel.geldig")
         verklaard = sum(r.bijdrage for r in g.rijen if r.tabel == "asiel")
@@ -341,7 +342,7 @@ def test_vijandige_namen_uit_git_worden_overgeslagen(tmp_path):
     assert "symbolische koppeling" in r.stderr and "\x1b" not in r.stderr + r.stdout
 
 
-# ---- Markdown -----------------------------------------------------------------------------------------------
+# ---- Markdown ----------------------------------------------------------------------------------------------
 
 
 def _tabelcellen(regel: str) -> int:
@@ -373,7 +374,7 @@ def test_markdown_tabellen_kloppen_en_waarden_zijn_ontsnapt(tmp_path):
             tabel = None
 
 
-# ---- docs and data ------------------------------------------------------------------------------------------
+# ---- docs and data -----------------------------------------------------------------------------------------
 
 
 def _sleutels(d: object, pad: str = "") -> set[str]:
@@ -400,7 +401,8 @@ def test_elke_json_sleutel_staat_in_de_documentatie(v):
 
 
 def test_ronde2_werkboeken_komen_overeen_met_hun_tomlbron(tmp_path, standen):
-    """The committed round-2 workbooks are what `make voorbeelddata` builds: copies plus the changed gemeenten."""
+    """The committed round-2 workbooks are what `make voorbeelddata` builds: copies plus the changed
+    gemeenten."""
     from regioplan.voorbeeld import bouw
 
     basis = tmp_path / "overijssel-2024"

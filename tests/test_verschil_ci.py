@@ -22,7 +22,8 @@ GITLAB = REPO / "docs" / "ci" / "gitlab-ci.yml"
 
 
 def _opzet(tmp: Path, met_werkboeken_op_main: bool = True) -> Path:
-    """``origin`` (bare) with main; ``werkplaats``: a shallow clone with the pull request's state checked out."""
+    """``origin`` (bare) with main; ``werkplaats``: a shallow clone with the pull request's state checked
+    out."""
     bron = tmp / "bron"
     (bron / "werkboeken").mkdir(parents=True)
     _git(bron, "init", "-q", "-b", "main")

@@ -23,7 +23,7 @@ class _NederlandseHulp:
     """Dutch text for ``-h/--help``: click only offers its English text, so set it on the cached option."""
 
     def get_help_option(self, ctx):
-        optie = super().get_help_option(ctx)
+        optie = super().get_help_option(ctx)  # type: ignore[misc]  # a mixin before click's Command
         if optie is not None:
             optie.help = HULPTEKST
         return optie
@@ -143,7 +143,8 @@ def main(argv: list[str] | None = None) -> int:
             raise
         terminal().meld(("interne fout", "fout"), f": {type(e).__name__}: {e}")
         terminal().meld(
-            "  Dit is een fout in regioplan, niet in de werkboeken. Draai opnieuw met --debug en meld de uitvoer."
+            "  Dit is een fout in regioplan, niet in de werkboeken. Draai opnieuw met --debug en meld de "
+            "uitvoer."
         )
         return 2
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
@@ -33,7 +34,8 @@ def _peildata(waarde: str | None) -> tuple[dt.date, ...]:
 
 @app.command(
     help=(
-        "Bereken opgaven, realisatie (volgens de cyclusregel), voornemens en tekorten per gemeente, regio en provincie, "
+        "Bereken opgaven, realisatie (volgens de cyclusregel), voornemens en tekorten per gemeente, regio en "
+        "provincie, "
         "voor asiel (incl. amv), Oekraïne en statushouders.\n\n"
         "Voorbeelden:\n\n"
         "  regioplan bereken voorbeelddata/overijssel-2024\n\n"
@@ -276,7 +278,7 @@ def _toon_tijdlijn(tab, getal) -> None:
         )
 
 
-def _cel(kop: str, waarde: object, getal, procent) -> console.Deel:
+def _cel(kop: str, waarde: object, getal: Callable[..., str], procent: Callable[..., str]) -> console.Deel:
     if kop.startswith("%"):
         return procent(waarde)
     if kop == "Verschil" and isinstance(waarde, int):

@@ -71,8 +71,9 @@ def _extra_nl(m: re.Match[str]) -> str:
     return "[" + "; ".join(delen) + "]"
 
 
-class _Formatter(typer.Context.formatter_class):  # type: ignore[misc,name-defined]
-    """Click's help formatter with Dutch headings, usage prefix, type names and ``[verplicht]``/``[standaard: ]``."""
+class _Formatter(typer.Context.formatter_class):  # type: ignore[misc,valid-type]
+    """Click's help formatter with Dutch headings, usage prefix, type names and ``[verplicht]``/``[standaard:
+    ]``."""
 
     def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:  # noqa: ANN001 - click's signature
         vertaald = []

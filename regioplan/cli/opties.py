@@ -18,7 +18,8 @@ Config = Annotated[
     Path | None,
     typer.Option(
         "--config",
-        help="Een regioplan.toml; standaard die in de map, bij één werkboek anders wat het werkboek zelf noemt, anders de ingebouwde provincie Overijssel.",
+        help="Een regioplan.toml; standaard die in de map, bij één werkboek anders wat het werkboek zelf "
+        "noemt, anders de ingebouwde provincie Overijssel.",
         show_default=False,
     ),
 ]

@@ -20,11 +20,15 @@ class Vorm(str, Enum):
 
 @app.command(
     help=(
-        "Schrijf het regionaal plan (--regio twente, --regio ijsselland) of het provinciaal verslag (--regio met de "
-        "naam van de provincie, bv. overijssel) als Markdown en/of één zelfstandig HTML-bestand. Herhaal --regio voor "
-        "meer rapporten, of geef --regio alle voor elke regio plus het provinciaal verslag; de werkboeken worden dan "
+        "Schrijf het regionaal plan (--regio twente, --regio ijsselland) of het provinciaal verslag (--regio "
+        "met de "
+        "naam van de provincie, bv. overijssel) als Markdown en/of één zelfstandig HTML-bestand. Herhaal "
+        "--regio voor "
+        "meer rapporten, of geef --regio alle voor elke regio plus het provinciaal verslag; de werkboeken "
+        "worden dan "
         "één keer gelezen.\n\n"
-        "Zelfde invoer geeft byte-gelijke bestanden: de datum in het rapport komt uit --datum, anders uit de invuldatum "
+        "Zelfde invoer geeft byte-gelijke bestanden: de datum in het rapport komt uit --datum, anders uit de "
+        "invuldatum "
         "van de werkboeken.\n\n"
         "Voorbeeld: regioplan rapport voorbeelddata/overijssel-2024 --regio twente --uit uitvoer"
     )
@@ -58,7 +62,8 @@ def rapport(
         typer.Option(
             "--vorige",
             help=(
-                "De vorige ronde (map of REF:pad, zoals bij verschil): voegt het hoofdstuk 'Ontwikkeling sinds de "
+                "De vorige ronde (map of REF:pad, zoals bij verschil): voegt het hoofdstuk 'Ontwikkeling "
+                "sinds de "
                 "vorige ronde' toe met de gewijzigde cijfers en hun redenen per gemeente."
             ),
             show_default=False,

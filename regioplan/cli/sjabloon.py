@@ -1,4 +1,5 @@
-"""`regioplan sjabloon` and `regioplan init`: the workbooks for the gemeenten, and a starting regioplan.toml."""
+"""`regioplan sjabloon` and `regioplan init`: the workbooks for the gemeenten, and a starting
+regioplan.toml."""
 
 from __future__ import annotations
 
@@ -24,9 +25,11 @@ Provincie = Annotated[
     help=(
         "Schrijf lege uitvraag-werkboeken, vooringevuld met naam en CBS-code en met waarvoor ze gemaakt zijn "
         "(provincie, regio, cyclus, peildata), met toelichtingsblad, keuzelijsten en datumopmaak. Kies één "
-        "gemeente (--gemeente), een regio (--regio) of zonder keuze alle gemeenten van de provincie; --opgaven "
+        "gemeente (--gemeente), een regio (--regio) of zonder keuze alle gemeenten van de provincie; "
+        "--opgaven "
         "schrijft ook het opgaven-werkboek.\n\n"
-        "De configuratie: --config, anders de regioplan.toml in de --uit-map, anders de ingebouwde --provincie; "
+        "De configuratie: --config, anders de regioplan.toml in de --uit-map, anders de ingebouwde "
+        "--provincie; "
         "met --provincie komt er ook een regioplan.toml in de --uit-map, zodat die map op zichzelf staat.\n\n"
         "Voorbeeld: regioplan sjabloon --provincie gelderland --opgaven --uit werkboeken"
     )
@@ -63,8 +66,10 @@ def sjabloon(
 
 @app.command(
     help=(
-        "Schrijf een regioplan.toml met uitleg voor een provincie: één regel kiest de provincie, de landelijke "
-        "datums en de regio's (standaard de veiligheidsregio's) staan erin als commentaar om aan te passen.\n\n"
+        "Schrijf een regioplan.toml met uitleg voor een provincie: één regel kiest de provincie, de "
+        "landelijke "
+        "datums en de regio's (standaard de veiligheidsregio's) staan erin als commentaar om aan te "
+        "passen.\n\n"
         "Voorbeeld: regioplan init --provincie gelderland --uit werkboeken"
     )
 )

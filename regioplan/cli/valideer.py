@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from . import app, console, opties
+
+if TYPE_CHECKING:
+    from ..bevindingen import Bevinding
 
 
 class Vorm(str, Enum):
@@ -28,7 +31,8 @@ class Drempel(str, Enum):
     help=(
         "Controleer de werkboeken in MAP (of één werkboek, de controle vooraf van een gemeente). Meldt alle "
         "problemen tegelijk met bestand, blad en cel, en een hint hoe het op te lossen.\n\n"
-        "Exitcode: 0 = in orde, 1 = bevindingen die volgens --faal-op afkeuren, 2 = gebruiks-, configuratie- of "
+        "Exitcode: 0 = in orde, 1 = bevindingen die volgens --faal-op afkeuren, 2 = gebruiks-, configuratie- "
+        "of "
         "interne fout."
     )
 )
@@ -111,7 +115,7 @@ def _map_voor_annotaties(pad: Path) -> str:
 
 def _toon(resultaat) -> None:
     t = console.terminal()
-    per: dict[str, list] = {}
+    per: dict[str, list[Bevinding]] = {}
     for b in resultaat.bevindingen:
         per.setdefault(b.bestand, []).append(b)
     gemeenten = {o["bestand"]: o["gemeente"] for o in resultaat.overzicht if o["bestand"]}

@@ -22,7 +22,8 @@ class Vorm(str, Enum):
     help=(
         "De kerncijfers over meerdere rondes: een tabel met per ronde een kolom, en in HTML per opgave een "
         "lijngrafiek (opgave, realisatie, realisatie + voornemens).\n\n"
-        "Elke ronde is een map of een map in een git-revisie (REF:pad), zoals bij verschil. De volgorde is die van "
+        "Elke ronde is een map of een map in een git-revisie (REF:pad), zoals bij verschil. De volgorde is "
+        "die van "
         "de opdracht. Standaard de provincie; --regio of --gemeente kiest een regio of gemeente.\n\n"
         "Voorbeelden:\n\n"
         "  regioplan verloop archief/2024-II archief/2025-I werkboeken\n\n"

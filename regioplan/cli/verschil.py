@@ -20,7 +20,8 @@ class Vorm(str, Enum):
 Ronde = Annotated[
     str,
     typer.Argument(
-        help="Een map met werkboeken, of een map in een git-revisie als REF:pad (bijvoorbeeld main:werkboeken).",
+        help="Een map met werkboeken, of een map in een git-revisie als REF:pad (bijvoorbeeld "
+        "main:werkboeken).",
         show_default=False,
     ),
 ]
@@ -29,12 +30,17 @@ Ronde = Annotated[
 @app.command(
     help=(
         "Vergelijk twee rondes: wat is er veranderd, en waarom.\n\n"
-        "Per gemeente, regio en provincie elk cijfer dat veranderde (oud → nieuw en het verschil); per gemeente elke "
-        "locatie, elk voornemen en elke uitruilafspraak die erbij kwam, verviel, een andere naam kreeg of veranderde, "
-        "en of een locatie daardoor in of uit de telling ging (de reden dat een cijfer bewoog). Ook: gemeenten die "
+        "Per gemeente, regio en provincie elk cijfer dat veranderde (oud → nieuw en het verschil); per "
+        "gemeente elke "
+        "locatie, elk voornemen en elke uitruilafspraak die erbij kwam, verviel, een andere naam kreeg of "
+        "veranderde, "
+        "en of een locatie daardoor in of uit de telling ging (de reden dat een cijfer bewoog). Ook: "
+        "gemeenten die "
         "(niet meer) aanleverden en bevindingen die erbij kwamen of verdwenen.\n\n"
-        "Elke kant is een map of een map in een git-revisie (REF:pad), gelezen met git zelf, zonder checkout. Het pad "
-        "na de dubbele punt telt vanaf de hoofdmap van de repository, of vanaf de huidige map als het met ./ begint.\n\n"
+        "Elke kant is een map of een map in een git-revisie (REF:pad), gelezen met git zelf, zonder "
+        "checkout. Het pad "
+        "na de dubbele punt telt vanaf de hoofdmap van de repository, of vanaf de huidige map als het met ./ "
+        "begint.\n\n"
         "Voorbeelden:\n\n"
         "  regioplan verschil archief/2024-II werkboeken\n\n"
         "  regioplan verschil v2024-10:werkboeken werkboeken -f md\n\n"
@@ -50,7 +56,8 @@ def verschil(
         typer.Option(
             "--formaat",
             "-f",
-            help="tekst (tabellen), md (voor een pull-request of job summary) of json (zie docs/verschil.md).",
+            help="tekst (tabellen), md (voor een pull-request of job summary) of json (zie "
+            "docs/verschil.md).",
         ),
     ] = Vorm.tekst,
     uit: Annotated[

@@ -398,7 +398,9 @@ class Context:
 
 
 def kies_scope(config: Config, sleutel: str) -> tuple[str, Regio | None]:
-    """``("provinciaal", None)`` for the province key, ``("regionaal", regio)`` for a regio; else a clear error."""
+    """``("provinciaal", None)`` for the province key, ``("regionaal", regio)`` for a regio.
+
+    Anything else raises ``optie-ongeldig`` naming the keys there are."""
     s = normaliseer(sleutel)
     if s and s in (normaliseer(config.provincie_sleutel), normaliseer(config.provincie)):
         return "provinciaal", None
@@ -734,7 +736,8 @@ def _uitruil(resultaat: Resultaat, codes: set[str], config: Config) -> tuple[Rap
 def bouw_context(
     resultaat: Resultaat, sleutel: str, datum: dt.date | None = None, vorige: Verschil | None = None
 ) -> Context:
-    """The full context for ``--regio sleutel``: a regional plan, or the provincial verslag for the province key.
+    """The full context for ``--regio sleutel``: a regional plan, or the provincial verslag for the
+    province key.
 
     ``vorige`` (the comparison with a previous round) adds the chapter "Ontwikkeling sinds de vorige ronde".
     """

@@ -9,11 +9,12 @@ become a link, an image, a table column or raw HTML.
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from markupsafe import Markup, escape
 
 from .. import opmaak, veilig
-from ..waarden import Capaciteit
+from ..waarden import Capaciteit, Datum
 from .context import als_datum, anker, bereik
 
 
@@ -39,7 +40,7 @@ def pct(deel: int, geheel: int, leeg: str = "–") -> str:
 
 def datum(d: dt.date | str | None, leeg: str = "") -> str:
     """A date (or ISO text from the computation) as ``dd-mm-jjjj``; ``onbepaald``/``onbekend`` stay words."""
-    return opmaak.datum(als_datum(d), leeg=leeg)
+    return opmaak.datum(cast("Datum | None", als_datum(d)), leeg=leeg)
 
 
 def capaciteit(c: Capaciteit | int | str | None, leeg: str = "") -> str:
@@ -83,7 +84,9 @@ def mdblok(tekst: object) -> str:
 
 
 def numcel(n: int | None, teken: bool = False, leeg: str = "") -> Markup:
-    """``<td class="num">6.325</td>``; a negative number gets class ``neg``, with ``teken`` a surplus ``pos``."""
+    """``<td class="num">6.325</td>``; a negative number gets class ``neg``.
+
+    With ``teken`` a surplus gets class ``pos`` and a ``+``."""
     if n is None:
         return Markup(f'<td class="num">{escape(leeg)}</td>')
     klasse = "num neg" if n < 0 else ("num pos" if teken and n > 0 else "num")

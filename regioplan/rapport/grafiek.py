@@ -7,6 +7,8 @@ the chart in a template. Coordinates are rounded to one decimal: the same input 
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..opmaak import rond_percentage
 
 BREEDTE = 760  #: width of the viewBox
@@ -37,7 +39,7 @@ def _r(x: float) -> float | int:
     return int(y) if y == int(y) else y
 
 
-def staafgrafiek(rijen: list[tuple[str, int, int]] | list[tuple[str, int, int, bool]]) -> dict:
+def staafgrafiek(rijen: list[tuple[str, int, int]] | list[tuple[str, int, int, bool]]) -> dict[str, Any]:
     """Chart geometry for ``(naam, opgave, realisatie[, geen_gegevens])`` rows, in the given order.
 
     Each row gets a realisatie bar, the shortfall up to the opgave as a separate segment (so a gap is

@@ -8,6 +8,7 @@ Coordinates are rounded to one decimal: the same input gives the same bytes.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from .grafiek import _r, _stap
 
@@ -19,7 +20,7 @@ ONDER = 46  #: room for the round names and dates
 HOOGTE = 240
 
 
-def lijngrafiek(rondes: Sequence[str], lijnen: Sequence[tuple[str, Sequence[int | None]]]) -> dict:
+def lijngrafiek(rondes: Sequence[str], lijnen: Sequence[tuple[str, Sequence[int | None]]]) -> dict[str, Any]:
     """Chart geometry for ``lijnen`` = ``(legend, one value per round)``; a missing value breaks the line.
 
     Returns plain data for the template: ``ticks`` (horizontal grid), ``rondes`` (x and name per round),

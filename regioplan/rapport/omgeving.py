@@ -18,6 +18,10 @@ import regioplan
 from ..fouten import RegioplanFout
 from .filters import FILTERS
 
+#: Prefix that names a built-in template also when an own template has the same name, so an own
+#: ``regionaal-plan.md.j2`` can ``{% extends "ingebouwd:regionaal-plan.md.j2" %}`` and replace one chapter.
+INGEBOUWD = "ingebouwd:"
+
 #: Template names whose output is HTML (autoescaped).
 HTML_EXTENSIES = ("html", "html.j2", "svg.j2")
 
@@ -98,7 +102,7 @@ class _Omgeving(jinja2.Environment):
 
 
 def _nieuwe_omgeving(sjablonen: Path | None) -> jinja2.Environment:
-    mappen = []
+    mappen: list[jinja2.BaseLoader] = []
     if sjablonen is not None:
         if not sjablonen.is_dir():
             raise RegioplanFout(
@@ -107,7 +111,9 @@ def _nieuwe_omgeving(sjablonen: Path | None) -> jinja2.Environment:
                 "Geef een map met .j2-bestanden op die de ingebouwde sjablonen op naam vervangen.",
             )
         mappen.append(jinja2.FileSystemLoader(str(sjablonen), encoding="utf-8"))
-    mappen.append(jinja2.FileSystemLoader(str(ingebouwde_sjablonen()), encoding="utf-8"))
+    ingebouwd = jinja2.FileSystemLoader(str(ingebouwde_sjablonen()), encoding="utf-8")
+    mappen.insert(0, jinja2.PrefixLoader({INGEBOUWD[:-1]: ingebouwd}, delimiter=":"))
+    mappen.append(ingebouwd)
     env = _Omgeving(
         loader=jinja2.ChoiceLoader(mappen),
         autoescape=jinja2.select_autoescape(

@@ -26,7 +26,8 @@ FORMATEN = ("md", "html")
 
 
 def _plek_in_sjabloon(fout: BaseException) -> str:
-    """``regionaal-plan.html.j2, regel 12`` for an error raised while rendering (Jinja keeps template frames)."""
+    """``regionaal-plan.html.j2, regel 12`` for an error raised while rendering (Jinja keeps template
+    frames)."""
     for frame in reversed(traceback.extract_tb(fout.__traceback__)):
         if frame.filename.endswith(".j2") or "/templates/" in frame.filename:
             return f"{Path(frame.filename).name}, regel {frame.lineno}"

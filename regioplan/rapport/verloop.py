@@ -28,7 +28,7 @@ class VerloopContext:
         return self.waarden
 
 
-def verloop_context(v: Verloop) -> dict:
+def verloop_context(v: Verloop) -> dict[str, Any]:
     """Everything ``verloop.html.j2`` and ``verloop.md.j2`` may use."""
     rondes = [{"label": r.label, "kort": r.kort, "revisie": r.revisie, "datum": r.datum} for r in v.rondes]
     namen = [r.kort for r in v.rondes]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from python_calamine import CalamineWorkbook
 
@@ -46,7 +47,7 @@ def lees_kenmerken(pad: Path) -> dict[str, object]:
     return uit
 
 
-def als_config(kenmerken: dict[str, object]) -> dict:
+def als_config(kenmerken: dict[str, object]) -> dict[str, Any]:
     """The regioplan.toml (as a dict) that the metadata describe: the province, and the cycle dates and
     peildata the gemeente was asked about. Empty when the workbook names no built-in province."""
     from ..indeling import zoek_provincie
@@ -54,7 +55,7 @@ def als_config(kenmerken: dict[str, object]) -> dict:
     provincie = kenmerken.get("provincie")
     if not isinstance(provincie, str) or zoek_provincie(provincie) is None:
         return {}  # no province, or one of a coordinator's own (its regio's are not in the workbook)
-    eigen: dict = {"provincie": provincie.strip()}
+    eigen: dict[str, Any] = {"provincie": provincie.strip()}
     for sleutel, (tabel, veld) in DATUMS.items():
         waarde = kenmerken.get(sleutel)
         if isinstance(waarde, dt.datetime):

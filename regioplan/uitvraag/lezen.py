@@ -145,7 +145,8 @@ def lees_map(pad: Path, config: Config) -> Invoer:
 
 
 def _kies_uitvragen(invoer: Invoer) -> None:
-    """One workbook per gemeente: the one named like the template wins, else the first; the rest is reported."""
+    """One workbook per gemeente: the one named like the template wins, else the first; the rest is
+    reported."""
     per_code: dict[str, list[Uitvraag]] = {}
     for u in invoer.gelezen:
         if u.cbs_code:

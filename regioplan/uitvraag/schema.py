@@ -99,8 +99,10 @@ GEMEENTE = Blad(
             "procesfase",
             "keuze",
             PROCESFASEN,
-            uitleg="Leeg laten: regioplan leidt de fase af (a = garandeert plekken, b = proces loopt / geen besluit / te laat, "
-            "c = realiseert niet of staat aan het begin). Alleen invullen om de afleiding bewust te overschrijven.",
+            uitleg="Leeg laten: regioplan leidt de fase af (a = garandeert plekken, b = proces loopt / geen "
+            "besluit / te laat, "
+            "c = realiseert niet of staat aan het begin). Alleen invullen om de afleiding bewust te "
+            "overschrijven.",
             voorbeeld="a+b",
         ),
         K(
@@ -219,7 +221,8 @@ ASIEL = Blad(
             verplicht=True,
             breedte=16,
             voorbeeld="TGO",
-            uitleg="regulier (azc), noodopvang, crisisnoodopvang, TGO (tijdelijke gemeentelijke opvang), IBO, ROL, amv-opvang, overig.",
+            uitleg="regulier (azc), noodopvang, crisisnoodopvang, TGO (tijdelijke gemeentelijke opvang), "
+            "IBO, ROL, amv-opvang, overig.",
         ),
         K(
             "Startdatum",
@@ -283,7 +286,8 @@ ASIEL = Blad(
         ),
         K("Opmerking", "opmerking", "tekst", breedte=30, uitleg="Vrije tekst.", voorbeeld=""),
     ),
-    "Alle asiellocaties in (of voor) de gemeente: bestaand, beëindigd en gepland, ook noodopvang, TGO en amv.",
+    "Alle asiellocaties in (of voor) de gemeente: bestaand, beëindigd en gepland, ook noodopvang, TGO en "
+    "amv.",
     "asiel",
 )
 
@@ -423,7 +427,8 @@ OEKRAINE = Blad(
             TELT_MEE,
             standaard="automatisch",
             voorbeeld="automatisch",
-            uitleg="automatisch: telt mee als de locatie open is op de peildatum Oekraïne. ja/nee: bewuste afwijking, alleen met toelichting.",
+            uitleg="automatisch: telt mee als de locatie open is op de peildatum Oekraïne. ja/nee: bewuste "
+            "afwijking, alleen met toelichting.",
         ),
         K(
             "Toelichting telt mee",

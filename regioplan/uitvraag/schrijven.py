@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import cast
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -95,7 +96,8 @@ def _toelichting(ws: Worksheet, titel: str, bladen: tuple[Blad, ...]) -> None:
     ws["A2"] = (
         f"Uitvraagformaat versie {FORMAATVERSIE}. Vul elk blad in; laat bladen en kolomkoppen staan. "
         "Datums als dd-mm-jjjj, of 'onbepaald' (loopt langer dan elke termijn) of 'onbekend'. "
-        "Capaciteit als getal, als bereik '550-580', of 'onbekend'. Controleer vooraf met `regioplan valideer <bestand>`."
+        "Capaciteit als getal, als bereik '550-580', of 'onbekend'. Controleer vooraf met `regioplan "
+        "valideer <bestand>`."
     )
     ws["A2"].alignment = Alignment(wrap_text=True)
     ws.merge_cells("A2:B2")
@@ -120,7 +122,7 @@ def schrijf_uitvraag(pad: Path, gegevens: Mapping[str, object]) -> Path:
     wb = Workbook()
     ws = wb.active
     ws.title = TOELICHTING_BLAD
-    kop = dict(gegevens.get("gemeente", {}))
+    kop = dict(cast(Mapping[str, object], gegevens.get("gemeente", {})))
     kop.setdefault("formaatversie", FORMAATVERSIE)
     _toelichting(ws, f"Uitvraag {kop.get('naam', '')} ({kop.get('cbs_code', '')})", UITVRAAG_BLADEN)
     if kop.get("provincie"):
@@ -133,10 +135,10 @@ def schrijf_uitvraag(pad: Path, gegevens: Mapping[str, object]) -> Path:
         if blad is GEMEENTE:
             _veldenblad(ws, blad, kop)
         elif blad.soort == "velden":
-            _veldenblad(ws, blad, gegevens.get(blad.sleutel, {}))
+            _veldenblad(ws, blad, cast(Mapping[str, object], gegevens.get(blad.sleutel, {})))
         else:
             rijen = gegevens.get(blad.sleutel) or gegevens.get(_enkelvoud(blad.sleutel)) or []
-            _tabelblad(ws, blad, rijen)
+            _tabelblad(ws, blad, cast(Iterable[Mapping[str, object]], rijen))
     return _bewaar(wb, pad)
 
 
@@ -148,7 +150,8 @@ def _gemaakt_voor(kop: Mapping[str, object]) -> str:
     """The Toelichting line naming what the workbook was made for (from the pre-filled metadata)."""
     regio = f", regio {kop['regio']}" if kop.get("regio") else ""
     return (
-        f"Gemaakt voor provincie {kop['provincie']}{regio}, {kop.get('cyclus') or 'cyclus'}: een plek telt mee "
+        f"Gemaakt voor provincie {kop['provincie']}{regio}, {kop.get('cyclus') or 'cyclus'}: een plek telt "
+        "mee "
         f"als de locatie uiterlijk {_datumtekst(kop.get('actief_uiterlijk'))} actief is en minstens tot "
         f"{_datumtekst(kop.get('in_gebruik_tot_minstens'))} in gebruik blijft. Peildatum opvang Oekraïne: "
         f"{_datumtekst(kop.get('peildatum_oekraine'))}; peildatum huisvesting statushouders: "

@@ -23,6 +23,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from ..config import CONFIGBESTAND
 from ..fouten import RegioplanFout
@@ -88,7 +89,8 @@ def open_bron(tekst: str, *, werkmap: Path | None = None) -> Iterator[Bron]:
         raise RegioplanFout(
             "bron-onleesbaar",
             f"'{tekst}' bestaat niet.",
-            "Geef een bestaande map op, of een git-revisie van een map als REF:pad (bijvoorbeeld main:werkboeken).",
+            "Geef een bestaande map op, of een git-revisie van een map als REF:pad (bijvoorbeeld "
+            "main:werkboeken).",
         )
     ref, map_in_git = delen
     with tempfile.TemporaryDirectory(prefix="regioplan-") as tijdelijk:
@@ -242,7 +244,7 @@ def _schrijf_blobs(te_halen: list[tuple[str, str]], doel: Path, werkmap: Path, l
             proces.wait(timeout=GIT_TIJDSLIMIET)
 
 
-def _schrijf_een(stroom, pad: Path, grootte: int, label: str) -> None:
+def _schrijf_een(stroom: IO[bytes], pad: Path, grootte: int, label: str) -> None:
     try:
         bestand = pad.open("xb")  # exclusive: two names that one file system takes for one are an error
     except FileExistsError as fout:
@@ -269,7 +271,7 @@ def _schrijf_een(stroom, pad: Path, grootte: int, label: str) -> None:
             rest -= len(blok)
 
 
-def _sla_over(stroom, grootte: int) -> None:
+def _sla_over(stroom: IO[bytes], grootte: int) -> None:
     rest = grootte
     while rest:
         blok = stroom.read(min(_BLOK, rest))

@@ -118,8 +118,8 @@ def _index(profielen: dict[int, _Profiel]) -> dict[str, list[int]]:
 def _kandidaten(po: dict[int, _Profiel], pn: dict[int, _Profiel]) -> set[tuple[int, int]]:
     paren = {(i, j) for j, lijst in _beste(pn, _index(po)).items() for i in lijst}
     paren |= {(i, j) for i, lijst in _beste(po, _index(pn)).items() for j in lijst}
-    kenmerk_o: dict[tuple, list[int]] = defaultdict(list)
-    kenmerk_n: dict[tuple, list[int]] = defaultdict(list)
+    kenmerk_o: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    kenmerk_n: dict[tuple[object, ...], list[int]] = defaultdict(list)
     for i, p in po.items():
         if None not in p.kenmerken:
             kenmerk_o[p.kenmerken].append(i)

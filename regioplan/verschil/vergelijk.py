@@ -185,7 +185,7 @@ def _veldverschillen(oud: Rij | None, nieuw: Rij | None) -> tuple[Veldverschil, 
     return tuple(uit)
 
 
-def _rijsleutel(r: Rijverschil) -> tuple:
+def _rijsleutel(r: Rijverschil) -> tuple[object, ...]:
     namen = tuple(sorted({x.naam for x in (r.oud, r.nieuw) if x is not None}))
     inhoud = tuple(sorted(repr((x.naam, x.velden, x.status)) if x else "" for x in (r.oud, r.nieuw)))
     return (list(TABELLEN).index(r.tabel) if r.tabel in TABELLEN else len(TABELLEN), namen, inhoud)
@@ -234,7 +234,7 @@ def _groepen(oud: tuple[Groepstand, ...], nieuw: tuple[Groepstand, ...]) -> tupl
 
 def _min(a: tuple[Bevindingstand, ...], b: tuple[Bevindingstand, ...]) -> tuple[Bevindingstand, ...]:
     """The findings of ``a`` that ``b`` does not have (as a multiset, on :attr:`Bevindingstand.sleutel`)."""
-    over: dict[tuple, int] = {}
+    over: dict[tuple[object, ...], int] = {}
     for x in b:
         over[x.sleutel] = over.get(x.sleutel, 0) + 1
     uit = []

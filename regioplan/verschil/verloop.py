@@ -11,6 +11,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import Any
 
 from .. import __version__
 from ..fouten import RegioplanFout
@@ -132,7 +133,7 @@ def verloop(standen: Sequence[Stand], sleutel: str | None = None) -> Verloop:
     return Verloop(code, naam, soort, _koppen(standen), reeksen)
 
 
-def als_dict(v: Verloop) -> dict:
+def als_dict(v: Verloop) -> dict[str, Any]:
     """The JSON model of ``verloop`` (keys documented in docs/verschil.md)."""
     return {
         "regioplan": __version__,

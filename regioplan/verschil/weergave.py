@@ -10,6 +10,7 @@ Plain phrases (:func:`gevolg`, :func:`veldtekst`) are shared by the Markdown and
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from .. import __version__, opmaak
 from ..veilig import markdown_cel
@@ -24,18 +25,18 @@ _DATUMVELDEN = {"startdatum", "einddatum", "opening", "sluiting"}
 # ---- JSON ----------------------------------------------------------------------------------------------
 
 
-def _cijfers_json(cijfers: tuple[Cijferverschil, ...]) -> list[dict]:
+def _cijfers_json(cijfers: tuple[Cijferverschil, ...]) -> list[dict[str, Any]]:
     return [
         {"sleutel": c.sleutel, "label": c.label, "oud": c.oud, "nieuw": c.nieuw, "verschil": c.verschil}
         for c in cijfers
     ]
 
 
-def _groep_json(g: Groepverschil) -> dict:
+def _groep_json(g: Groepverschil) -> dict[str, Any]:
     return {"sleutel": g.sleutel, "naam": g.naam, "cijfers": _cijfers_json(g.cijfers)}
 
 
-def _rij_json(r: Rijverschil) -> dict:
+def _rij_json(r: Rijverschil) -> dict[str, Any]:
     return {
         "tabel": r.tabel,
         "soort": r.soort,
@@ -52,7 +53,7 @@ def _rij_json(r: Rijverschil) -> dict:
     }
 
 
-def _gemeente_json(g: Gemeenteverschil) -> dict:
+def _gemeente_json(g: Gemeenteverschil) -> dict[str, Any]:
     return {
         "cbs_code": g.cbs_code,
         "naam": g.naam,
@@ -65,7 +66,7 @@ def _gemeente_json(g: Gemeenteverschil) -> dict:
     }
 
 
-def _bevinding_json(b: Bevindingstand) -> dict:
+def _bevinding_json(b: Bevindingstand) -> dict[str, Any]:
     return {
         "code": b.code,
         "ernst": b.ernst,
@@ -76,7 +77,7 @@ def _bevinding_json(b: Bevindingstand) -> dict:
     }
 
 
-def als_dict(v: Verschil) -> dict:
+def als_dict(v: Verschil) -> dict[str, Any]:
     """The JSON model of a comparison (keys documented in docs/verschil.md)."""
     return {
         "regioplan": __version__,
@@ -180,7 +181,8 @@ def gevolg(r: Rijverschil) -> str:
     delen = []
     if r.status_oud and r.status_nieuw and r.status_oud != r.status_nieuw:
         delen.append(
-            f"{STATUSLABELS.get(r.status_oud, r.status_oud)} → {STATUSLABELS.get(r.status_nieuw, r.status_nieuw)}"
+            f"{STATUSLABELS.get(r.status_oud, r.status_oud)} → "
+            f"{STATUSLABELS.get(r.status_nieuw, r.status_nieuw)}"
         )
     elif r.status_nieuw or r.status_oud:
         status = r.status_nieuw or r.status_oud
@@ -205,7 +207,8 @@ def aanleveringstekst(g: Gemeenteverschil) -> str:
     if g.aanlevering == "gestopt":
         return f"geen werkboek meer (was {g.bestand_oud})"
     if g.datum_oud != g.datum_nieuw:
-        return f"werkboek bijgewerkt (invuldatum {waardetekst('startdatum', g.datum_oud)} → {waardetekst('startdatum', g.datum_nieuw)})"
+        oud, nieuw = waardetekst("startdatum", g.datum_oud), waardetekst("startdatum", g.datum_nieuw)
+        return f"werkboek bijgewerkt (invuldatum {oud} → {nieuw})"
     if g.bestand_oud != g.bestand_nieuw:
         return f"ander bestand ({g.bestand_oud} → {g.bestand_nieuw})"
     return ""
@@ -225,7 +228,8 @@ def samenvatting(v: Verschil) -> str:
     rijen = sum(len(g.rijen) for g in v.gemeenten)
     omslagen = sum(1 for g in v.gemeenten for r in g.rijen if r.omslag)
     delen.append(
-        f"{rijen} locatie{'s' if rijen != 1 else ''} en afspraken gewijzigd, waarvan {omslagen} in of uit de telling"
+        f"{rijen} locatie{'s' if rijen != 1 else ''} en afspraken gewijzigd, waarvan {omslagen} in of uit de "
+        "telling"
     )
     delen.append(f"{len(v.bevindingen_nieuw)} nieuwe en {len(v.bevindingen_opgelost)} opgeloste bevindingen")
     return "; ".join(delen)
@@ -241,14 +245,16 @@ def _md(tekst: object) -> str:
 def _cijferrijen(naam: str | None, cijfers: tuple[Cijferverschil, ...]) -> list[str]:
     voor = f"| {_md(naam)} " if naam is not None else ""
     return [
-        f"{voor}| {_md(c.label)} | {cijfertekst(c.sleutel, c.oud)} | {cijfertekst(c.sleutel, c.nieuw)} | {verschiltekst(c)} |"
+        f"{voor}| {_md(c.label)} | {cijfertekst(c.sleutel, c.oud)} | {cijfertekst(c.sleutel, c.nieuw)} | "
+        f"{verschiltekst(c)} |"
         for c in cijfers
     ]
 
 
 def _bevindingrijen(soort: str, lijst: tuple[Bevindingstand, ...]) -> list[str]:
     return [
-        f"| {soort} | `{_md(b.code)}` | {_md(b.bestand)} | {_md(f'{b.blad}!{b.cel}' if b.cel else b.blad)} | {_md(b.bericht)} |"
+        f"| {soort} | `{_md(b.code)}` | {_md(b.bestand)} | {_md(f'{b.blad}!{b.cel}' if b.cel else b.blad)} | "
+        f"{_md(b.bericht)} |"
         for b in lijst
     ]
 
