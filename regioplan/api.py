@@ -66,7 +66,7 @@ def lees(pad: Path, config: Config | None = None) -> Invoer:
     """Read a folder (or one workbook) and run every check; findings are in ``invoer.bevindingen``."""
     config = _config_voor(pad, config)
     invoer = lees_map(pad, config)
-    controleer(invoer, enkel_bestand=pad.is_file())
+    controleer(invoer, enkel_bestand=not pad.is_dir())
     return invoer
 
 

@@ -82,6 +82,22 @@ CATALOGUS: dict[str, Controle] = {
             "Sla het werkboek op als .xlsx zonder macro's.",
         ),
         _c(
+            "bestand-onleesbaar",
+            FOUT,
+            "bestand",
+            "Het bestand kan niet worden gelezen: {reden}.",
+            "Zet een gewoon, leesbaar werkboek in de map (controleer de rechten), of haal dit item uit de map.",
+            reden="het is geen gewoon bestand maar een map",
+        ),
+        _c(
+            "bestand-link-buiten-map",
+            FOUT,
+            "bestand",
+            "Dit is een symbolische link naar '{doel}', buiten de map met werkboeken; die wordt niet gelezen.",
+            "Zet het werkboek zelf in de map in plaats van een link ernaar.",
+            doel="/home/gedeeld/almelo.xlsx",
+        ),
+        _c(
             "bestand-vergrendeld",
             WAARSCHUWING,
             "bestand",

@@ -7,6 +7,8 @@ broken ``regioplan.toml``): one coded error that the CLI catches in one place an
 
 from __future__ import annotations
 
+import errno
+
 
 class RegioplanFout(Exception):
     """A fatal, coded error with a Dutch message and a hint for the user."""
@@ -16,3 +18,29 @@ class RegioplanFout(Exception):
         self.code = code
         self.bericht = bericht
         self.hint = hint
+
+
+_OORZAKEN = {
+    errno.EACCES: "geen toestemming (rechten)",
+    errno.EPERM: "geen toestemming (rechten)",
+    errno.ENOSPC: "de schijf is vol",
+    errno.EDQUOT: "het schijfquotum is op",
+    errno.EROFS: "het bestandssysteem is alleen-lezen",
+    errno.EISDIR: "dat is een map, geen bestand",
+    errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
+    errno.EEXIST: "er staat al een bestand met die naam",
+    errno.ENAMETOOLONG: "de naam is te lang",
+    errno.ENOENT: "het bestand of de map bestaat niet",
+    errno.ELOOP: "een symbolische link verwijst naar zichzelf",
+    errno.EIO: "een lees- of schrijffout van de schijf",
+}
+
+
+def oorzaak(fout: OSError) -> str:
+    """The cause of an operating-system error in Dutch (``de schijf is vol``), else the system's own text.
+
+    Problems of the machine are no bugs and no problems in the workbooks: the CLI shows them as such.
+    """
+    if fout.errno in _OORZAKEN:
+        return _OORZAKEN[fout.errno]
+    return fout.strerror or type(fout).__name__

@@ -20,34 +20,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from .fouten import RegioplanFout
+from .fouten import RegioplanFout, oorzaak
 
 #: Names of files in a workbook folder that regioplan reads (besides the workbooks themselves).
 INVOERNAMEN = {"regioplan.toml"}
 #: Extensions of files in a workbook folder that regioplan reads or reports on.
 INVOEREXTENSIES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".numbers", ".xlsb", ".fods", ".tsv"}
-
-_OORZAKEN = {
-    errno.EACCES: "geen toestemming om hier te schrijven",
-    errno.EPERM: "geen toestemming om hier te schrijven",
-    errno.ENOSPC: "de schijf is vol",
-    errno.EDQUOT: "het schijfquotum is op",
-    errno.EROFS: "het bestandssysteem is alleen-lezen",
-    errno.EISDIR: "dat is een map, geen bestand",
-    errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
-    errno.EEXIST: "er staat al een bestand met die naam",
-    errno.ENAMETOOLONG: "de naam is te lang",
-    errno.ENOENT: "de map bestaat niet",
-    errno.ELOOP: "een symbolische link verwijst naar zichzelf",
-    errno.EIO: "een lees- of schrijffout van de schijf",
-}
-
-
-def oorzaak(fout: OSError) -> str:
-    """The cause of an operating-system error in Dutch (``de schijf is vol``), else the system's own text."""
-    if fout.errno in _OORZAKEN:
-        return _OORZAKEN[fout.errno]
-    return fout.strerror or type(fout).__name__
 
 
 def onschrijfbaar(pad: Path, fout: OSError) -> RegioplanFout:

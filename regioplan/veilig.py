@@ -156,6 +156,16 @@ def markdown_blok(tekst: object) -> str:
 FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
+#: What XML 1.0 (so an xlsx cell) cannot hold; openpyxl refuses such text.
+_NIET_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def cel(tekst: str) -> str:
+    """Text for an xlsx cell: characters a workbook cannot hold are shown visibly (``\\x1b``); line
+    breaks and tabs stay (a cell may hold several lines). Whether it is a formula: :func:`regioplan.xlsx.zet`."""
+    return _NIET_IN_XML.sub(lambda m: _zichtbaar(m[0]), tekst)
+
+
 def formule(waarde: object) -> object:
     """A csv value: text a spreadsheet would run as a formula gets a leading ``'``; None is empty."""
     if isinstance(waarde, str) and waarde.startswith(FORMULE_TEKENS):

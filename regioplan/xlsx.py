@@ -11,6 +11,7 @@ import datetime as dt
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from . import veilig
 from .veilig import FORMULE_TEKENS
 
 DATUMFORMAAT = "DD-MM-YYYY"
@@ -23,6 +24,7 @@ def zet(cel: Cell, waarde: object) -> None:
     if isinstance(waarde, dt.datetime):
         waarde = waarde.date()
     if isinstance(waarde, str):
+        waarde = veilig.cel(waarde)
         cel.value = waarde
         if waarde.startswith(FORMULE_TEKENS):
             cel.data_type = "s"

@@ -653,6 +653,30 @@ GEVALLEN: list[Geval] = [
     Geval("xlsm", _hernoem(A, "almelo.xlsm"), [("bestand-macro", "almelo.xlsm", "", "")]),
     Geval("vba-in-xlsx", _macro_in_xlsx, [("bestand-macro", A, "", "")]),
     Geval(
+        "link-buiten-map",
+        lambda m: (m / "extra.xlsx").symlink_to(Path("..") / "_basis" / A),
+        [("bestand-link-buiten-map", "extra.xlsx", "", "")],
+    ),
+    Geval(
+        "link-binnen-map",  # a link that stays in the folder is read: a second workbook of Almelo
+        lambda m: (m / "almelo-kopie.xlsx").symlink_to(A),
+        [("gemeente-dubbel", "almelo-kopie.xlsx", "", "")],
+    ),
+    Geval(
+        "link-kapot",
+        lambda m: (m / "weg.xlsx").symlink_to("bestaat-niet.xlsx"),
+        [("bestand-onleesbaar", "weg.xlsx", "", "")],
+    ),
+    Geval(
+        "link-kring",
+        lambda m: (m / "kring.xlsx").symlink_to("kring.xlsx"),
+        [("bestand-onleesbaar", "kring.xlsx", "", "")],
+    ),
+    Geval(
+        "map-als-werkboek", lambda m: (m / "oud.xlsx").mkdir(), [("bestand-onleesbaar", "oud.xlsx", "", "")]
+    ),
+    Geval("fifo", lambda m: os.mkfifo(m / "pijp.xlsx"), [("bestand-onleesbaar", "pijp.xlsx", "", "")]),
+    Geval(
         "excel-slot",
         _bytes("~$almelo.xlsx", b"\x0bTeam Opvang" + b" " * 43),
         [("bestand-vergrendeld", "~$almelo.xlsx", "", "")],

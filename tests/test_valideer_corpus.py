@@ -140,6 +140,8 @@ def test_alle_problemen_tegelijk(tmp_path: Path) -> None:
 #: Findings that say a whole file or a whole sheet was not read (its rows are named by them).
 NIET_GELEZEN_BESTAND = {
     "bestand-geen-xlsx",
+    "bestand-onleesbaar",
+    "bestand-link-buiten-map",
     "bestand-corrupt",
     "bestand-beveiligd",
     "bestand-leeg",

@@ -243,3 +243,85 @@ def test_weiger_invoer(tmp_path: Path) -> None:
     weiger_invoer(map_ / "rapport.md", map_)  # a report next to the workbooks is no input
     weiger_invoer(tmp_path / "uitvoer" / "resultaten.xlsx", map_)
     weiger_invoer(map_ / "almelo.xlsx", None)
+
+
+# ---------------------------------------------------------------- the template cache
+
+
+def _rapport_met_cache(tmp_path: Path, **omgeving: str) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "REGIOPLAN_CACHE"}
+    proces = subprocess.run(
+        [sys.executable, "-m", "regioplan", "rapport", str(REPO / "voorbeelddata" / "overijssel-2024")]
+        + ["--regio", "twente", "--formaat", "md", "--uit", str(tmp_path / "uit")],
+        capture_output=True,
+        text=True,
+        env={**env, **omgeving},
+    )
+    assert proces.returncode == 0, proces.stderr
+
+
+def test_sjablooncache_prive_per_gebruiker(tmp_path: Path) -> None:
+    """Compiled templates are code: they live in the user's own cache folder, readable by the user only."""
+    import regioplan
+
+    _rapport_met_cache(tmp_path, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    map_ = tmp_path / "cache" / "regioplan" / f"jinja-{regioplan.__version__}"
+    assert stat.S_IMODE(map_.stat().st_mode) == 0o700
+    assert any(map_.iterdir())  # templates were stored
+
+
+def test_sjablooncache_niet_in_een_gedeelde_map(tmp_path: Path) -> None:
+    """A cache folder that others can write to (planted on a shared runner) is not used at all."""
+    gedeeld = tmp_path / "gedeeld"
+    gedeeld.mkdir()
+    gedeeld.chmod(0o777)
+    _rapport_met_cache(tmp_path, REGIOPLAN_CACHE=str(gedeeld))
+    assert list(gedeeld.iterdir()) == []
+    _rapport_met_cache(tmp_path, REGIOPLAN_CACHE="0", XDG_CACHE_HOME=str(tmp_path / "cache"))
+    assert not (tmp_path / "cache").exists()
+
+
+# ---------------------------------------------------------------- the environment, through the CLI
+
+
+def _cli(*argumenten: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "regioplan", *argumenten], capture_output=True, text=True, env=os.environ
+    )
+
+
+def test_nooit_over_de_invoer(tmp_path: Path) -> None:
+    import shutil
+
+    map_ = tmp_path / "werkboeken"
+    shutil.copytree(REPO / "voorbeelddata" / "overijssel-2024", map_)
+    voor = (map_ / "almelo.xlsx").read_bytes()
+    for argumenten in (
+        ["bereken", str(map_), "--uit", str(map_ / "almelo.xlsx")],
+        ["bereken", str(map_), "--uit", str(map_ / "resultaten.csv")],
+        ["valideer", str(map_), "--formaat", "json", "--uit", str(map_ / "almelo.xlsx")],
+        ["valideer", str(map_ / "almelo.xlsx"), "--formaat", "junit", "--uit", str(map_ / "almelo.xlsx")],
+    ):
+        proces = _cli(*argumenten)
+        assert proces.returncode == 2, proces.stderr
+        assert "fout [uitvoer-is-invoer]:" in proces.stderr and "interne fout" not in proces.stderr
+    assert (map_ / "almelo.xlsx").read_bytes() == voor
+    assert not list(map_.glob("resultaten*"))
+
+
+def test_omgevingsfouten_zijn_gewone_meldingen(tmp_path: Path) -> None:
+    bestand = tmp_path / "bestand"
+    bestand.write_text("x")
+    data = str(REPO / "voorbeelddata" / "overijssel-2024")
+    for argumenten, tekst in (
+        (
+            ["rapport", data, "--regio", "twente", "--uit", str(bestand)],
+            f"'{bestand}' is een bestand, geen map",
+        ),
+        (["bereken", data, "--uit", str(bestand / "x.json")], f"'{bestand}' is een bestand, geen map"),
+        (["valideer", data, "-f", "json", "--uit", str(tmp_path)], "dat is een map, geen bestand"),
+    ):
+        proces = _cli(*argumenten)
+        assert proces.returncode == 2, proces.stderr
+        assert tekst in proces.stderr and "interne fout" not in proces.stderr, proces.stderr
+        assert "Traceback" not in proces.stderr

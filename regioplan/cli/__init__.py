@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
             raise
         return 2
     except OSError as fout:  # the machine, not regioplan and not the workbooks: name the path and the cause
-        from ..uitvoer import oorzaak
+        from ..fouten import oorzaak
         from .console import terminal
 
         pad = f"'{fout.filename}': " if fout.filename else ""

@@ -9,6 +9,9 @@ become markup; an unknown variable is an error (StrictUndefined), never an empty
 from __future__ import annotations
 
 import functools
+import os
+import stat
+import sys
 from pathlib import Path
 
 import jinja2
@@ -56,12 +59,16 @@ def _ingebouwde_omgeving() -> jinja2.Environment:
 
 
 class _Bytecodecache(jinja2.FileSystemBytecodeCache):
-    """Compiled templates kept between runs, in Jinja's own per-user temp folder.
+    """Compiled templates kept between runs, in a private folder of the user (:func:`cachemap`).
 
     Compiling the built-in templates takes about half a second, longer than rendering the example
     reports; every ``regioplan rapport`` paid it again. Jinja keys each entry on the template's name and
     checks the source's checksum, so an edited template (also in ``--sjablonen``) is compiled afresh.
     Output does not depend on the cache. A folder that cannot be read or written only costs time.
+
+    Loaded bytecode is code: the folder is never a shared one (the earlier ``/tmp`` folder persisted
+    between jobs of a reused runner). It is the user's own cache folder, created readable by the user
+    only, and used only while it still is (owner and permissions are checked before each run).
     """
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
@@ -77,12 +84,53 @@ class _Bytecodecache(jinja2.FileSystemBytecodeCache):
             pass
 
 
+#: ``REGIOPLAN_CACHE=0`` switches the cache off (a runner shared by jobs of different trust); any other
+#: value is the folder to use instead of the platform's cache folder.
+CACHE_VARIABELE = "REGIOPLAN_CACHE"
+
+
+def cachemap() -> Path | None:
+    """The folder for compiled templates, or None (no cache): ``$REGIOPLAN_CACHE``, else the platform's
+    per-user cache folder (``$XDG_CACHE_HOME`` or ``~/.cache`` on Linux, ``~/Library/Caches`` on macOS,
+    ``%LOCALAPPDATA%`` on Windows) + ``regioplan/jinja-<version>``."""
+    eigen = os.environ.get(CACHE_VARIABELE, "")
+    if eigen.lower() in ("0", "uit", "nee", "false", "off"):
+        return None
+    if eigen:
+        return Path(eigen)
+    if sys.platform == "win32":
+        basis = os.environ.get("LOCALAPPDATA", "")
+        if not basis:
+            return None
+        wortel = Path(basis)
+    elif sys.platform == "darwin":
+        wortel = Path.home() / "Library" / "Caches"
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME", "")
+        wortel = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"
+    return wortel / "regioplan" / f"jinja-{regioplan.__version__}"
+
+
+def _prive(map_: Path) -> bool:
+    """Create ``map_`` for this user only; True when it exists, is ours and nobody else can write or read it."""
+    try:
+        map_.mkdir(mode=0o700, parents=True, exist_ok=True)
+        st = map_.lstat()
+    except (OSError, RuntimeError):
+        return False
+    if not stat.S_ISDIR(st.st_mode):
+        return False
+    if hasattr(os, "getuid") and (st.st_uid != os.getuid() or st.st_mode & 0o077):
+        return False
+    return True
+
+
 @functools.cache
 def _bytecodecache() -> jinja2.BytecodeCache | None:
-    try:
-        return _Bytecodecache()
-    except (OSError, RuntimeError):  # no safe temp folder (Jinja refuses one it does not own)
+    map_ = cachemap()
+    if map_ is None or not _prive(map_):
         return None
+    return _Bytecodecache(str(map_))
 
 
 class _Omgeving(jinja2.Environment):

@@ -9,6 +9,9 @@ second workbook for the same gemeente, a file that is no workbook) is named in a
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
+import stat
 from dataclasses import MISSING, dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
@@ -17,6 +20,7 @@ from python_calamine import CalamineWorkbook
 
 from ..bevindingen import Bevindingen, celnaam
 from ..config import Config, normaliseer_code
+from ..fouten import oorzaak
 from ..model import (
     Aantallen,
     AsielLocatie,
@@ -117,12 +121,18 @@ def is_slotbestand(naam: str) -> bool:
 
 def lees_map(pad: Path, config: Config) -> Invoer:
     """Read a folder (opgaven workbook + gemeente workbooks) or a single workbook."""
-    enkel = pad.is_file()
+    enkel = not pad.is_dir()
     invoer = Invoer(config, enkel=enkel)
-    bestanden = [pad] if enkel else sorted((p for p in pad.iterdir() if p.is_file()), key=_volgorde)
+    bestanden = [pad] if enkel else sorted(pad.iterdir(), key=_volgorde)
     for bestand in bestanden:
         naam = bestand.name
         ext = bestand.suffix.lower()
+        if not enkel and ext not in XLSX and ext not in ANDERE_REKENBLADEN and not is_slotbestand(naam):
+            continue  # README, regioplan.toml, notes, folders: not input
+        if probleem := _toegang(bestand, None if enkel else pad):
+            invoer.bestanden.append(naam)
+            invoer.bevindingen.voeg_toe(probleem[0], bestand=naam, **probleem[1])
+            continue
         if is_slotbestand(naam):
             invoer.bevindingen.voeg_toe("bestand-vergrendeld", bestand=naam, naam=naam)
             continue
@@ -132,8 +142,6 @@ def lees_map(pad: Path, config: Config) -> Invoer:
                 "bestand-geen-xlsx", bestand=naam, soort=SOORT_VAN_EXTENSIE.get(ext, f"een {ext}-bestand")
             )
             continue
-        if ext not in XLSX and not enkel:
-            continue  # README, regioplan.toml, notes: not input
         if ext not in XLSX:  # named explicitly: say what it is rather than skip it
             invoer.bestanden.append(naam)
             invoer.bevindingen.voeg_toe("bestand-geen-xlsx", bestand=naam, soort=soort_van_inhoud(bestand))
@@ -142,6 +150,46 @@ def lees_map(pad: Path, config: Config) -> Invoer:
         lees_werkboek(bestand, invoer)
     _kies_uitvragen(invoer)
     return invoer
+
+
+def _toegang(pad: Path, map_: Path | None) -> tuple[str, dict[str, object]] | None:
+    """Why an entry of the folder is not read (a finding code and its parameters), or None.
+
+    A symbolic link is followed only when it stays inside the folder (``map_``; None for a workbook named
+    on its own): a link to a workbook elsewhere on the runner is refused, not silently reported on. Broken
+    and looping links, folders, FIFOs, devices and sockets are named, never skipped without notice; a
+    FIFO is never opened (reading one would wait forever).
+    """
+    try:
+        if pad.is_symlink():
+            doel = os.readlink(pad)
+            try:
+                echt = pad.resolve(strict=True)
+            except RuntimeError:  # a loop (Python < 3.13)
+                return "bestand-onleesbaar", {"reden": "een symbolische link die in een kring verwijst"}
+            except OSError as fout:
+                if fout.errno == errno.ELOOP:
+                    return "bestand-onleesbaar", {"reden": "een symbolische link die in een kring verwijst"}
+                return "bestand-onleesbaar", {
+                    "reden": f"een symbolische link naar '{doel}', dat niet bestaat"
+                }
+            if map_ is not None and not echt.is_relative_to(map_.resolve()):
+                return "bestand-link-buiten-map", {"doel": doel}
+        modus = pad.stat().st_mode
+    except OSError as fout:
+        return "bestand-onleesbaar", {"reden": oorzaak(fout)}
+    if stat.S_ISREG(modus):
+        return None
+    soort = (
+        "een map"
+        if stat.S_ISDIR(modus)
+        else "een named pipe (FIFO)"
+        if stat.S_ISFIFO(modus)
+        else "een socket"
+        if stat.S_ISSOCK(modus)
+        else "een apparaat"
+    )
+    return "bestand-onleesbaar", {"reden": f"het is geen gewoon bestand maar {soort}"}
 
 
 def _kies_uitvragen(invoer: Invoer) -> None:
@@ -178,7 +226,11 @@ def lees_werkboek(pad: Path, invoer: Invoer) -> None:
     """Read one workbook into ``invoer``: the opgaven workbook or a gemeente's uitvraag."""
     b = invoer.bevindingen
     naam = pad.name
-    controle = controleer_bestand(pad)
+    try:
+        controle = controleer_bestand(pad)
+    except OSError as fout:  # unreadable (rights, a disk error): this file only, the others are still read
+        b.voeg_toe("bestand-onleesbaar", bestand=naam, reden=oorzaak(fout))
+        return
     if controle.code:
         b.voeg_toe(controle.code, bestand=naam, **controle.params)
         return
