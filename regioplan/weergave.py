@@ -22,10 +22,15 @@ def als_json(validatie: Validatie) -> str:
     return json.dumps(validatie.als_dict(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
+MAX_ANNOTATIES = 100  #: GitHub shows 10 per type per step and 50 per job; the rest would only fill the log
+MAX_SAMENVATTING = 1024 * 1024 - 64 * 1024  #: bytes; GitHub refuses a job summary over 1 MiB
+
+
 def als_github(validatie: Validatie, map_prefix: str = "") -> str:
-    """GitHub Actions workflow commands: one annotation per finding, ``Blad!B7`` in the title."""
+    """GitHub Actions workflow commands: one annotation per finding, ``Blad!B7`` in the title; past
+    :data:`MAX_ANNOTATIES` one notice says how many more there are (all are in the job summary)."""
     regels = []
-    for b in validatie.bevindingen:
+    for b in validatie.bevindingen[:MAX_ANNOTATIES]:
         soort = "error" if b.ernst == FOUT else "warning"
         bestand = f"{map_prefix}{b.bestand}" if b.bestand else ""
         titel = f"{b.code} {b.plaats}".strip()
@@ -33,6 +38,9 @@ def als_github(validatie: Validatie, map_prefix: str = "") -> str:
         if bestand:
             eig.insert(0, f"file={veilig.github(bestand, eigenschap=True)}")
         regels.append(f"::{soort} {','.join(eig)}::{veilig.github(b.bericht + ' Hint: ' + b.hint)}")
+    if len(validatie.bevindingen) > MAX_ANNOTATIES:
+        rest = len(validatie.bevindingen) - MAX_ANNOTATIES
+        regels.append(f"::notice::En nog {rest} bevindingen; alle staan in de samenvatting van deze job.")
     return "\n".join(regels) + ("\n" if regels else "")
 
 
@@ -50,10 +58,19 @@ def als_markdown(validatie: Validatie) -> str:
         )
     if validatie.bevindingen:
         r += ["", "| Ernst | Code | Bestand | Plaats | Bericht | Hint |", "|---|---|---|---|---|---|"]
-        for b in validatie.bevindingen:
-            r.append(
-                f"| {b.ernst} | `{b.code}` | {_md(b.bestand)} | {_md(b.plaats)} | {_md(b.bericht)} | {_md(b.hint)} |"
-            )
+        grootte = sum(len(x.encode()) + 1 for x in r)
+        for i, b in enumerate(validatie.bevindingen):
+            regel = f"| {b.ernst} | `{b.code}` | {_md(b.bestand)} | {_md(b.plaats)} | {_md(b.bericht)} | {_md(b.hint)} |"
+            grootte += len(regel.encode()) + 1
+            if grootte > MAX_SAMENVATTING:
+                rest = len(validatie.bevindingen) - i
+                r += [
+                    "",
+                    f"En nog {rest} bevindingen die hier niet passen (GitHub toont hoogstens 1 MiB); "
+                    "alle staan in `regioplan valideer --formaat json`.",
+                ]
+                break
+            r.append(regel)
     return "\n".join(r) + "\n"
 
 
