@@ -22,19 +22,24 @@ def als_json(validatie: Validatie) -> str:
     return json.dumps(validatie.als_dict(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
-#: GitHub shows at most 10 annotations of each type per step: a code found more often than this is folded into
-#: one annotation (the step summary still lists every finding).
+MAX_ANNOTATIES = 100  #: GitHub shows 10 per type per step and 50 per job; the rest would only fill the log
+MAX_SAMENVATTING = 1024 * 1024 - 64 * 1024  #: bytes; GitHub refuses a job summary over 1 MiB
+#: GitHub shows at most 10 annotations of each type per step: a code found more often than this is folded
+#: into one annotation (the step summary still lists every finding).
 VOUWGRENS = 3
 
 
 def als_github(validatie: Validatie, map_prefix: str = "") -> str:
-    """GitHub Actions workflow commands, ordered so the ones that matter are among the 10 GitHub shows per type.
+    """GitHub Actions workflow commands, ordered so that the ones that matter come first.
+
+    GitHub shows 10 annotations per type per step.
 
     Errors first, then warnings; within each, the rarest codes first (a code found once is more specific than
     one found for 44 gemeenten). A code with more than :data:`VOUWGRENS` findings becomes one annotation that
-    counts them and names the first places; ``als_markdown`` (the step summary) keeps all of them.
+    counts them and names the first places; ``als_markdown`` (the step summary) keeps all of them. Past
+    :data:`MAX_ANNOTATIES` one notice says how many more there are.
     """
-    per_code: dict[tuple[str, str], list] = {}
+    per_code: dict[tuple[str, str], list[Bevinding]] = {}
     for b in validatie.bevindingen:
         per_code.setdefault((b.ernst, b.code), []).append(b)
     volgorde = sorted(per_code, key=lambda k: (k[0] != FOUT, len(per_code[k]), list(per_code).index(k)))
@@ -54,10 +59,15 @@ def als_github(validatie: Validatie, map_prefix: str = "") -> str:
         voorbeelden = "; ".join(f"{b.bestand or '(map)'} {b.plaats}".strip() for b in lijst[:3])
         tekst = (
             f"{len(lijst)} keer in {len(bestanden) or 1} bestand(en), onder meer: {voorbeelden}. "
-            f"Eerste: {eerste.bericht} Hint: {eerste.hint} Alle meldingen staan in de samenvatting van de run."
+            f"Eerste: {eerste.bericht} Hint: {eerste.hint} "
+            "Alle meldingen staan in de samenvatting van de run."
         )
         bestand = f"{map_prefix}{bestanden[0]}" if len(bestanden) == 1 else ""
         regels.append(_annotatie(soort, bestand, f"{code} ({len(lijst)}x)", tekst))
+    if len(regels) > MAX_ANNOTATIES:
+        rest = len(regels) - MAX_ANNOTATIES
+        regels = regels[:MAX_ANNOTATIES]
+        regels.append(f"::notice::En nog {rest} meldingen; alle staan in de samenvatting van deze job.")
     return "\n".join(regels) + ("\n" if regels else "")
 
 
@@ -83,11 +93,22 @@ def als_markdown(validatie: Validatie) -> str:
         )
     if validatie.bevindingen:
         r += ["", "| Ernst | Code | Bestand | Plaats | Bericht | Hint |", "|---|---|---|---|---|---|"]
-        for b in validatie.bevindingen:
-            r.append(
+        grootte = sum(len(x.encode()) + 1 for x in r)
+        for i, b in enumerate(validatie.bevindingen):
+            regel = (
                 f"| {b.ernst} | `{b.code}` | {_md(b.bestand)} | {_md(b.plaats)} | {_md(b.bericht)} | "
                 f"{_md(b.hint)} |"
             )
+            grootte += len(regel.encode()) + 1
+            if grootte > MAX_SAMENVATTING:
+                rest = len(validatie.bevindingen) - i
+                r += [
+                    "",
+                    f"En nog {rest} bevindingen die hier niet passen (GitHub toont hoogstens 1 MiB); "
+                    "alle staan in `regioplan valideer --formaat json`.",
+                ]
+                break
+            r.append(regel)
     return "\n".join(r) + "\n"
 
 

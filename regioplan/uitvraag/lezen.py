@@ -12,11 +12,12 @@ import datetime as dt
 import errno
 import os
 import stat
+import io
 from dataclasses import MISSING, dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
 
-from python_calamine import CalamineWorkbook
+from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
 from ..bevindingen import Bevindingen, celnaam
 from ..config import Config, normaliseer_code
@@ -33,8 +34,17 @@ from ..model import (
     Uitvraag,
     Voornemen,
 )
-from ..waarden import lees_capaciteit, lees_datum, lees_geheel, lees_keuze, lees_tekst, normaliseer
-from .bestand import Bestandscontrole, controleer_bestand, soort_van_inhoud
+from ..waarden import (
+    MAX_TEKST,
+    lees_capaciteit,
+    lees_datum,
+    lees_geheel,
+    lees_keuze,
+    lees_tekst,
+    normaliseer,
+    schoon,
+)
+from .bestand import MAX_KOLOMMEN, MAX_RIJEN, Bestandscontrole, controleer_bestand, soort_van_inhoud
 from .schema import FORMAATVERSIE, GEMEENTE, OPGAVEN, TOELICHTING_BLAD, UITVRAAG_BLADEN, Blad, Kolom
 
 XLSX = {".xlsx", ".xlsm"}
@@ -114,6 +124,22 @@ def _volgorde(pad: Path) -> tuple[bool, str]:
     return (pad.name.lower() != OPGAVENBESTAND, pad.name)
 
 
+#: Files an operating system leaves in a folder; never a submission.
+HULPBESTANDEN = {
+    ".ds_store": "macOS (Finder)",
+    "thumbs.db": "Windows (miniaturen)",
+    "desktop.ini": "Windows (mapinstellingen)",
+}
+
+
+def hulpbestand_van(naam: str) -> str:
+    """Which system made this helper file (``._almelo.xlsx`` is macOS's companion of ``almelo.xlsx`` on a
+    USB stick or network share), or "" for an ordinary file."""
+    if naam.startswith("._"):
+        return "macOS (bij kopiëren naar een USB-stick of netwerkschijf)"
+    return HULPBESTANDEN.get(naam.lower(), "")
+
+
 def is_slotbestand(naam: str) -> bool:
     """Lock files of an open workbook: ``~$naam.xlsx`` (Excel) and ``.~lock.naam.xlsx#`` (LibreOffice)."""
     return naam.startswith("~$") or (naam.startswith(".~lock.") and naam.endswith("#"))
@@ -136,6 +162,9 @@ def lees_map(pad: Path, config: Config) -> Invoer:
         if is_slotbestand(naam):
             invoer.bevindingen.voeg_toe("bestand-vergrendeld", bestand=naam, naam=naam)
             continue
+        if bron := hulpbestand_van(naam):
+            invoer.bevindingen.voeg_toe("bestand-hulpbestand", bestand=naam, naam=naam, bron=bron)
+            continue
         if ext in ANDERE_REKENBLADEN:
             invoer.bestanden.append(naam)
             invoer.bevindingen.voeg_toe(
@@ -147,7 +176,7 @@ def lees_map(pad: Path, config: Config) -> Invoer:
             invoer.bevindingen.voeg_toe("bestand-geen-xlsx", bestand=naam, soort=soort_van_inhoud(bestand))
             continue
         invoer.bestanden.append(naam)
-        lees_werkboek(bestand, invoer)
+        _lees_apart(bestand, invoer)
     _kies_uitvragen(invoer)
     return invoer
 
@@ -192,6 +221,24 @@ def _toegang(pad: Path, map_: Path | None) -> tuple[str, dict[str, object]] | No
     return "bestand-onleesbaar", {"reden": f"het is geen gewoon bestand maar {soort}"}
 
 
+def _lees_apart(pad: Path, invoer: Invoer) -> None:
+    """Read one workbook so that nothing it does stops the others: a file that cannot be opened, or a
+    reader failure of any kind, becomes a finding for that file. Its rows read so far are dropped with it
+    (a half-read gemeente would be counted wrong)."""
+    naam = pad.name
+    gelezen = len(invoer.gelezen)
+    try:
+        lees_werkboek(pad, invoer)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except OSError as fout:
+        del invoer.gelezen[gelezen:]
+        invoer.bevindingen.voeg_toe("bestand-onleesbaar", bestand=naam, reden=oorzaak(fout))
+    except BaseException as fout:  # a parser panic, MemoryError, a bug: reported for this file, run goes on
+        del invoer.gelezen[gelezen:]
+        invoer.bevindingen.voeg_toe("bestand-corrupt", bestand=naam, detail=f"{type(fout).__name__}: {fout}")
+
+
 def _kies_uitvragen(invoer: Invoer) -> None:
     """One workbook per gemeente: the one named like the template wins, else the first; the rest is
     reported."""
@@ -210,16 +257,62 @@ def _kies_uitvragen(invoer: Invoer) -> None:
             invoer.dubbel[code] = overig
 
 
-def _blad_zoeken(gezocht: str, bladen: dict[str, str], bezet: set[str]) -> tuple[str | None, bool]:
-    """The workbook's sheet for a schema sheet: exact (normalised) name, or a close one (renamed)."""
-    sleutel = normaliseer(gezocht)
-    if sleutel in bladen:
-        return bladen[sleutel], True
-    vrij = [s for s in bladen if s not in bezet]
-    kandidaten = [s for s in vrij if s.startswith(sleutel) or sleutel.startswith(s)] or get_close_matches(
-        sleutel, vrij, n=1, cutoff=0.75
-    )
-    return (bladen[kandidaten[0]], False) if kandidaten else (None, False)
+@dataclass
+class Bladkeuze:
+    """Which workbook sheet is read for each schema sheet, and what the choice left over."""
+
+    gevonden: dict[str, tuple[str, bool]] = field(
+        default_factory=dict
+    )  #: schema sheet -> (sheet, exact name)
+    bezet: set[str] = field(default_factory=set)  #: sheets accounted for (read, or reported as a double)
+    dubbel: list[tuple[str, str, str]] = field(default_factory=list)  #: (sheet not read, sheet read, schema)
+    verborgen: list[tuple[str, str, str]] = field(default_factory=list)  #: (hidden sheet, sheet read, schema)
+
+
+def kies_bladen(
+    namen: list[str], zichtbaar: dict[str, bool], schema: tuple[Blad, ...] = UITVRAAG_BLADEN
+) -> Bladkeuze:
+    """Match the workbook's sheets to the schema sheets.
+
+    A sheet matches by its normalised name (``Asiel.`` and ``Oekraine`` match ``Asiel`` and ``Oekraïne``),
+    else by a name that starts with the other (``Asiel 2024``), else by a close spelling. A visible sheet
+    always goes before a hidden one (a hidden ``Asiel`` is often last round's); a hidden one is read only
+    when nothing visible matches, and never silently. Two visible sheets that match one schema sheet are
+    an error naming both: the first is read."""
+    keuze = Bladkeuze()
+    sleutels = {n: normaliseer(n) for n in namen}
+    for blad in schema:
+        sleutel = normaliseer(blad.naam)
+        vrij = [n for n in namen if n not in keuze.bezet and sleutels[n] != normaliseer(TOELICHTING_BLAD)]
+        exact = [n for n in vrij if sleutels[n] == sleutel]
+        begin = [
+            n
+            for n in vrij
+            if n not in exact
+            and sleutels[n]
+            and (sleutels[n].startswith(sleutel) or sleutel.startswith(sleutels[n]))
+        ]
+        kandidaten = exact + begin
+        zicht = [n for n in kandidaten if zichtbaar.get(n, True)]
+        if not kandidaten:
+            open_ = [n for n in vrij if zichtbaar.get(n, True)]
+            treffer = get_close_matches(sleutel, [sleutels[n] for n in open_], n=1, cutoff=0.75)
+            kandidaten = zicht = [n for n in open_ if treffer and sleutels[n] == treffer[0]][:1]
+        if not kandidaten:
+            continue
+        gekozen = zicht[0] if zicht else kandidaten[0]
+        keuze.gevonden[blad.naam] = (gekozen, gekozen in exact)
+        keuze.bezet.update(kandidaten)
+        for n in kandidaten:
+            if n == gekozen:
+                continue
+            if zichtbaar.get(n, True):
+                keuze.dubbel.append((n, gekozen, blad.naam))
+            else:
+                keuze.verborgen.append((n, gekozen, blad.naam))
+        if not zichtbaar.get(gekozen, True):
+            keuze.verborgen.append((gekozen, gekozen, blad.naam))
+    return keuze
 
 
 def lees_werkboek(pad: Path, invoer: Invoer) -> None:
@@ -236,8 +329,22 @@ def lees_werkboek(pad: Path, invoer: Invoer) -> None:
         return
     if controle.macro:
         b.voeg_toe("bestand-macro", bestand=naam)
+    for buiten in controle.buiten:
+        b.voeg_toe(
+            "blad-buiten-grenzen",
+            bestand=naam,
+            blad=buiten.blad,
+            cel=buiten.cel,
+            aantal=buiten.aantal,
+            rijen=f"{MAX_RIJEN:_}".replace("_", "."),
+            kolommen=MAX_KOLOMMEN,
+        )
     try:
-        wb = CalamineWorkbook.from_path(str(pad))
+        wb = (
+            CalamineWorkbook.from_path(str(pad))
+            if controle.inhoud is None
+            else CalamineWorkbook.from_filelike(io.BytesIO(controle.inhoud))
+        )
         bladen = {normaliseer(n): n for n in wb.sheet_names}
         if normaliseer(OPGAVEN.naam) in bladen:
             echt = bladen[normaliseer(OPGAVEN.naam)]
@@ -264,13 +371,9 @@ def lees_werkboek(pad: Path, invoer: Invoer) -> None:
                 invoer,
             )
             return
-        gevonden: dict[str, tuple[str, bool]] = {}
-        bezet: set[str] = set()
-        for blad in UITVRAAG_BLADEN:
-            echt, exact = _blad_zoeken(blad.naam, bladen, bezet)
-            if echt is not None:
-                gevonden[blad.naam] = (echt, exact)
-                bezet.add(normaliseer(echt))
+        zichtbaar = {m.name: m.visible == SheetVisibleEnum.Visible for m in wb.sheets_metadata}
+        keuze = kies_bladen(list(wb.sheet_names), zichtbaar)
+        gevonden = keuze.gevonden
         if not any(exact for _, exact in gevonden.values()):
             b.voeg_toe(
                 "bestand-sjabloon-onbekend",
@@ -279,11 +382,13 @@ def lees_werkboek(pad: Path, invoer: Invoer) -> None:
             )
             return
         gelezen = {blad: _cellen(wb, echt) for blad, (echt, _) in gevonden.items()}
-        onbekend = {
-            n: _cellen(wb, n)
-            for s, n in bladen.items()
-            if s not in bezet and s != normaliseer(TOELICHTING_BLAD)
-        }
+        niet_leeg = [  # judged one at a time: an unknown sheet's grid is not kept
+            n
+            for n in wb.sheet_names
+            if n not in keuze.bezet
+            and normaliseer(n) != normaliseer(TOELICHTING_BLAD)
+            and not _blad_leeg(_cellen(wb, n))
+        ]
     except (KeyboardInterrupt, SystemExit):
         raise
     except (
@@ -296,9 +401,17 @@ def lees_werkboek(pad: Path, invoer: Invoer) -> None:
             b.voeg_toe("blad-ontbreekt", bestand=naam, blad=blad.naam)
         elif not gevonden[blad.naam][1]:
             b.voeg_toe("blad-ontbreekt", bestand=naam, blad=blad.naam, voorstel=gevonden[blad.naam][0])
-    for echte_naam, cellen in onbekend.items():
-        if not _blad_leeg(cellen):
-            b.voeg_toe("blad-onbekend", bestand=naam, blad=echte_naam)
+    for echte_naam in niet_leeg:
+        b.voeg_toe("blad-onbekend", bestand=naam, blad=echte_naam)
+    for ander, echt, schema in keuze.dubbel:
+        b.voeg_toe("blad-dubbel", bestand=naam, blad=ander, andere=echt, schema=schema)
+    for verborgen, echt, schema in keuze.verborgen:
+        wat = (
+            f"en is als '{schema}' gelezen, want er is geen zichtbaar blad dat zo heet"
+            if verborgen == echt
+            else f"en is niet gelezen; het zichtbare blad '{echt}' is als '{schema}' gelezen"
+        )
+        b.voeg_toe("blad-verborgen", bestand=naam, blad=verborgen, wat=wat)
     echte_namen = {blad: echt for blad, (echt, _) in gevonden.items()}
     _lees_uitvraag(naam, gelezen, echte_namen, controle, invoer)
 
@@ -337,10 +450,24 @@ class _Lezer:
     def meld(self, code: str, cel: str = "", /, **params: object) -> None:
         self.b.voeg_toe(code, bestand=self.bestand, blad=self.blad, cel=cel, **params)
 
+    def schoon(self, ruw: str, kol: int, rij: int) -> str:
+        """Text as meant: look-alike spaces plain, invisible and control characters out (named in a
+        warning), cut at Excel's cell limit (an error). Plain text passes through untouched."""
+        tekst, tekens = schoon(ruw)
+        if tekens and tekst.strip():
+            namen = " en ".join(", ".join(tekens).rsplit(", ", 1))
+            self.meld("waarde-onzichtbaar-teken", celnaam(kol, rij), tekens=namen, waarde=tekst.strip())
+        if len(tekst) >= MAX_TEKST:  # calamine itself stops at Excel's limit: a full cell was cut
+            self.meld("tekst-te-lang", celnaam(kol, rij), lengte=f"{MAX_TEKST:_}".replace("_", "."))
+            tekst = tekst[:MAX_TEKST]
+        return tekst
+
     def waarde(self, kolom: Kolom, ruw: object, kol: int, rij: int) -> object:
         """Parse the cell at 1-based ``kol``, ``rij`` by its column type; empty gives the column default.
 
         The A1 name is made only when a finding needs it: a national run parses ~40.000 cells."""
+        if type(ruw) is str:
+            ruw = self.schoon(ruw, kol, rij)
         leeg = ruw is None or (isinstance(ruw, str) and not ruw.strip())
         if leeg:
             if not (self.formules or self.foutwaarden or kolom.verplicht):
@@ -427,6 +554,7 @@ def _lees_tabel(
                 celnaam(c0 + 1, r0 + 1),
                 bereik=f"{celnaam(c0 + 1, r0 + 1)}:{celnaam(c1 + 1, r1 + 1)}",
             )
+    _vul_samengevoegd(cellen, kop_index, lezer)
     kop = rijen[kop_index]
     posities: dict[str, int] = {}  # key -> 0-based column
     onbekend: dict[int, str] = {}
@@ -492,8 +620,10 @@ def _lees_tabel(
             if v is not None and v != "" and i not in zonder_kop and lees_tekst(v):
                 zonder_kop[i] = r + 1
         if onbekend:
-            onbekende_inhoud = [
-                lees_tekst(rij[i]) for i in sorted(onbekend) if i < len(rij) and lees_tekst(rij[i])
+            onbekende_inhoud = [  # kept as a remark: cleaned like any text, for every export
+                schoon(lees_tekst(rij[i]))[0].strip()
+                for i in sorted(onbekend)
+                if i < len(rij) and lees_tekst(rij[i])
             ]
             if onbekende_inhoud and not waarden.get("opmerking"):
                 waarden["_extra"] = "; ".join(onbekende_inhoud)
@@ -507,6 +637,29 @@ def _lees_tabel(
             eerste=celnaam(i + 1, r),
         )
     return uit
+
+
+def _vul_samengevoegd(cellen: _Cellen, kop_index: int, lezer: _Lezer) -> None:
+    """A merged range below the header holds its value in its first cell only; a person meant it for every
+    cell (a location over two rows with one explanation). Every cell of the range gets the value, and the
+    range is named in a warning: a merged number now counts in each row, which the person should see."""
+    rijen = cellen.rijen
+    for (r0, c0), (r1, c1) in cellen.samengevoegd:
+        if r0 <= kop_index or (r0 == r1 and c0 == c1) or r0 >= len(rijen) or c0 >= len(rijen[r0]):
+            continue
+        waarde = rijen[r0][c0]
+        if waarde is None or (isinstance(waarde, str) and not waarde.strip()):
+            continue
+        for r in range(r0, min(r1, len(rijen) - 1) + 1):  # within the grid: never past what was read
+            rij = rijen[r]
+            for c in range(c0, min(c1, len(rij) - 1) + 1):
+                rij[c] = waarde
+        lezer.meld(
+            "cel-samengevoegd",
+            celnaam(c0 + 1, r0 + 1),
+            bereik=f"{celnaam(c0 + 1, r0 + 1)}:{celnaam(c1 + 1, r1 + 1)}",
+            waarde=lees_tekst(waarde),
+        )
 
 
 def _lees_velden(blad: Blad, cellen: _Cellen, lezer: _Lezer, plaats: Plaats) -> dict[str, object]:
