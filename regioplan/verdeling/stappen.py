@@ -181,6 +181,9 @@ def rond_af(
     else:
         uit = {c: _half_omhoog(v) for c, v in waarden.items()}
         rij = sorted(waarden, key=lambda c: (-waarden[c], volgorde(c)))
+    for c, plafond in plafonds.items():  # a value rounded above its cap goes back to the cap first
+        if c in uit and uit[c] > plafond:
+            uit[c] = max(0, plafond)
     tekort = totaal - sum(uit.values())
     while tekort:
         stap = 1 if tekort > 0 else -1
@@ -295,24 +298,34 @@ def _verdeel_eenmaal(
     if inst.basis == "totaal":
         # 1. the total share of every gemeente: up to p of its indicative total incl. amv
         _, totaal = vul_aan(
-            [Doel(c, g.indicatief.totaal, na_stap_2[c].totaal, ruimte[c]) for c, g in alle.items()], rest.totaal
+            [Doel(c, g.indicatief.totaal, na_stap_2[c].totaal, ruimte[c]) for c, g in alle.items()],
+            rest.totaal,
         )
         # 2. the amv part of it
         if inst.splitsing == "amv-naar-indicatie":
             q, a = vul_aan(
-                [Doel(g.cbs_code, g.indicatief.amv, na_stap_2[g.cbs_code].amv, totaal[g.cbs_code]) for g in amv],
+                [
+                    Doel(g.cbs_code, g.indicatief.amv, na_stap_2[g.cbs_code].amv, totaal[g.cbs_code])
+                    for g in amv
+                ],
                 rest.amv,
             )
             if sum(a.values()) < rest.amv:  # the total shares cannot hold the amv: use the full room
                 q, a = vul_aan(
-                    [Doel(g.cbs_code, g.indicatief.amv, na_stap_2[g.cbs_code].amv, ruimte[g.cbs_code]) for g in amv],
+                    [
+                        Doel(g.cbs_code, g.indicatief.amv, na_stap_2[g.cbs_code].amv, ruimte[g.cbs_code])
+                        for g in amv
+                    ],
                     rest.amv,
                 )
         else:
             basis = sum((totaal[g.cbs_code] for g in amv), Fraction(0))
             factor = Fraction(rest.amv) / basis if basis else Fraction(0)
             q = None
-            a = {g.cbs_code: min(totaal[g.cbs_code] * factor, Fraction(max(ruimte[g.cbs_code], 0))) for g in amv}
+            a = {
+                g.cbs_code: min(totaal[g.cbs_code] * factor, Fraction(max(ruimte[g.cbs_code], 0)))
+                for g in amv
+            }
         # 3. regulier: the rest of the total share
         p, r = vul_aan(_doelen_regulier(regulier, na_stap_2, ruimte, a), rest.regulier)
         tekort = rest.regulier - sum(r.values())
@@ -338,7 +351,9 @@ def _verdeel_eenmaal(
         )
     amv_heel = rond_af(a, min(rest.amv, int(sum(a.values(), Fraction(0)))), inst.afronding, volgorde, ruimte)
     plafond_r = {c: ruimte[c] - amv_heel.get(c, 0) for c in r}
-    reg_heel = rond_af(r, min(rest.regulier, int(sum(r.values(), Fraction(0)))), inst.afronding, volgorde, plafond_r)
+    reg_heel = rond_af(
+        r, min(rest.regulier, int(sum(r.values(), Fraction(0)))), inst.afronding, volgorde, plafond_r
+    )
     aandelen = {c: Paar(reg_heel.get(c, 0), amv_heel.get(c, 0)) for c in alle}
     geplaatst = Paar(sum(reg_heel.values()), sum(amv_heel.values()))
     return Aandelen(aandelen, p, q, rest - geplaatst, {})
@@ -367,7 +382,12 @@ def _verschuif_amv(
         uit[c] = v - verschuif * v / totaal_bron
     _, erbij = vul_aan(
         [
-            Doel(g.cbs_code, g.indicatief.amv or 1, na_stap_2[g.cbs_code].amv + a.get(g.cbs_code, 0), vrij[g.cbs_code])
+            Doel(
+                g.cbs_code,
+                g.indicatief.amv or 1,
+                na_stap_2[g.cbs_code].amv + a.get(g.cbs_code, 0),
+                vrij[g.cbs_code],
+            )
             for g in alleen_amv
         ],
         verschuif,
@@ -398,7 +418,9 @@ def verdeel(invoer: VerdeelInvoer, instellingen: Instellingen = Instellingen()) 
     for g in invoer.gemeenten:
         redenen = list(uitsluitingen[g.cbs_code])
         for soort in uitkomst.minimum.get(g.cbs_code, ()):
-            redenen.append(Uitsluiting("minimum", soort, f"aandeel {soort} onder {instellingen.minimum} plekken"))
+            redenen.append(
+                Uitsluiting("minimum", soort, f"aandeel {soort} onder {instellingen.minimum} plekken")
+            )
         gemeenten.append(
             GemeenteVerdeling(
                 naam=g.naam,
