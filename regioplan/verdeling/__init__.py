@@ -5,12 +5,12 @@ the adapter from the workbooks (via the ``bereken`` result) to :class:`VerdeelIn
 """
 
 from .model import (
+    GemeenteInvoer,
+    GemeenteVerdeling,
     Instellingen,
     Kansrijk,
     Paar,
     Uitsluiting,
-    GemeenteInvoer,
-    GemeenteVerdeling,
     VerdeelInvoer,
     Verdeling,
 )
