@@ -1,8 +1,8 @@
 """The adapter from the workbooks to :class:`~regioplan.verdeling.model.VerdeelInvoer`: the one place
 that knows where each input of the method lives.
 
-- Step 1 (places that count, regulier and amv, exchanges included) comes from the ``bereken`` result:
-  ``asiel.geldig`` and ``asiel.geldig_amv`` per gemeente. Places realised in another gemeente for this
+- Step 1 (places that count, regulier and amv, exchanges included) comes from the typed ``bereken``
+  result (:class:`regioplan.resultaat.Resultaat`): ``asiel.geldig`` and ``asiel.geldig_amv`` per gemeente. Places realised in another gemeente for this
   one (``Ligt in gemeente``) are already counted there by ``bereken``.
 - Step 2 (kansrijk) comes from the column *Kansrijk* on the sheets Asiel and Voornemens; a location
   that already counts for the cycle is never added twice.
@@ -10,7 +10,7 @@ that knows where each input of the method lives.
 - The exchange groups are the agreed asiel exchanges (sheet Uitruil, status *afgesproken*) between
   gemeenten of the province, joined into connected groups.
 
-When the typed result of ``bereken`` lands, only :func:`uit_resultaat` changes.
+If the result model changes, only :func:`uit_resultaat` changes.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .. import regels
-from ..berekening import Resultaat
+from ..resultaat import Resultaat
 from ..uitvraag.lezen import Invoer
 from .model import GemeenteInvoer, Kansrijk, Paar, Uitsluiting, VerdeelInvoer
 
@@ -29,16 +29,16 @@ def uit_resultaat(resultaat: Resultaat, invoer: Invoer) -> VerdeelInvoer:
     gemeenten = []
     opgave = Paar()
     for g in resultaat.gemeenten:
-        code = g["cbs_code"]
-        asiel = g["asiel"]
-        indicatief = Paar(asiel["opgave_regulier"], asiel["opgave_amv"])
+        code = g.cbs_code
+        asiel = g.asiel
+        indicatief = Paar(asiel.opgave_regulier, asiel.opgave_amv)
         opgave = opgave + indicatief
         gemeenten.append(
             GemeenteInvoer(
-                naam=g["naam"],
+                naam=g.naam,
                 cbs_code=code,
                 indicatief=indicatief,
-                overgenomen=Paar(asiel["geldig"] - asiel["geldig_amv"], asiel["geldig_amv"]),
+                overgenomen=Paar(asiel.geldig - asiel.geldig_amv, asiel.geldig_amv),
                 kansrijk=tuple(_kansrijk(invoer, code)),
                 uitsluitingen=tuple(_uitsluitingen(invoer, code)),
             )
