@@ -109,6 +109,24 @@ def controleer(invoer: Invoer, *, enkel_bestand: bool = False) -> None:
                 code=code,
                 indeling=config.buiten_indeling(code),
             )
+        redenen = [
+            r
+            for r, ja in (
+                ("historisch", opgave.uitsluiting_historisch),
+                ("Oekraïne", opgave.uitsluiting_oekraine),
+            )
+            if ja
+        ]
+        if redenen and not opgave.uitsluiting_toelichting.strip():
+            b.voeg_toe(
+                "uitsluiting-zonder-toelichting",
+                bestand=h.bestand,
+                blad=h.blad,
+                cel=invoer.cel(h.bestand, OPGAVEN, "uitsluiting_toelichting", h.rij)[1],
+                gemeente=code,
+                naam=config.naam(code),
+                reden=" en ".join(redenen),
+            )
         u = invoer.uitvragen.get(code)
         if u is not None:
             _plausibel(u, opgave, invoer, b)
@@ -210,6 +228,8 @@ def _controleer_uitvraag(u: Uitvraag, invoer: Invoer, b: Bevindingen) -> None:
                     waarde=loc.telt_mee,
                     regel=regels.uitleg(regel, loc, config.cyclus),
                 )
+        if loc.kansrijk and regels.telt_mee(loc, config.cyclus).telt:
+            meld("kansrijk-telt-al", ASIEL, h, "kansrijk", locatie=loc.locatie)
         for naam in loc.vervangt:
             if normaliseer(naam) not in namen or normaliseer(naam) == normaliseer(loc.locatie):
                 anderen = {k: v for k, v in namen.items() if k != normaliseer(loc.locatie)}

@@ -241,3 +241,26 @@ def test_oud_werkboek_zonder_nieuwe_kolommen_blijft_leesbaar(tmp_path):
     assert x.na_stap_2 == Paar(3781, 130)  # without Almelo's 70
     assert not any(u.reden in ("historisch", "oekraine") for g in x.gemeenten for u in g.uitsluitingen)
     assert x.totaal == Paar(5787, 538)
+
+
+def test_valideer_meldt_kansrijk_dat_al_telt_en_uitsluiting_zonder_toelichting(tmp_path):
+    map_ = tmp_path / "data"
+    shutil.copytree(VOORBEELD, map_)
+    bron = lees_bron(VOORBEELD / "bron" / "wierden.toml")
+    for loc in bron["asiel"]:
+        if loc["locatie"] == "Vlierdijk":
+            loc["kansrijk"] = "besluit"
+    schrijf_uitvraag(map_ / "wierden.xlsx", bron)
+    wb = openpyxl.load_workbook(map_ / "opgaven.xlsx")
+    ws = wb["Opgaven"]
+    kolom = next(c.column for c in ws[1] if c.value == "Toelichting uitsluiting")
+    rij = next(r[0].row for r in ws.iter_rows(min_row=2) if r[0].value == "GM0147")
+    ws.cell(row=rij, column=kolom).value = None
+    wb.save(map_ / "opgaven.xlsx")
+    r = _run("valideer", str(map_), "--formaat", "json")
+    codes = {(b["code"], b.get("cel")) for b in json.loads(r.stdout)["bevindingen"]}
+    assert any(c == "kansrijk-telt-al" for c, _ in codes)
+    assert any(c == "uitsluiting-zonder-toelichting" and cel for c, cel in codes)
+    # the distribution counts Vlierdijk once: Wierden stays at 50 regulier after step 2
+    wierden = next(g for g in verdeel(Path(map_)).gemeenten if g.naam == "Wierden")
+    assert wierden.na_stap_2 == Paar(50, 56)
