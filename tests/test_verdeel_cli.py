@@ -264,3 +264,17 @@ def test_valideer_meldt_kansrijk_dat_al_telt_en_uitsluiting_zonder_toelichting(t
     # the distribution counts Vlierdijk once: Wierden stays at 50 regulier after step 2
     wierden = next(g for g in verdeel(Path(map_)).gemeenten if g.naam == "Wierden")
     assert wierden.na_stap_2 == Paar(50, 56)
+
+
+def test_eigen_sjabloon_vervangt_het_ingebouwde(tmp_path):
+    eigen = tmp_path / "sjablonen"
+    eigen.mkdir()
+    (eigen / "verdeling.md.j2").write_text(
+        "Eigen: {{ provincie }} {{ restopgave.regulier }} + {{ restopgave.amv }}\n", encoding="utf-8"
+    )
+    r = _run("verdeel", str(VOORBEELD), "-f", "md", "--sjablonen", str(eigen))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == "Eigen: Overijssel 1936 + 408\n"
+    (eigen / "verdeling.md.j2").write_text("{{ bestaat_niet }}\n", encoding="utf-8")
+    r = _run("verdeel", str(VOORBEELD), "-f", "md", "--sjablonen", str(eigen))
+    assert r.returncode != 0 and "Traceback" not in r.stderr

@@ -92,6 +92,14 @@ def verdeel(
         int,
         typer.Option("--minimum", min=0, help="Aandelen onder dit aantal vervallen en worden herverdeeld."),
     ] = 5,
+    sjablonen: Annotated[
+        Path | None,
+        typer.Option(
+            "--sjablonen",
+            help="Map met eigen Jinja-sjablonen (verdeling.md.j2, verdeling.html.j2) die de ingebouwde vervangen.",
+            show_default=False,
+        ),
+    ] = None,
     config: opties.Config = None,
 ) -> None:
     from ..api import verdeel as _verdeel
@@ -123,7 +131,7 @@ def verdeel(
         if ext == ".xlsx":
             schrijf_xlsx(v, uit, vergelijking)
         elif ext in (".json", ".md", ".html"):
-            _schrijf_tekst(uit, _tekst(ext[1:], v, vergelijking, als_dict, document))
+            _schrijf_tekst(uit, _tekst(ext[1:], v, vergelijking, als_dict, document, sjablonen))
         else:
             raise RegioplanFout(
                 "optie-ongeldig",
@@ -132,7 +140,7 @@ def verdeel(
             )
         console.melding(f"geschreven: {console.veilig(uit)}")
     elif formaat != Vorm.tekst:
-        console.data(_tekst(formaat.value, v, vergelijking, als_dict, document).rstrip("\n"))
+        console.data(_tekst(formaat.value, v, vergelijking, als_dict, document, sjablonen).rstrip("\n"))
     else:
         _toon(v, gemeente, uitleg, vergelijking)
     t = v.totaal
@@ -153,12 +161,12 @@ def _laad_voor(map: Path):
     return laad_config(map if map.is_dir() else map.parent)
 
 
-def _tekst(vorm: str, v, vergelijking, als_dict, document) -> str:
+def _tekst(vorm: str, v, vergelijking, als_dict, document, sjablonen: Path | None = None) -> str:
     import json
 
     if vorm == "json":
         return json.dumps(als_dict(v, vergelijking), ensure_ascii=False, indent=2) + "\n"
-    return document(v, vorm, vergelijking)
+    return document(v, vorm, vergelijking, sjablonen)
 
 
 def _schrijf_tekst(pad: Path, tekst: str) -> None:
