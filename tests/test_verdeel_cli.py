@@ -277,4 +277,5 @@ def test_eigen_sjabloon_vervangt_het_ingebouwde(tmp_path):
     assert r.stdout == "Eigen: Overijssel 1936 + 408\n"
     (eigen / "verdeling.md.j2").write_text("{{ bestaat_niet }}\n", encoding="utf-8")
     r = _run("verdeel", str(VOORBEELD), "-f", "md", "--sjablonen", str(eigen))
-    assert r.returncode != 0 and "Traceback" not in r.stderr
+    assert r.returncode == 2 and "sjabloon-fout" in r.stderr and "bestaat_niet" in r.stderr
+    assert "Traceback" not in r.stderr

@@ -30,6 +30,23 @@ def context(v: Verdeling, vergelijking: Vergelijking | None = None) -> dict:
 def document(
     v: Verdeling, vorm: str, vergelijking: Vergelijking | None = None, sjablonen: Path | None = None
 ) -> str:
-    """Render the document as ``md`` or ``html``."""
-    sjabloon = maak_omgeving(sjablonen).get_template(f"verdeling.{vorm}.j2")
-    return sjabloon.render(context(v, vergelijking))
+    """Render the document as ``md`` or ``html``; a broken own template is a ``sjabloon-fout``."""
+    import jinja2
+
+    from ..fouten import RegioplanFout
+
+    naam = f"verdeling.{vorm}.j2"
+    try:
+        return maak_omgeving(sjablonen).get_template(naam).render(context(v, vergelijking))
+    except jinja2.TemplateSyntaxError as fout:
+        raise RegioplanFout(
+            "sjabloon-fout",
+            f"{fout.name or naam}, regel {fout.lineno}: {fout.message}",
+            "Controleer de Jinja-syntaxis van dit sjabloon.",
+        ) from fout
+    except jinja2.UndefinedError as fout:
+        raise RegioplanFout(
+            "sjabloon-fout",
+            f"{naam}: {fout.message}",
+            "Zie docs/verdeel.md (Sjablonen) voor alle variabelen die dit sjabloon kan gebruiken.",
+        ) from fout
