@@ -105,8 +105,8 @@ def verdeel(
     from ..api import verdeel as _verdeel
     from ..config import laad_config
     from ..fouten import RegioplanFout
+    from ..rapport.verdeling import document
     from ..verdeling import Instellingen
-    from ..verdeling.document import document
     from ..verdeling.uitvoer import als_dict, lees_tabel, schrijf_xlsx
     from ..verdeling.uitvoer import vergelijk as _vergelijk
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..rapport.omgeving import maak_omgeving
-from .model import Verdeling
-from .uitvoer import KOPPEN, Vergelijking, als_dict, stappenrijen, tabelrijen
+from ..verdeling.model import Verdeling
+from ..verdeling.uitvoer import KOPPEN, Vergelijking, als_dict, stappenrijen, tabelrijen
+from .omgeving import maak_omgeving
 
 
 def context(v: Verdeling, vergelijking: Vergelijking | None = None) -> dict:
