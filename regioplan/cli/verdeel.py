@@ -126,32 +126,36 @@ def verdeel(
     if vergelijk is not None:
         zoek_code = (cfg or _laad_voor(map)).zoek_code
         vergelijking = _vergelijk(v, lees_tabel(vergelijk, zoek_code), vergelijk.name)
+    t = console.terminal()
     if uit is not None:
+        from ..uitvoer import schrijf, weiger_invoer
+
+        weiger_invoer(uit, map)
         ext = uit.suffix.lower()
         if ext == ".xlsx":
             schrijf_xlsx(v, uit, vergelijking)
         elif ext in (".json", ".md", ".html"):
-            _schrijf_tekst(uit, _tekst(ext[1:], v, vergelijking, als_dict, document, sjablonen))
+            schrijf(uit, _tekst(ext[1:], v, vergelijking, als_dict, document, sjablonen))
         else:
             raise RegioplanFout(
                 "optie-ongeldig",
                 f"--uit '{uit.name}': onbekende extensie '{ext}'.",
                 "Gebruik .json, .xlsx, .md of .html.",
             )
-        console.melding(f"geschreven: {console.veilig(uit)}")
+        t.geschreven(uit)
     elif formaat != Vorm.tekst:
-        console.data(_tekst(formaat.value, v, vergelijking, als_dict, document, sjablonen).rstrip("\n"))
+        t.data(_tekst(formaat.value, v, vergelijking, als_dict, document, sjablonen))
     else:
-        _toon(v, gemeente, uitleg, vergelijking)
-    t = v.totaal
+        _toon(t, v, gemeente, uitleg, vergelijking)
+    som = v.totaal
     samen = (
         f"{v.provincie}: restopgave {v.restopgave.regulier} regulier + {v.restopgave.amv} amv verdeeld over "
         f"{len(v.ontvangers('regulier'))} + {len(v.ontvangers('amv'))} gemeenten; "
-        f"totaal {t.regulier} + {t.amv} (opgave {v.opgave.regulier} + {v.opgave.amv}); simulatie, geen besluit"
+        f"totaal {som.regulier} + {som.amv} (opgave {v.opgave.regulier} + {v.opgave.amv}); simulatie, geen besluit"
     )
     if vergelijking is not None:
         samen += f"; {vergelijking.gelijk} van {len(vergelijking.rijen)} rijen gelijk aan {vergelijking.bron}"
-    console.melding(console.veilig(samen))
+    t.meld(samen)
     raise typer.Exit(0)
 
 
@@ -169,24 +173,7 @@ def _tekst(vorm: str, v, vergelijking, als_dict, document, sjablonen: Path | Non
     return document(v, vorm, vergelijking, sjablonen)
 
 
-def _schrijf_tekst(pad: Path, tekst: str) -> None:
-    import os
-    import tempfile
-
-    pad.parent.mkdir(parents=True, exist_ok=True)
-    fd, tijdelijk = tempfile.mkstemp(dir=pad.parent, prefix=f".{pad.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(tekst)
-        os.replace(tijdelijk, pad)
-    finally:
-        if os.path.exists(tijdelijk):
-            os.unlink(tijdelijk)
-
-
-def _toon(v, gemeente: str | None, uitleg: bool, vergelijking) -> None:
-    from rich.text import Text
-
+def _toon(t, v, gemeente: str | None, uitleg: bool, vergelijking) -> None:
     from ..opmaak import getal
     from ..verdeling.uitvoer import (
         GETALKOLOMMEN,
@@ -197,10 +184,10 @@ def _toon(v, gemeente: str | None, uitleg: bool, vergelijking) -> None:
         vergelijkrijen,
     )
 
-    def cel(waarde: object) -> object:
-        return getal(waarde) if isinstance(waarde, int) else Text("" if waarde is None else str(waarde))
+    def cel(waarde: object) -> str:
+        return getal(waarde) if isinstance(waarde, int) else ("" if waarde is None else str(waarde))
 
-    console.tabel(
+    t.tabel(
         f"Verdeling van de restopgave, {v.provincie} (simulatie)",
         ["Stap", "Regulier", "Amv", "Totaal"],
         [[cel(w) for w in rij] for rij in stappenrijen(v)],
@@ -210,7 +197,7 @@ def _toon(v, gemeente: str | None, uitleg: bool, vergelijking) -> None:
     if gemeente:
         naam = next(g.naam for g in v.gemeenten if g.cbs_code == gemeente)
         rijen, totaal = [r for r in rijen if r[0] == naam], set()
-    console.tabel(
+    t.tabel(
         "Per gemeente",
         KOPPEN,
         [[cel(w) for w in rij] for rij in rijen],
@@ -221,11 +208,11 @@ def _toon(v, gemeente: str | None, uitleg: bool, vergelijking) -> None:
         for g in v.gemeenten:
             if gemeente and g.cbs_code != gemeente:
                 continue
-            console.uit.print(Text(f"{g.naam}", style="bold"))
+            t.toon(g.naam, stijl="nadruk")
             for regel in g.uitleg:
-                console.uit.print(Text(f"  {regel}"))
+                t.toon("  ", regel)
     if vergelijking is not None:
-        console.tabel(
+        t.tabel(
             f"Vergelijking met {vergelijking.bron}: {vergelijking.gelijk} van {len(vergelijking.rijen)} rijen gelijk",
             VERGELIJK_KOPPEN,
             [[cel(w) for w in rij] for rij in vergelijkrijen(vergelijking)],

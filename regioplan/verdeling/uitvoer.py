@@ -335,15 +335,15 @@ def vergelijkrijen(vg: Vergelijking) -> list[list[object]]:
 
 
 def schrijf_xlsx(v: Verdeling, pad: Path, vergelijking: Vergelijking | None = None) -> Path:
-    """An xlsx with the sheets Verdeling, Stappen, Uitleg (and Vergelijking); written atomically."""
+    """An xlsx with the sheets Verdeling, Stappen, Uitleg (and Vergelijking), Simulatie; written atomically
+    (:func:`regioplan.uitvoer.schrijf`), text never a formula (:func:`regioplan.xlsx.zet`)."""
     import datetime as dt
-    import os
-    import tempfile
 
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
+    from ..uitvoer import schrijf
     from ..xlsx import kopcel, zet
 
     wb = Workbook()
@@ -375,13 +375,4 @@ def schrijf_xlsx(v: Verdeling, pad: Path, vergelijking: Vergelijking | None = No
     moment = dt.datetime(2024, 1, 1)
     wb.properties.created = wb.properties.modified = moment
     wb.properties.creator = "regioplan"
-    pad.parent.mkdir(parents=True, exist_ok=True)
-    fd, tijdelijk = tempfile.mkstemp(dir=pad.parent, prefix=f".{pad.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        wb.save(tijdelijk)
-        os.replace(tijdelijk, pad)
-    finally:
-        if os.path.exists(tijdelijk):
-            os.unlink(tijdelijk)
-    return pad
+    return schrijf(pad, wb.save)
