@@ -318,6 +318,7 @@ def _verdeel_eenmaal(
                     ],
                     rest.amv,
                 )
+            q, a = _amv_naar_totaal(q, a, amv, na_stap_2, ruimte, rest.amv)
         else:
             basis = sum((totaal[g.cbs_code] for g in amv), Fraction(0))
             factor = Fraction(rest.amv) / basis if basis else Fraction(0)
@@ -337,6 +338,7 @@ def _verdeel_eenmaal(
             [Doel(g.cbs_code, g.indicatief.amv, na_stap_2[g.cbs_code].amv, ruimte[g.cbs_code]) for g in amv],
             rest.amv,
         )
+        q, a = _amv_naar_totaal(q, a, amv, na_stap_2, ruimte, rest.amv)
         p, r = vul_aan(
             [
                 Doel(
@@ -357,6 +359,27 @@ def _verdeel_eenmaal(
     aandelen = {c: Paar(reg_heel.get(c, 0), amv_heel.get(c, 0)) for c in alle}
     geplaatst = Paar(sum(reg_heel.values()), sum(amv_heel.values()))
     return Aandelen(aandelen, p, q, rest - geplaatst, {})
+
+
+def _amv_naar_totaal(
+    q: Fraction | None,
+    a: dict[str, Fraction],
+    amv: Sequence[GemeenteInvoer],
+    na_stap_2: Mapping[str, Paar],
+    ruimte: Mapping[str, int],
+    rest_amv: int,
+) -> tuple[Fraction | None, dict[str, Fraction]]:
+    """When the remaining gemeenten have too little indicative amv to take the amv restopgave (e.g. none),
+    weigh amv by the indicative total instead, so the amv restopgave is still placed under the caps."""
+    if sum(a.values(), Fraction(0)) >= rest_amv:
+        return q, a
+    return vul_aan(
+        [
+            Doel(g.cbs_code, g.indicatief.totaal, na_stap_2[g.cbs_code].totaal, ruimte[g.cbs_code])
+            for g in amv
+        ],
+        rest_amv,
+    )
 
 
 def _verschuif_amv(
