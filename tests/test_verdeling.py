@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 
 import pytest
@@ -217,8 +218,20 @@ def test_verdeling_sluit_en_blijft_onder_indicatief(rijen, basis, afronding, min
         if g.aandeel.totaal:
             assert g.verdeling.totaal <= g.indicatief.totaal
         assert g.verdeling - g.aandeel == g.overgenomen
-        if minimum and g.aandeel.regulier:
-            assert g.aandeel.regulier >= minimum or len(v.ontvangers("regulier")) == 1
+        for soort in ("regulier", "amv"):
+            deel = getattr(g.aandeel, soort)
+            if minimum and 0 < deel < minimum and len(v.ontvangers(soort)) > 1:
+                # a small share only stays when the others cannot take it under their caps
+                zonder = tuple(
+                    replace(x, uitsluitingen=(*x.uitsluitingen, Uitsluiting("minimum", soort)))
+                    if x.cbs_code == g.cbs_code
+                    else x
+                    for x in gemeenten
+                )
+                ander = verdeel(
+                    replace(invoer, gemeenten=zonder), Instellingen(basis, afronding=afronding, minimum=0)
+                )
+                assert ander.onverdeeld.totaal > v.onverdeeld.totaal
     # the totals: exactly the opgave per type, unless a type already has more, or the room is too small
     for soort in ("regulier", "amv"):
         totaal = getattr(v.totaal, soort) + getattr(v.onverdeeld, soort)

@@ -238,14 +238,17 @@ def stap4b_verdelen(
     def volgorde(c: str) -> tuple:
         return (-indicatief[c], c)
 
-    minimum: dict[str, set[str]] = {soort: set() for soort in SOORTEN}
-    while True:
+    def proef(minimum: dict[str, set[str]]) -> tuple[dict[str, list[GemeenteInvoer]], Aandelen]:
         mag = {
             soort: [g for g in gemeenten if g.cbs_code not in uit_per_soort[soort] | minimum[soort]]
             for soort in SOORTEN
         }
-        uitkomst = _verdeel_eenmaal(mag["regulier"], mag["amv"], na_stap_2, restopgave, instellingen)
-        nieuw = False
+        return mag, _verdeel_eenmaal(mag["regulier"], mag["amv"], na_stap_2, restopgave, instellingen)
+
+    minimum: dict[str, set[str]] = {soort: set() for soort in SOORTEN}
+    mag, uitkomst = proef(minimum)
+    while True:
+        nieuw = {soort: set(codes) for soort, codes in minimum.items()}
         for soort in SOORTEN:
             mogen = {g.cbs_code for g in mag[soort]}
             delen = {c: getattr(p, soort) for c, p in uitkomst.aandelen.items() if c in mogen}
@@ -253,11 +256,13 @@ def stap4b_verdelen(
             ontvangers = [c for c, n in delen.items() if n > 0]
             if te_klein and len(te_klein) == len(ontvangers):  # all too small: keep the largest
                 te_klein = sorted(te_klein, key=lambda c: (-delen[c], volgorde(c)))[1:]
-            if te_klein:
-                nieuw = True
-                minimum[soort].update(te_klein)
-        if not nieuw:
+            nieuw[soort].update(te_klein)
+        if nieuw == minimum:
             break
+        volgende_mag, volgende = proef(nieuw)
+        if volgende.onverdeeld.totaal > uitkomst.onverdeeld.totaal:
+            break  # the others cannot take these places under their caps: the small shares stay
+        minimum, mag, uitkomst = nieuw, volgende_mag, volgende
     per_code = {g.cbs_code: tuple(s for s in SOORTEN if g.cbs_code in minimum[s]) for g in gemeenten}
     return replace(uitkomst, minimum=per_code)
 
