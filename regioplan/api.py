@@ -179,3 +179,16 @@ def verloop(
             "optie-ongeldig", "Geen rondes opgegeven.", "Geef één of meer mappen of REF:pad op."
         )
     return _verloop([stand(r, config, werkmap=werkmap) for r in rondes], sleutel)
+
+
+def verdeel(pad: Path, config: Config | None = None, instellingen=None):
+    """Simulate the Verdeelbesluit method (steps 1-4b) on the workbooks of a province.
+
+    Returns a :class:`regioplan.verdeling.Verdeling`; the step-1 figures come from :func:`bereken`.
+    """
+    from .verdeling import Instellingen
+    from .verdeling import verdeel as _verdeel
+    from .verdeling.invoer import uit_resultaat
+
+    invoer = lees(pad, config)
+    return _verdeel(uit_resultaat(_bereken(invoer), invoer), instellingen or Instellingen())

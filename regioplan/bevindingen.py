@@ -450,6 +450,24 @@ CATALOGUS: dict[str, Controle] = {
             waarde="ja",
             regel="telt de locatie niet mee (eindigt vóór 01-02-2026)",
         ),
+        _c(
+            "kansrijk-telt-al",
+            WAARSCHUWING,
+            "waarden",
+            "'{locatie}' is als kansrijk gemarkeerd, maar telt al mee voor de cyclus.",
+            "Kansrijk is alleen voor plannen die (nog) niet meetellen; maak de kolom Kansrijk leeg. "
+            "regioplan verdeel telt de plekken één keer.",
+            locatie="Vlierdijk",
+        ),
+        _c(
+            "uitsluiting-zonder-toelichting",
+            WAARSCHUWING,
+            "waarden",
+            "{naam} is uitgesloten van de verdeling van de restopgave ({reden}), maar de toelichting ontbreekt.",
+            "Noem in 'Toelichting uitsluiting' de bron (bijvoorbeeld het ministerie of het COA) en de reden.",
+            naam="Borne",
+            reden="Oekraïne",
+        ),
         # --- identiteit ---
         _c(
             "gemeente-onbekend",

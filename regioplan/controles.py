@@ -111,6 +111,24 @@ def controleer(invoer: Invoer, *, enkel_bestand: bool = False) -> None:
                 code=code,
                 indeling=config.buiten_indeling(code),
             )
+        redenen = [
+            r
+            for r, ja in (
+                ("historisch", opgave.uitsluiting_historisch),
+                ("Oekraïne", opgave.uitsluiting_oekraine),
+            )
+            if ja
+        ]
+        if redenen and not opgave.uitsluiting_toelichting.strip():
+            b.voeg_toe(
+                "uitsluiting-zonder-toelichting",
+                bestand=h.bestand,
+                blad=h.blad,
+                cel=invoer.cel(h.bestand, OPGAVEN, "uitsluiting_toelichting", h.rij)[1],
+                gemeente=code,
+                naam=config.naam(code),
+                reden=" en ".join(redenen),
+            )
         eigen = invoer.uitvragen.get(code)
         if eigen is not None:
             _plausibel(eigen, opgave, invoer, b)
@@ -232,6 +250,8 @@ def _controleer_uitvraag(u: Uitvraag, invoer: Invoer, b: Bevindingen) -> None:
                     waarde=loc.telt_mee,
                     regel=regels.uitleg(regel, loc, config.cyclus),
                 )
+        if loc.kansrijk and regels.telt_mee(loc, config.cyclus).telt:
+            meld("kansrijk-telt-al", ASIEL, h, "kansrijk", locatie=loc.locatie)
         for naam in loc.vervangt:
             zelf = normaliseer(loc.locatie)
             if normaliseer(naam) not in namen or normaliseer(naam) == zelf:

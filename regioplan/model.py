@@ -36,6 +36,8 @@ class AsielLocatie:
     vervangt: tuple[str, ...] = ()
     ligt_in: str = ""
     opmerking: str = ""
+    kansrijk: str = ""  # "" | besluit | voor-raming | verlenging | toezegging (regioplan verdeel)
+    kansrijk_toelichting: str = ""
     herkomst: Herkomst = field(default_factory=Herkomst)
     #: set only on the rows that :mod:`regioplan.uitruil` makes for an exchange (never read from a workbook)
     uitruil_partner: str = ""
@@ -52,6 +54,8 @@ class Voornemen:
     einddatum: Datum | None = None
     besluit: bool | None = None
     toelichting: str = ""
+    kansrijk: str = ""
+    kansrijk_toelichting: str = ""
     herkomst: Herkomst = field(default_factory=Herkomst)
 
 
@@ -167,6 +171,9 @@ class Opgave:
     oekraine: int = 0
     statushouders_taakstelling: int = 0
     statushouders_incl: int = 0
+    uitsluiting_historisch: bool = False  # regioplan verdeel, stap 4a (input: ten years of history)
+    uitsluiting_oekraine: bool = False
+    uitsluiting_toelichting: str = ""
     herkomst: Herkomst = field(default_factory=Herkomst)
 
     @property

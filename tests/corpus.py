@@ -604,7 +604,7 @@ def _wissel_kolommen(bestand: str, blad: str, a: int, b: int) -> Callable[[Path]
 
 
 def _zonder_kop_gegevens(m: Path) -> None:
-    zet_cellen(m / A, AS, {"O3": "losse notitie"})
+    zet_cellen(m / A, AS, {"Q3": "losse notitie"})
 
 
 GEVALLEN: list[Geval] = [
@@ -702,7 +702,7 @@ GEVALLEN: list[Geval] = [
     ),
     Geval("blad-onbekend", _nieuw_blad(A, "Blad1", [["kladje", 3]]), [("blad-onbekend", A, "Blad1", "")]),
     Geval("kolom-hernoemd", _cellen(A, AS, B1="Capacitiet"), [("kolom-ontbreekt", A, AS, "B1")]),
-    Geval("kolom-weg", _kolom_weg(A, AS, 3), [("kolom-ontbreekt", A, AS, "M1")]),
+    Geval("kolom-weg", _kolom_weg(A, AS, 3), [("kolom-ontbreekt", A, AS, "O1")]),
     # the row after the last field of the Gemeente sheet (formaatversie + 7 metadata fields, one row gone)
     Geval("veld-weg", _rij_weg(A, GE, 3), [("kolom-ontbreekt", A, GE, "A16")]),
     Geval(
@@ -716,7 +716,7 @@ GEVALLEN: list[Geval] = [
         _cellen(A, AA, A8="Oekraïners in particuliere opvang (POO)", B8=5),
         [("kolom-dubbel", A, AA, "A8")],
     ),
-    Geval("kolom-zonder-kop", _zonder_kop_gegevens, [("kolom-zonder-kop", A, AS, "O1")]),
+    Geval("kolom-zonder-kop", _zonder_kop_gegevens, [("kolom-zonder-kop", A, AS, "Q1")]),
     Geval(
         "veld-onbekend", _cellen(A, AA, A8="Aantal vrijwilligers", B8=12), [("kolom-onbekend", A, AA, "A8")]
     ),
@@ -769,6 +769,12 @@ GEVALLEN: list[Geval] = [
         "telt-mee-zonder-toelichting-goo",
         _cellen(A, OE, I3="nee"),
         [("telt-mee-zonder-toelichting", A, OE, "J3")],
+    ),
+    Geval("kansrijk-telt-al", _cellen(A, AS, N2="besluit"), [("kansrijk-telt-al", A, AS, "N2")]),
+    Geval(
+        "uitsluiting-zonder-toelichting",
+        _cellen(OG, OP, K2="ja"),
+        [("uitsluiting-zonder-toelichting", OG, OP, "M2")],
     ),
     Geval(
         "telt-mee-tegen-regel",

@@ -113,7 +113,7 @@ def test_handleiding_behoudt_handwerk_rond_het_blok():
 def test_cli_md_noemt_elk_commando_en_elke_optie_uit_de_echte_help():
     blokken = _cli_md_blokken()
     commandos = _secties(_hulp())["Commando's"]
-    assert {"init", "sjabloon", "valideer", "bereken", "rapport", "verschil"} <= commandos
+    assert {"init", "sjabloon", "valideer", "bereken", "rapport", "verschil", "verdeel"} <= commandos
     assert set(blokken) == {"regioplan"} | {f"regioplan {c}" for c in commandos}
     for titel, blok in blokken.items():
         echt = _secties(_hulp(*titel.split()[1:]))
@@ -132,7 +132,7 @@ def test_cli_md_noemt_opties_die_in_de_hulp_staan():
     assert {"--regio", "--datum", "--sjablonen"} <= _secties(blokken["regioplan rapport"])["Opties"]
 
 
-@pytest.mark.parametrize("commando", [[], ["sjabloon"], ["valideer"], ["bereken"], ["rapport"]])
+@pytest.mark.parametrize("commando", [[], ["sjabloon"], ["valideer"], ["bereken"], ["rapport"], ["verdeel"]])
 def test_hulpoptie_is_nederlands(commando):
     hulp = _hulp(*commando)
     assert re.search(r"^  -h, --help\s+Toon deze hulp en stop\.$", hulp, flags=re.M), hulp
@@ -391,7 +391,7 @@ def test_changelog_noemt_elke_code_en_elk_commando():
     tekst = (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
     for code in CATALOGUS:
         assert f"`{code}`" in tekst, code
-    for commando in ("sjabloon", "valideer", "bereken", "rapport"):
+    for commando in ("sjabloon", "valideer", "bereken", "rapport", "verdeel"):
         assert f"`regioplan {commando}`" in tekst
 
 

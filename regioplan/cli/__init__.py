@@ -90,7 +90,7 @@ def hoofd(
 
 
 def _registreer() -> None:
-    from . import bereken, rapport, sjabloon, valideer, verloop, verschil  # noqa: F401  (commands register themselves)
+    from . import bereken, rapport, sjabloon, valideer, verdeel, verloop, verschil  # noqa: F401  (commands register themselves)
 
 
 def main(argv: list[str] | None = None) -> int:

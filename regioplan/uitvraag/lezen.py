@@ -924,6 +924,9 @@ def _lees_opgaven(bestand: str, echt: str, cellen: _Cellen, lezer: _Lezer, invoe
             oekraine=w.get("oekraine") or 0,
             statushouders_taakstelling=w.get("statushouders_taakstelling") or 0,
             statushouders_incl=w.get("statushouders_incl") or 0,
+            uitsluiting_historisch=w.get("uitsluiting_historisch") is True,
+            uitsluiting_oekraine=w.get("uitsluiting_oekraine") is True,
+            uitsluiting_toelichting=str(w.get("uitsluiting_toelichting") or ""),
             herkomst=Herkomst(bestand, echt, rij),
         )
         totaal = w.get("asiel_totaal")

@@ -29,6 +29,14 @@ BESTAAND_NIEUW = ("bestaand", "nieuw")
 OPGAVEN_UITRUIL = ("asiel", "oekraine")
 RICHTINGEN = ("ontvangt", "levert")
 UITRUIL_STATUS = ("afgesproken", "voornemen")
+#: The four criteria of the Verdeelbesluit method for a kansrijk initiative (step 2), see docs/verdeel.md.
+KANSRIJK = ("besluit", "voor-raming", "verlenging", "toezegging")
+KANSRIJK_UITLEG = (
+    "Alleen voor plannen die (nog) niet meetellen, voor `regioplan verdeel`: kansrijk volgens de methode van het "
+    "Verdeelbesluit, met het criterium waaraan het plan voldoet: besluit (lokale besluitvorming afgerond), "
+    "voor-raming (beschikbaar vóór de volgende capaciteitsraming), verlenging (aantoonbaar zicht op verlenging), "
+    "toezegging (duidelijke toezegging om tijdig te realiseren). Leeg = niet kansrijk."
+)
 
 
 @dataclass(frozen=True)
@@ -285,6 +293,23 @@ ASIEL = Blad(
             voorbeeld="",
         ),
         K("Opmerking", "opmerking", "tekst", breedte=30, uitleg="Vrije tekst.", voorbeeld=""),
+        K(
+            "Kansrijk",
+            "kansrijk",
+            "keuze",
+            KANSRIJK,
+            standaard="",
+            uitleg=KANSRIJK_UITLEG,
+            voorbeeld="",
+        ),
+        K(
+            "Toelichting kansrijk",
+            "kansrijk_toelichting",
+            "tekst",
+            breedte=40,
+            uitleg="Waarom het plan kansrijk is (besluit, planning, toezegging).",
+            voorbeeld="",
+        ),
     ),
     "Alle asiellocaties in (of voor) de gemeente: bestaand, beëindigd en gepland, ook noodopvang, TGO en "
     "amv.",
@@ -344,6 +369,23 @@ VOORNEMENS = Blad(
             breedte=50,
             uitleg="Waar staat het proces?",
             voorbeeld="Verkenning naar locaties loopt.",
+        ),
+        K(
+            "Kansrijk",
+            "kansrijk",
+            "keuze",
+            KANSRIJK,
+            standaard="",
+            uitleg=KANSRIJK_UITLEG,
+            voorbeeld="",
+        ),
+        K(
+            "Toelichting kansrijk",
+            "kansrijk_toelichting",
+            "tekst",
+            breedte=40,
+            uitleg="Waarom het plan kansrijk is (besluit, planning, toezegging).",
+            voorbeeld="",
         ),
     ),
     "Voornemens zonder concrete locatie (zachte plannen). Locaties met een adres horen op het blad Asiel.",
@@ -688,6 +730,32 @@ OPGAVEN = Blad(
             verplicht=True,
             voorbeeld=153,
             uitleg="Taakstelling inclusief achterstand of voorsprong.",
+        ),
+        K(
+            "Uitsluiting historisch",
+            "uitsluiting_historisch",
+            "janee",
+            JANEE,
+            voorbeeld="nee",
+            uitleg="Voor `regioplan verdeel`: ja als de gemeente de afgelopen tien jaar gemiddeld meer asielopvang "
+            "bood dan haar indicatieve opgave (de werkboeken kunnen dat niet berekenen). Toelichting verplicht.",
+        ),
+        K(
+            "Uitsluiting Oekraïne",
+            "uitsluiting_oekraine",
+            "janee",
+            JANEE,
+            voorbeeld="nee",
+            uitleg="Voor `regioplan verdeel`: ja als de bijdrage aan de opvang van Oekraïners (1-1-2023 tot "
+            "1-9-2024) meer was dan 200 % van een evenredig deel. Toelichting verplicht.",
+        ),
+        K(
+            "Toelichting uitsluiting",
+            "uitsluiting_toelichting",
+            "tekst",
+            breedte=40,
+            voorbeeld="",
+            uitleg="Bron en reden van de uitsluiting (komt in de verdeling en de uitleg).",
         ),
     ),
     "De opgaven per gemeente, top-down vastgesteld.",

@@ -1,0 +1,220 @@
+"""`regioplan verdeel`: simulate the distribution of the restopgave as in the Verdeelbesluit."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import app, console, opties
+
+
+class Vorm(str, Enum):
+    tekst = "tekst"
+    json = "json"
+    md = "md"
+    html = "html"
+
+
+class Basis(str, Enum):
+    totaal = "totaal"
+    per_soort = "per-soort"
+
+
+class Splitsing(str, Enum):
+    amv_naar_indicatie = "amv-naar-indicatie"
+    naar_restopgave = "naar-restopgave"
+
+
+class Afronding(str, Enum):
+    grootste_rest = "grootste-rest"
+    half_omhoog = "half-omhoog"
+
+
+@app.command(
+    help=(
+        "Simuleer de verdeling van de restopgave zoals de minister die in het Verdeelbesluit maakt: "
+        "(1) de plekken die meetellen overnemen, (2) kansrijke plannen toevoegen, (3) de restopgave "
+        "regulier en amv berekenen, (4a) gemeenten uitsluiten (met reden) en (4b) de restopgave verdelen "
+        "met één gemeenschappelijk percentage van de indicatieve opgave. Geen besluit: een simulatie.\n\n"
+        "Kansrijke plannen staan in de kolom 'Kansrijk' van de bladen Asiel en Voornemens; de uitsluitingen "
+        "voor historische bijdrage en Oekraïne in opgaven.xlsx. Zie docs/verdeel.md.\n\n"
+        "Voorbeelden:\n\n"
+        "  regioplan verdeel voorbeelddata/overijssel-2024\n\n"
+        "  regioplan verdeel MAP --gemeente Dalfsen --uitleg\n\n"
+        "  regioplan verdeel MAP --vergelijk verdeelbesluit.csv\n\n"
+        "  regioplan verdeel MAP --uit verdeling.html"
+    )
+)
+def verdeel(
+    map: opties.Map,
+    formaat: Annotated[
+        Vorm, typer.Option("--formaat", "-f", help="tekst (tabellen), json, md of html (naar stdout).")
+    ] = Vorm.tekst,
+    uit: Annotated[
+        Path | None,
+        typer.Option(
+            "--uit", "-o", help="Schrijf naar verdeling.json, .xlsx, .md of .html.", show_default=False
+        ),
+    ] = None,
+    gemeente: Annotated[
+        str | None,
+        typer.Option(
+            "--gemeente", "-g", help="Toon alleen deze gemeente (naam of CBS-code).", show_default=False
+        ),
+    ] = None,
+    uitleg: Annotated[
+        bool, typer.Option("--uitleg", help="Toon per gemeente welke stap wat besliste.")
+    ] = False,
+    vergelijk: Annotated[
+        Path | None,
+        typer.Option(
+            "--vergelijk",
+            help="Een gepubliceerde verdeling (csv: gemeente,regulier,amv) om naast de simulatie te zetten.",
+            show_default=False,
+        ),
+    ] = None,
+    basis: Annotated[
+        Basis,
+        typer.Option(
+            "--basis", help="Gemeenschappelijk percentage van het indicatieve totaal incl. amv, of per soort."
+        ),
+    ] = Basis.totaal,
+    splitsing: Annotated[
+        Splitsing, typer.Option("--splitsing", help="Hoe een aandeel over regulier en amv wordt verdeeld.")
+    ] = Splitsing.amv_naar_indicatie,
+    afronding: Annotated[
+        Afronding, typer.Option("--afronding", help="Hoe aandelen hele plekken worden die precies optellen.")
+    ] = Afronding.grootste_rest,
+    minimum: Annotated[
+        int,
+        typer.Option("--minimum", min=0, help="Aandelen onder dit aantal vervallen en worden herverdeeld."),
+    ] = 5,
+    sjablonen: Annotated[
+        Path | None,
+        typer.Option(
+            "--sjablonen",
+            help="Map met eigen Jinja-sjablonen (verdeling.md.j2, verdeling.html.j2) die de ingebouwde vervangen.",
+            show_default=False,
+        ),
+    ] = None,
+    config: opties.Config = None,
+) -> None:
+    from ..api import verdeel as _verdeel
+    from ..config import laad_config
+    from ..fouten import RegioplanFout
+    from ..rapport.verdeling import document
+    from ..verdeling import Instellingen
+    from ..verdeling.uitvoer import als_dict, lees_tabel, schrijf_xlsx
+    from ..verdeling.uitvoer import vergelijk as _vergelijk
+
+    instellingen = Instellingen(basis.value, splitsing.value, afronding.value, minimum)
+    cfg = laad_config(config) if config else None
+    v = _verdeel(map, cfg, instellingen)
+    if gemeente:
+        zoek = (cfg or _laad_voor(map)).zoek_code(gemeente)
+        if zoek is None or all(g.cbs_code != zoek for g in v.gemeenten):
+            raise RegioplanFout(
+                "optie-ongeldig",
+                f"--gemeente '{gemeente}' is geen gemeente van {v.provincie}.",
+                "Gebruik de naam of de CBS-code, bijvoorbeeld Dalfsen of GM0148.",
+            )
+        gemeente = zoek
+    vergelijking = None
+    if vergelijk is not None:
+        zoek_code = (cfg or _laad_voor(map)).zoek_code
+        vergelijking = _vergelijk(v, lees_tabel(vergelijk, zoek_code), vergelijk.name)
+    t = console.terminal()
+    if uit is not None:
+        from ..uitvoer import schrijf, weiger_invoer
+
+        weiger_invoer(uit, map)
+        ext = uit.suffix.lower()
+        if ext == ".xlsx":
+            schrijf_xlsx(v, uit, vergelijking)
+        elif ext in (".json", ".md", ".html"):
+            schrijf(uit, _tekst(ext[1:], v, vergelijking, als_dict, document, sjablonen))
+        else:
+            raise RegioplanFout(
+                "optie-ongeldig",
+                f"--uit '{uit.name}': onbekende extensie '{ext}'.",
+                "Gebruik .json, .xlsx, .md of .html.",
+            )
+        t.geschreven(uit)
+    elif formaat != Vorm.tekst:
+        t.data(_tekst(formaat.value, v, vergelijking, als_dict, document, sjablonen))
+    else:
+        _toon(t, v, gemeente, uitleg, vergelijking)
+    som = v.totaal
+    samen = (
+        f"{v.provincie}: restopgave {v.restopgave.regulier} regulier + {v.restopgave.amv} amv verdeeld over "
+        f"{len(v.ontvangers('regulier'))} + {len(v.ontvangers('amv'))} gemeenten; "
+        f"totaal {som.regulier} + {som.amv} (opgave {v.opgave.regulier} + {v.opgave.amv}); simulatie, geen besluit"
+    )
+    if vergelijking is not None:
+        samen += f"; {vergelijking.gelijk} van {len(vergelijking.rijen)} rijen gelijk aan {vergelijking.bron}"
+    t.meld(samen)
+    raise typer.Exit(0)
+
+
+def _laad_voor(map: Path):
+    from ..config import laad_config
+
+    return laad_config(map if map.is_dir() else map.parent)
+
+
+def _tekst(vorm: str, v, vergelijking, als_dict, document, sjablonen: Path | None = None) -> str:
+    import json
+
+    if vorm == "json":
+        return json.dumps(als_dict(v, vergelijking), ensure_ascii=False, indent=2) + "\n"
+    return document(v, vorm, vergelijking, sjablonen)
+
+
+def _toon(t, v, gemeente: str | None, uitleg: bool, vergelijking) -> None:
+    from ..opmaak import getal
+    from ..verdeling.uitvoer import (
+        GETALKOLOMMEN,
+        KOPPEN,
+        VERGELIJK_KOPPEN,
+        stappenrijen,
+        tabelrijen,
+        vergelijkrijen,
+    )
+
+    def cel(waarde: object) -> str:
+        return getal(waarde) if isinstance(waarde, int) else ("" if waarde is None else str(waarde))
+
+    t.tabel(
+        f"Verdeling van de restopgave, {v.provincie} (simulatie)",
+        ["Stap", "Regulier", "Amv", "Totaal"],
+        [[cel(w) for w in rij] for rij in stappenrijen(v)],
+        rechts={1, 2, 3},
+    )
+    rijen, totaal = tabelrijen(v)
+    if gemeente:
+        naam = next(g.naam for g in v.gemeenten if g.cbs_code == gemeente)
+        rijen, totaal = [r for r in rijen if r[0] == naam], set()
+    t.tabel(
+        "Per gemeente",
+        KOPPEN,
+        [[cel(w) for w in rij] for rij in rijen],
+        rechts=GETALKOLOMMEN,
+        totaalrijen=totaal,
+    )
+    if uitleg:
+        for g in v.gemeenten:
+            if gemeente and g.cbs_code != gemeente:
+                continue
+            t.toon(g.naam, stijl="nadruk")
+            for regel in g.uitleg:
+                t.toon("  ", regel)
+    if vergelijking is not None:
+        t.tabel(
+            f"Vergelijking met {vergelijking.bron}: {vergelijking.gelijk} van {len(vergelijking.rijen)} rijen gelijk",
+            VERGELIJK_KOPPEN,
+            [[cel(w) for w in rij] for rij in vergelijkrijen(vergelijking)],
+            rechts={1, 2, 3, 4, 5, 6},
+        )
