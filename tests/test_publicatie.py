@@ -81,3 +81,11 @@ def test_index_in_chromium_elke_link_wijst_naar_een_bestand_in_de_map(publicatie
     per_formaat = {a["data-formaat"] for a in soup.select("a[data-formaat]")}
     assert per_formaat == {"html", "pdf", "docx", "md"}
     assert gelinkt == {p.name for p in publicatie.iterdir()} - {"index.html"}  # every file is listed
+
+
+def test_publiceren_in_de_map_met_werkboeken_wordt_geweigerd(tmp_path, capsys):
+    data = maak_data(tmp_path / "data")
+    voor = sorted(p.name for p in data.iterdir())
+    assert main(["rapport", str(data), "--publiceer", str(data)]) == 2
+    assert "uitvoer-is-invoer" in capsys.readouterr().err
+    assert sorted(p.name for p in data.iterdir()) == voor  # nothing written among the submissions
