@@ -89,6 +89,7 @@ def rapport(
     formaten: Sequence[str] = ("md", "html"),
     datum: dt.date | None = None,
     sjablonen: Path | None = None,
+    word_sjabloon: Path | None = None,
     config: Config | None = None,
     vorige: str | None = None,
 ) -> list[Path]:
@@ -99,7 +100,15 @@ def rapport(
     ``vorige`` (a folder or ``REF:pad``) adds the chapter "Ontwikkeling sinds de vorige ronde".
     """
     return rapporten(
-        pad, [regio], uit, formaten=formaten, datum=datum, sjablonen=sjablonen, config=config, vorige=vorige
+        pad,
+        [regio],
+        uit,
+        formaten=formaten,
+        datum=datum,
+        sjablonen=sjablonen,
+        word_sjabloon=word_sjabloon,
+        config=config,
+        vorige=vorige,
     )
 
 
@@ -111,6 +120,7 @@ def rapporten(
     formaten: Sequence[str] = ("md", "html"),
     datum: dt.date | None = None,
     sjablonen: Path | None = None,
+    word_sjabloon: Path | None = None,
     config: Config | None = None,
     vorige: str | None = None,
 ) -> list[Path]:
@@ -122,9 +132,11 @@ def rapporten(
     """
     from .rapport import schrijf_rapport
     from .rapport.context import rapport_sleutels
+    from .rapport.schrijven import controleer_formaten
 
     config = _config_voor(pad, config)
     sleutels = rapport_sleutels(config, regios)
+    controleer_formaten(formaten, word_sjabloon)
     invoer = lees(pad, config)
     resultaat = _bereken(invoer)
     verschil_ = None
@@ -137,7 +149,14 @@ def rapporten(
     paden: list[Path] = []
     for sleutel in sleutels:
         paden += schrijf_rapport(
-            resultaat, sleutel, uit, formaten=formaten, datum=datum, sjablonen=sjablonen, vorige=verschil_
+            resultaat,
+            sleutel,
+            uit,
+            formaten=formaten,
+            datum=datum,
+            sjablonen=sjablonen,
+            word_sjabloon=word_sjabloon,
+            vorige=verschil_,
         )
     return paden
 
@@ -192,3 +211,22 @@ def verdeel(pad: Path, config: Config | None = None, instellingen=None):
 
     invoer = lees(pad, config)
     return _verdeel(uit_resultaat(_bereken(invoer), invoer), instellingen or Instellingen())
+
+
+def publiceer(
+    pad: Path,
+    regios: Sequence[str],
+    uit: Path,
+    *,
+    datum: dt.date | None = None,
+    sjablonen: Path | None = None,
+    word_sjabloon: Path | None = None,
+    config: Config | None = None,
+):
+    """Write a self-contained publication folder (see :mod:`regioplan.publicatie`); returns a ``Publicatie``."""
+    from .publicatie import schrijf_publicatie
+
+    config = _config_voor(pad, config)
+    return schrijf_publicatie(
+        pad, regios, uit, datum=datum, sjablonen=sjablonen, word_sjabloon=word_sjabloon, config=config
+    )

@@ -168,7 +168,8 @@ class GithubRunner:
 
     def __init__(self, tmp: Path) -> None:
         self.workflow = yaml.safe_load(GITHUB.read_text(encoding="utf-8"))
-        ((self.jobnaam, self.job),) = self.workflow["jobs"].items()
+        self.jobnaam = "regioplan"  # the job that checks and reports; "pages" only deploys (see its test)
+        self.job = self.workflow["jobs"][self.jobnaam]
         self.tmp = tmp
         self.runner_temp = tmp / "runner-temp"
         self.runner_temp.mkdir()
@@ -231,11 +232,11 @@ class GithubRunner:
             assert versie >= (3, 10), "regioplan vraagt Python 3.10 of nieuwer"
             self.extra_pad.append(str(_python_map(self.tmp)))
             return Stap(naam, 0)
-        if actie == "actions/upload-artifact":
+        if actie in ("actions/upload-artifact", "actions/upload-pages-artifact"):
             pad = werkplaats / re.sub(r"\$\{\{\s*env\.(\w+)\s*\}\}", lambda m: self.env[m[1]], met["path"])
             if not pad.exists() or not _uitvoer_bestanden(pad):
                 return Stap(naam, 1, stderr=f"geen bestanden in {pad}")
-            self.artefacten[met["name"]] = pad
+            self.artefacten[met.get("name", "github-pages")] = pad
             return Stap(naam, 0)
         raise AssertionError(f"actie {actie} wordt in deze test niet nagebootst")
 
@@ -313,6 +314,18 @@ def test_github_rapporten_alleen_als_artefact_vanaf_main(github):
     assert not _github_als(stap["if"], "pull_request", "refs/pull/1/merge", mislukt=False)
     assert _github_als(stap["if"], "push", "refs/heads/main", mislukt=False)
     assert not _github_als(stap["if"], "push", "refs/heads/main", mislukt=True)  # never after a failed check
+
+
+def test_github_publiceert_de_publicatiemap_op_pages(github):
+    runner, run, _ = github
+    site = _uitvoer_bestanden(runner.artefacten["github-pages"])
+    assert {"index.html", "regionaal-plan-ijsselland.pdf", "provinciaal-verslag-overijssel.docx"} <= site
+    pages = runner.workflow["jobs"]["pages"]
+    assert pages["needs"] == runner.jobnaam and pages["environment"]["name"] == "github-pages"
+    assert pages["permissions"] == {"pages": "write", "id-token": "write"}
+    assert [s["uses"].split("@")[0] for s in pages["steps"]] == ["actions/deploy-pages"]
+    assert not _github_als(pages["if"], "pull_request", "refs/pull/1/merge", mislukt=False)
+    assert _github_als(pages["if"], "push", "refs/heads/main", mislukt=False)
 
 
 def test_github_pull_request_met_kapot_werkboek_geeft_annotaties(github, tmp_path):
@@ -444,7 +457,7 @@ class GitlabPipeline:
 def test_gitlab_pipeline_op_main(eerste_runs):
     gitlab, jobs, werkplaats = eerste_runs["gitlab"]
     venv = gitlab.tmp / "regioplan-venv"
-    assert set(jobs) == {"valideer", "rapport"}
+    assert set(jobs) == {"valideer", "rapport", "pages"}
     for job in jobs.values():
         assert job.code == 0, f"job {job.naam} faalde:\n{job.stdout}\n{job.stderr}"
     assert "include-system-site-packages = false" in (venv / "pyvenv.cfg").read_text(encoding="utf-8")
@@ -457,6 +470,8 @@ def test_gitlab_pipeline_op_main(eerste_runs):
     assert any(n.endswith(".html") for n in bestanden) and any(n.endswith(".md") for n in bestanden), (
         bestanden
     )
+    site = _uitvoer_bestanden(werkplaats / "public")  # GitLab Pages publishes the folder public/
+    assert {"index.html", "provinciaal-verslag-overijssel.pdf", "regionaal-plan-twente.docx"} <= site
 
 
 def test_gitlab_merge_request_met_kapot_werkboek_geeft_junit_met_fouten(eerste_runs):

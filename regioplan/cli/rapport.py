@@ -15,20 +15,35 @@ from . import app, console, opties
 class Vorm(str, Enum):
     md = "md"
     html = "html"
+    pdf = "pdf"
+    docx = "docx"
     beide = "beide"
+    alle = "alle"
+
+
+#: What ``beide`` and ``alle`` stand for; the rest is one format each.
+_SAMEN = {Vorm.beide: ("md", "html"), Vorm.alle: ("md", "html", "pdf", "docx")}
+
+
+def formaten_van(vormen: list[Vorm]) -> tuple[str, ...]:
+    """``[md, pdf]`` -> ``("md", "pdf")``; ``beide`` is md + html, ``alle`` every format; each once."""
+    uit: dict[str, None] = {}
+    for vorm in vormen:
+        uit.update(dict.fromkeys(_SAMEN.get(vorm, (vorm.value,))))
+    return tuple(uit)
 
 
 @app.command(
     help=(
-        "Schrijf het regionaal plan (--regio twente, --regio ijsselland) of het provinciaal verslag (--regio "
-        "met de "
-        "naam van de provincie, bv. overijssel) als Markdown en/of één zelfstandig HTML-bestand. Herhaal "
-        "--regio voor "
-        "meer rapporten, of geef --regio alle voor elke regio plus het provinciaal verslag; de werkboeken "
-        "worden dan "
-        "één keer gelezen.\n\n"
-        "Zelfde invoer geeft byte-gelijke bestanden: de datum in het rapport komt uit --datum, anders uit de "
-        "invuldatum "
+        "Schrijf het regionaal plan (--regio twente, --regio ijsselland) of het provinciaal verslag (--regio met de "
+        "naam van de provincie, bv. overijssel) als Markdown, één zelfstandig HTML-bestand, PDF (A4, met "
+        "paginanummers en inhoudsopgave) en/of Word (.docx met echte stijlen, om verder te bewerken). Herhaal --regio "
+        "voor meer rapporten, of geef --regio alle voor elke regio plus het provinciaal verslag; de werkboeken worden "
+        "dan één keer gelezen.\n\n"
+        "Met --publiceer MAP komt er één map om te publiceren (bv. als GitHub/GitLab Pages): elk rapport in elk "
+        "formaat, het validatieoverzicht, het resultatenwerkboek en een index.html die alles noemt.\n\n"
+        "PDF en Word hebben extra pakketten nodig: pip install 'regioplan[pdf,word]'.\n\n"
+        "Zelfde invoer geeft byte-gelijke bestanden: de datum in het rapport komt uit --datum, anders uit de invuldatum "
         "van de werkboeken.\n\n"
         "Voorbeeld: regioplan rapport voorbeelddata/overijssel-2024 --regio twente --uit uitvoer"
     )
@@ -36,15 +51,23 @@ class Vorm(str, Enum):
 def rapport(
     map: opties.Map,
     regio: Annotated[
-        list[str],
+        list[str] | None,
         typer.Option(
             "--regio",
             "-r",
-            help="Regio-sleutel, de provincie (provinciaal verslag) of 'alle'; mag vaker.",
+            help="Regio-sleutel, de provincie (provinciaal verslag) of 'alle'; mag vaker. Verplicht, behalve "
+            "met --publiceer (dan standaard alle).",
             show_default=False,
         ),
-    ],
-    formaat: Annotated[Vorm, typer.Option("--formaat", "-f", help="md, html of beide.")] = Vorm.beide,
+    ] = None,
+    formaat: Annotated[
+        list[Vorm],
+        typer.Option(
+            "--formaat",
+            "-f",
+            help="md, html, pdf, docx, beide (md en html) of alle (alle vier); mag vaker.",
+        ),
+    ] = [Vorm.beide],  # noqa: B006  (typer reads the default, it is never changed)
     uit: Annotated[Path, typer.Option("--uit", "-o", help="Map voor de rapporten.")] = Path("uitvoer"),
     datum: Annotated[
         str | None, typer.Option("--datum", help="Datum op het rapport (JJJJ-MM-DD).", show_default=False)
@@ -69,9 +92,28 @@ def rapport(
             show_default=False,
         ),
     ] = None,
+    word_sjabloon: Annotated[
+        Path | None,
+        typer.Option(
+            "--word-sjabloon",
+            help="Een Word-document (.docx) met de huisstijl: het Word-rapport neemt er de stijlen (Kop 1, "
+            "Bijschrift, de tabelstijl Rapporttabel), de pagina-opmaak en de kop- en voettekst van over.",
+            show_default=False,
+        ),
+    ] = None,
+    publiceer: Annotated[
+        Path | None,
+        typer.Option(
+            "--publiceer",
+            help="Schrijf een publicatiemap: alle rapporten in alle formaten, validatieoverzicht, "
+            "resultatenwerkboek en index.html.",
+            show_default=False,
+        ),
+    ] = None,
     config: opties.Config = None,
 ) -> None:
     from ..api import configuratie, rapporten
+    from ..api import publiceer as _publiceer
     from ..fouten import RegioplanFout
 
     try:
@@ -82,14 +124,35 @@ def rapport(
         ) from fout
     gebruikt = configuratie(map, config)
     console.melding(f"configuratie: {gebruikt.herkomst}")
-    formaten = ("md", "html") if formaat == Vorm.beide else (formaat.value,)
+    formaten = formaten_van(formaat)
+    if publiceer is not None:
+        publicatie = _publiceer(
+            map,
+            regio or [],
+            publiceer,
+            datum=d,
+            sjablonen=sjablonen,
+            word_sjabloon=word_sjabloon,
+            config=gebruikt,
+        )
+        t = console.terminal()
+        for pad in publicatie.paden:
+            t.geschreven(pad)
+        t.meld(
+            f"publicatiemap met {publicatie.rapporten} "
+            f"{'rapport' if publicatie.rapporten == 1 else 'rapporten'} geschreven: {publicatie.index}"
+        )
+        return
+    if word_sjabloon is not None and "docx" not in formaten:
+        formaten += ("docx",)
     paden = rapporten(
         map,
-        regio,
+        regio or [],
         uit,
         formaten=formaten,
         datum=d,
         sjablonen=sjablonen,
+        word_sjabloon=word_sjabloon,
         config=gebruikt,
         vorige=vorige,
     )

@@ -120,8 +120,21 @@ def opsomming(delen: object, voegwoord: str = "en") -> str:
     return ", ".join(lijst[:-1]) + f" {voegwoord} " + lijst[-1]
 
 
+def css(tekst: object) -> str:
+    """A CSS string literal (``"..."``) for any text: every character outside a small safe set is a hex escape,
+    so a quote, backslash, newline or ``</style>`` in a name can never end the string or the style sheet."""
+    veilig = []
+    for teken in str(tekst):
+        if teken.isascii() and (teken.isalnum() or teken in " .,:;_()%+!?="):
+            veilig.append(teken)
+        else:
+            veilig.append(f"\\{ord(teken):06x} ")  # the space ends the escape and is not shown
+    return '"' + "".join(veilig) + '"'
+
+
 FILTERS = {
     "opsomming": opsomming,
+    "css": css,
     "getal": getal,
     "teken": teken,
     "procent": procent,

@@ -22,7 +22,8 @@ from ..verschil.vergelijk import Verschil
 from .context import Context, bouw_context
 from .omgeving import maak_omgeving
 
-FORMATEN = ("md", "html")
+FORMATEN = ("md", "html", "pdf", "docx")
+TEKSTFORMATEN = ("md", "html")  #: rendered by a template of that name; pdf and docx are made from the HTML
 
 
 def _plek_in_sjabloon(fout: BaseException) -> str:
@@ -46,10 +47,14 @@ def _netjes(tekst: str) -> str:
 
 def render(context: Context, formaat: str, sjablonen: Path | None = None) -> str:
     """The text of one report in ``formaat`` (md or html) from a context made by :func:`bouw_context`."""
+    return _netjes(render_sjabloon(f"{context.sjabloon}.{formaat}.j2", context.variabelen(), sjablonen))
+
+
+def render_sjabloon(naam: str, variabelen: dict, sjablonen: Path | None = None) -> str:
+    """One template by name (user folder first), with Jinja's errors as a coded ``sjabloon-fout``."""
     env = maak_omgeving(sjablonen)
-    naam = f"{context.sjabloon}.{formaat}.j2"
     try:
-        return _netjes(env.get_template(naam).render(context.variabelen()))
+        return env.get_template(naam).render(variabelen)
     except jinja2.TemplateNotFound as fout:
         raise RegioplanFout(
             "sjabloon-fout",
@@ -70,28 +75,101 @@ def render(context: Context, formaat: str, sjablonen: Path | None = None) -> str
         ) from fout
 
 
-def schrijf_rapport(
-    resultaat: Resultaat,
-    regio: str,
-    uit: Path,
-    *,
-    formaten: Sequence[str] = FORMATEN,
-    datum: dt.date | None = None,
-    sjablonen: Path | None = None,
-    vorige: Verschil | None = None,
-) -> list[Path]:
-    """Write the regional plan (or, for the province key, the provincial verslag) in each format.
-
-    ``vorige``: the comparison with the previous round, for the chapter "Ontwikkeling sinds de vorige ronde".
-    """
+def controleer_formaten(formaten: Sequence[str], word_sjabloon: Path | None = None) -> None:
+    """Fail early, before any workbook is read: an unknown format, or a missing PDF/Word library."""
     onbekend = [f for f in formaten if f not in FORMATEN]
     if onbekend or not formaten:
         raise RegioplanFout(
             "optie-ongeldig",
             f"Onbekend formaat: {', '.join(onbekend) or '(geen)'}.",
-            "Kies md, html of beide.",
+            f"Kies uit {', '.join(FORMATEN)}.",
         )
+    if "pdf" in formaten:
+        from .pdf import weasyprint_module
+
+        weasyprint_module()
+    if "docx" in formaten or word_sjabloon is not None:
+        from .word import docx_module, open_sjabloon
+
+        docx_module()
+        if word_sjabloon is not None:
+            open_sjabloon(word_sjabloon)
+
+
+def render_pdf(context: Context, html: str, sjablonen: Path | None = None) -> bytes:
+    """The PDF of a report from its rendered HTML (see :mod:`.pdf`)."""
+    from .pdf import maak_pdf, pdf_context
+
+    variabelen = context.variabelen()
+    css = render_sjabloon("pdf.css.j2", {**variabelen, "pdf": pdf_context(context)}, sjablonen)
+    grafiek_css = render_sjabloon("pdf-grafiek.css", variabelen, sjablonen)
+    return maak_pdf(html, css, grafiek_css, context)
+
+
+def render_docx(context: Context, html: str, word_sjabloon: Path | None = None) -> bytes:
+    """The Word document of a report from its rendered HTML (see :mod:`.word`)."""
+    from .word import maak_docx
+
+    return maak_docx(html, context, word_sjabloon)
+
+
+def schrijf_rapport(
+    resultaat: Resultaat,
+    regio: str,
+    uit: Path,
+    *,
+    formaten: Sequence[str] = TEKSTFORMATEN,
+    datum: dt.date | None = None,
+    sjablonen: Path | None = None,
+    word_sjabloon: Path | None = None,
+    vorige: Verschil | None = None,
+) -> list[Path]:
+    """Write the regional plan (or, for the province key, the provincial verslag) in each format.
+
+    ``formaten`` is any of md, html, pdf and docx; pdf and docx are made from the rendered HTML, so they
+    show the same chapters, tables and figures. ``word_sjabloon`` is a .docx whose styles the Word
+    document takes (``--word-sjabloon``). ``vorige``: the comparison with the previous round, for the
+    chapter "Ontwikkeling sinds de vorige ronde". Returns the written paths in the order of ``formaten``.
+    """
+    return schrijf_rapport_met_context(
+        resultaat,
+        regio,
+        uit,
+        formaten=formaten,
+        datum=datum,
+        sjablonen=sjablonen,
+        word_sjabloon=word_sjabloon,
+        vorige=vorige,
+    )[1]
+
+
+def schrijf_rapport_met_context(
+    resultaat: Resultaat,
+    regio: str,
+    uit: Path,
+    *,
+    formaten: Sequence[str] = TEKSTFORMATEN,
+    datum: dt.date | None = None,
+    sjablonen: Path | None = None,
+    word_sjabloon: Path | None = None,
+    vorige: Verschil | None = None,
+) -> tuple[Context, list[Path]]:
+    """:func:`schrijf_rapport`, also returning the report context (the publication index needs its titles)."""
+    controleer_formaten(formaten, word_sjabloon)
     context = bouw_context(resultaat, regio, datum, vorige)
-    teksten = {f: render(context, f, sjablonen) for f in dict.fromkeys(formaten)}
+    gevraagd = list(dict.fromkeys(formaten))
+    html = render(context, "html", sjablonen) if {"html", "pdf", "docx"} & set(gevraagd) else ""
+    inhoud: dict[str, bytes] = {}
+    for formaat in gevraagd:
+        if formaat == "html":
+            inhoud[formaat] = html.encode("utf-8")
+        elif formaat == "md":
+            inhoud[formaat] = render(context, "md", sjablonen).encode("utf-8")
+        elif formaat == "pdf":
+            inhoud[formaat] = render_pdf(context, html, sjablonen)
+        else:
+            inhoud[formaat] = render_docx(context, html, word_sjabloon)
     maak_map(uit)
-    return [schrijf(uit / f"{context.bestandsnaam}.{formaat}", tekst) for formaat, tekst in teksten.items()]
+    return context, [
+        schrijf(uit / f"{context.bestandsnaam}.{formaat}", data) for formaat, data in inhoud.items()
+    ]
