@@ -177,7 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     vormen = args.vorm or ["tekst", "json", "github"]
     print(
-        "| Geval | Formaat | Tijd (s) | CPU (s) | Piekgeheugen (MB) | Exit | Uitvoer (MiB) | Job summary (MiB) |"
+        "| Geval | Formaat | Tijd (s) | CPU (s) | Piekgeheugen (MB) | Exit | Uitvoer (MiB) | Job "
+        "summary (MiB) |"
     )
     print("|---|---|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as tmp:
@@ -188,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
             for vorm in vormen:
                 m = meet(map_, vorm, args.bron.resolve(), args.limiet_gb, Path(tmp))
                 print(
-                    f"| {naam} | {vorm} | {m['s']} | {m['cpu']} | {m['mb']} | {m['exit']} | {m['uitvoer_mib']} "
+                    f"| {naam} | {vorm} | {m['s']} | {m['cpu']} | {m['mb']} | {m['exit']} | {m['uitvoer_mib']} "  # noqa: E501
                     f"| {m['samenvatting_mib']} |",
                     flush=True,
                 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .berekening import Resultaat
 from .berekening import bereken as _bereken
@@ -200,7 +200,7 @@ def verloop(
     return _verloop([stand(r, config, werkmap=werkmap) for r in rondes], sleutel)
 
 
-def verdeel(pad: Path, config: Config | None = None, instellingen=None):
+def verdeel(pad: Path, config: Config | None = None, instellingen: Any = None) -> Any:
     """Simulate the Verdeelbesluit method (steps 1-4b) on the workbooks of a province.
 
     Returns a :class:`regioplan.verdeling.Verdeling`; the step-1 figures come from :func:`bereken`.
@@ -222,8 +222,9 @@ def publiceer(
     sjablonen: Path | None = None,
     word_sjabloon: Path | None = None,
     config: Config | None = None,
-):
-    """Write a self-contained publication folder (see :mod:`regioplan.publicatie`); returns a ``Publicatie``."""
+) -> Any:
+    """Write a self-contained publication folder (see :mod:`regioplan.publicatie`); returns a
+    ``Publicatie``."""
     from .publicatie import schrijf_publicatie
 
     config = _config_voor(pad, config)

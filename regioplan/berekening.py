@@ -372,7 +372,8 @@ def geleverd(invoer: Invoer, code: str) -> Uitvraag | None:
 
 
 def uitruilbeeld(invoer: Invoer) -> uitruil.Uitruilbeeld:
-    """Every exchange of the folder paired and decided (:mod:`regioplan.uitruil`), over delivered workbooks."""
+    """Every exchange of the folder paired and decided (:mod:`regioplan.uitruil`), over delivered
+    workbooks."""
     c = invoer.config
     uitvragen = {code: u for code in c.gemeenten if (u := geleverd(invoer, code)) is not None}
     return uitruil.beeld(uitvragen, c.gemeenten, c.zoek_code, c.naam)

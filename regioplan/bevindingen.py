@@ -86,14 +86,16 @@ CATALOGUS: dict[str, Controle] = {
             FOUT,
             "bestand",
             "Het bestand kan niet worden gelezen: {reden}.",
-            "Zet een gewoon, leesbaar werkboek in de map (controleer de rechten), of haal dit item uit de map.",
+            "Zet een gewoon, leesbaar werkboek in de map (controleer de rechten), of haal dit item uit "
+            "de map.",
             reden="het is geen gewoon bestand maar een map",
         ),
         _c(
             "bestand-link-buiten-map",
             FOUT,
             "bestand",
-            "Dit is een symbolische link naar '{doel}', buiten de map met werkboeken; die wordt niet gelezen.",
+            "Dit is een symbolische link naar '{doel}', buiten de map met werkboeken; die wordt niet "
+            "gelezen.",
             "Zet het werkboek zelf in de map in plaats van een link ernaar.",
             doel="/home/gedeeld/almelo.xlsx",
         ),
@@ -111,7 +113,8 @@ CATALOGUS: dict[str, Controle] = {
             WAARSCHUWING,
             "bestand",
             "Hulpbestand '{naam}' van {bron} overgeslagen.",
-            "Dit is geen aanlevering maar een bestand dat het besturingssysteem zelf maakt; het mag uit de map.",
+            "Dit is geen aanlevering maar een bestand dat het besturingssysteem zelf maakt; het mag "
+            "uit de map.",
             naam="._almelo.xlsx",
             bron="macOS (bij kopiëren naar een USB-stick of netwerkschijf)",
         ),
@@ -150,8 +153,10 @@ CATALOGUS: dict[str, Controle] = {
             "blad-dubbel",
             FOUT,
             "structuur",
-            "De bladen '{andere}' en '{blad}' lijken allebei het blad '{schema}'; '{andere}' is gelezen, '{blad}' niet.",
-            "Houd één blad '{schema}' over: verwijder het andere of geef het een naam die er niet op lijkt. Kijk ook naar verborgen bladen (rechtsklik op een bladtab > Zichtbaar maken).",
+            "De bladen '{andere}' en '{blad}' lijken allebei het blad '{schema}'; '{andere}' is "
+            "gelezen, '{blad}' niet.",
+            "Houd één blad '{schema}' over: verwijder het andere of geef het een naam die er niet op "
+            "lijkt. Kijk ook naar verborgen bladen (rechtsklik op een bladtab > Zichtbaar maken).",
             blad="Oekraine",
             andere="Oekraïne",
             schema="Oekraïne",
@@ -161,7 +166,8 @@ CATALOGUS: dict[str, Controle] = {
             WAARSCHUWING,
             "structuur",
             "Het blad '{blad}' is verborgen {wat}.",
-            "Maak het blad zichtbaar (rechtsklik op een bladtab > Zichtbaar maken) en kijk of het erbij hoort; is het van een vorige ronde, verwijder het dan.",
+            "Maak het blad zichtbaar (rechtsklik op een bladtab > Zichtbaar maken) en kijk of het "
+            "erbij hoort; is het van een vorige ronde, verwijder het dan.",
             blad="Asiel",
             wat="en is niet gelezen; het zichtbare blad 'Asiel 2024' is als 'Asiel' gelezen",
         ),
@@ -177,8 +183,10 @@ CATALOGUS: dict[str, Controle] = {
             "blad-buiten-grenzen",
             FOUT,
             "structuur",
-            "Het blad '{blad}' heeft {aantal} gevulde cel(len) buiten het gebied dat gelezen wordt (de eerste {rijen} rijen en {kolommen} kolommen); die zijn niet gelezen.",
-            "Staat daar per ongeluk iets (Ctrl+End springt naar de laatste cel)? Verwijder die rijen of kolommen en sla op. Zoveel rijen horen niet in één werkboek.",
+            "Het blad '{blad}' heeft {aantal} gevulde cel(len) buiten het gebied dat gelezen wordt (de "
+            "eerste {rijen} rijen en {kolommen} kolommen); die zijn niet gelezen.",
+            "Staat daar per ongeluk iets (Ctrl+End springt naar de laatste cel)? Verwijder die rijen "
+            "of kolommen en sla op. Zoveel rijen horen niet in één werkboek.",
             blad="Asiel",
             aantal=1,
             rijen="10.000",
@@ -255,7 +263,8 @@ CATALOGUS: dict[str, Controle] = {
             WAARSCHUWING,
             "structuur",
             "De cellen {bereik} zijn samengevoegd; de waarde '{waarde}' is in elke cel ervan gelezen.",
-            "Maak de samenvoeging ongedaan (Start > Samenvoegen en centreren) en vul elke rij zelf in; een samengevoegd getal telt nu in elke rij mee.",
+            "Maak de samenvoeging ongedaan (Start > Samenvoegen en centreren) en vul elke rij zelf in; "
+            "een samengevoegd getal telt nu in elke rij mee.",
             bereik="J5:J6",
             waarde="Tijdelijk, loopt af in 2025",
         ),
@@ -289,8 +298,10 @@ CATALOGUS: dict[str, Controle] = {
             "getal-als-datum",
             FOUT,
             "waarden",
-            "Excel heeft wat hier getypt is als datum opgeslagen (de cel toont '{getoond}'); bedoeld was waarschijnlijk '{voorstel}'.",
-            "Zet de cel op Tekst (Start > Getal > Tekst) en typ '{voorstel}' opnieuw. In het sjabloon van `regioplan sjabloon` staan de kolommen al goed. Een capaciteit is als het bereik {voorstel} gelezen.",
+            "Excel heeft wat hier getypt is als datum opgeslagen (de cel toont '{getoond}'); bedoeld "
+            "was waarschijnlijk '{voorstel}'.",
+            "Zet de cel op Tekst (Start > Getal > Tekst) en typ '{voorstel}' opnieuw. In het sjabloon "
+            "van `regioplan sjabloon` staan de kolommen al goed. Een capaciteit is als het bereik {voorstel} gelezen.",  # noqa: E501
             getoond="5-nov",
             voorstel="5-11",
         ),
@@ -299,7 +310,8 @@ CATALOGUS: dict[str, Controle] = {
             WAARSCHUWING,
             "waarden",
             "In de waarde stond een onzichtbaar of vreemd teken ({tekens}); gelezen als '{waarde}'.",
-            "Zulke tekens komen mee bij kopiëren uit e-mail, PDF of Word. Typ de waarde opnieuw, of plak als tekst zonder opmaak (Ctrl+Shift+V).",
+            "Zulke tekens komen mee bij kopiëren uit e-mail, PDF of Word. Typ de waarde opnieuw, of "
+            "plak als tekst zonder opmaak (Ctrl+Shift+V).",
             tekens="harde spatie",
             waarde="1 211",
         ),
@@ -307,7 +319,8 @@ CATALOGUS: dict[str, Controle] = {
             "tekst-te-lang",
             FOUT,
             "waarden",
-            "De tekst is {lengte} tekens of langer, het maximum van een Excel-cel; wat daarna komt is niet gelezen.",
+            "De tekst is {lengte} tekens of langer, het maximum van een Excel-cel; wat daarna komt is "
+            "niet gelezen.",
             "Zet lange toelichtingen in een apart document en verwijs ernaar.",
             lengte="32.767",
         ),
@@ -463,7 +476,8 @@ CATALOGUS: dict[str, Controle] = {
             "uitsluiting-zonder-toelichting",
             WAARSCHUWING,
             "waarden",
-            "{naam} is uitgesloten van de verdeling van de restopgave ({reden}), maar de toelichting ontbreekt.",
+            "{naam} is uitgesloten van de verdeling van de restopgave ({reden}), maar de toelichting "
+            "ontbreekt.",
             "Noem in 'Toelichting uitsluiting' de bron (bijvoorbeeld het ministerie of het COA) en de reden.",
             naam="Borne",
             reden="Oekraïne",
@@ -542,8 +556,10 @@ CATALOGUS: dict[str, Controle] = {
             "werkboek-leeg-sjabloon",
             WAARSCHUWING,
             "identiteit",
-            "Het werkboek van {naam} is nog het lege sjabloon: er is niets ingevuld behalve naam en CBS-code.",
-            "Vraag de gemeente het werkboek in te vullen; tot die tijd heeft {naam} de status 'geen gegevens'.",
+            "Het werkboek van {naam} is nog het lege sjabloon: er is niets ingevuld behalve naam en "
+            "CBS-code.",
+            "Vraag de gemeente het werkboek in te vullen; tot die tijd heeft {naam} de status 'geen "
+            "gegevens'.",
             naam="Borne",
         ),
         _c(
@@ -637,7 +653,8 @@ CATALOGUS: dict[str, Controle] = {
             FOUT,
             "samenhang",
             "'{locatie}' staat ook bij {andere}; de plekken tellen één keer, bij {houder}.",
-            "Alleen de gemeente waar de locatie ligt neemt haar op; de ander legt de uitruil vast op het blad "
+            "Alleen de gemeente waar de locatie ligt neemt haar op; de ander legt de uitruil vast op "
+            "het blad "
             "Uitruil (of met 'Ligt in gemeente'). Zie 'Uitruil' in docs/uitvraag.md.",
             locatie="AZC Albergen",
             andere="Almelo",
@@ -647,7 +664,8 @@ CATALOGUS: dict[str, Controle] = {
             "uitruil-eenzijdig",
             FOUT,
             "samenhang",
-            "Deze uitruil van {plekken} plekken {opgave} ({leverancier} levert aan {ontvanger}) staat niet in het "
+            "Deze uitruil van {plekken} plekken {opgave} ({leverancier} levert aan {ontvanger}) staat "
+            "niet in het "
             "werkboek van {partner}; hij verschuift daarom geen plekken.",
             "Laat {partner} de uitruil ook vastleggen op het blad Uitruil, of haal hem hier weg.",
             plekken=20,
@@ -660,9 +678,11 @@ CATALOGUS: dict[str, Controle] = {
             "uitruil-ontbreekt-bij-partner",
             FOUT,
             "samenhang",
-            "{partner} legt een uitruil van {plekken} plekken {opgave} vast ({leverancier} levert aan {ontvanger}), "
+            "{partner} legt een uitruil van {plekken} plekken {opgave} vast ({leverancier} levert aan "
+            "{ontvanger}), "
             "maar dit werkboek noemt hem niet; hij verschuift daarom geen plekken.",
-            "Zet de uitruil op het blad Uitruil (partner {partner}, richting {richting}), of laat {partner} hem "
+            "Zet de uitruil op het blad Uitruil (partner {partner}, richting {richting}), of laat "
+            "{partner} hem "
             "weghalen.",
             plekken=20,
             opgave="asiel",
@@ -675,7 +695,8 @@ CATALOGUS: dict[str, Controle] = {
             "uitruil-tegenstrijdig",
             FOUT,
             "samenhang",
-            "De uitruil {leverancier} – {ontvanger} ({opgave}) staat bij beide gemeenten, maar anders: {verschil}. "
+            "De uitruil {leverancier} – {ontvanger} ({opgave}) staat bij beide gemeenten, maar anders: "
+            "{verschil}. "
             "Hij verschuift daarom geen plekken.",
             "Spreek af wat klopt en leg het bij beide gemeenten gelijk vast.",
             leverancier="Almelo",
@@ -687,7 +708,8 @@ CATALOGUS: dict[str, Controle] = {
             "uitruil-groter-dan-locatie",
             FOUT,
             "samenhang",
-            "{leverancier} levert {plekken} plekken {opgave} aan {ontvanger}, maar noemt zelf maar {beschikbaar} "
+            "{leverancier} levert {plekken} plekken {opgave} aan {ontvanger}, maar noemt zelf maar "
+            "{beschikbaar} "
             "plekken {opgave}; de uitruil verschuift daarom geen plekken.",
             "De gemeente waar de plekken liggen zet de locatie met de volledige capaciteit op haar blad; "
             "controleer het aantal plekken van de uitruil.",

@@ -15,7 +15,7 @@ from typing import Any
 
 from . import regels, uitruil
 from .bevindingen import FOUT, MAX_PER_CODE, Bevinding, Bevindingen
-from .model import AsielLocatie, Herkomst, Opgave, Uitvraag
+from .model import Herkomst, Opgave, Uitvraag
 from .uitvraag.lezen import Invoer
 from .uitvraag.schema import AANTALLEN, ASIEL, DSL_KSO, GEMEENTE, OEKRAINE, OPGAVEN, UITRUIL, VOORNEMENS, Blad
 from .waarden import normaliseer
@@ -192,7 +192,8 @@ MAX_VERGELIJKINGEN = (
 
 
 def _dichtstbij(naam: str, kandidaten: dict[str, str], behalve: str = "") -> str:
-    """The closest of ``kandidaten`` (normalised -> shown) to ``naam``, other than ``behalve``, or "". Linear in the number of candidates; callers ask it at most
+    """The closest of ``kandidaten`` (normalised -> shown) to ``naam``, other than ``behalve``, or "".
+    Linear in the number of candidates; callers ask it at most
     :data:`MAX_VOORSTELLEN` times per file, so a sheet of 8.000 rows stays linear too."""
     treffers = get_close_matches(normaliseer(naam), list(kandidaten), n=2, cutoff=0.7)
     treffer = next((t for t in treffers if t != behalve), "")
@@ -356,7 +357,8 @@ def _datumvolgorde(
 
 
 def _uitruil(invoer: Invoer, b: Bevindingen) -> None:
-    """The two sides of every exchange compared, and locations listed by two gemeenten (:mod:`regioplan.uitruil`)."""
+    """The two sides of every exchange compared, and locations listed by two gemeenten
+    (:mod:`regioplan.uitruil`)."""
     config = invoer.config
     uitvragen = {c: u for c, u in invoer.uitvragen.items() if u.cbs_code and u.geleverd}
     for x in uitruil.beeld(uitvragen, config.gemeenten, config.zoek_code, config.naam).bevindingen:

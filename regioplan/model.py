@@ -149,7 +149,8 @@ class Uitvraag:
     huisvesting: list[Huisvestingsplan] = field(default_factory=list)
     dsl_kso: list[DslKso] = field(default_factory=list)
     uitruil: list[Uitruil] = field(default_factory=list)
-    #: still the blank template (nothing filled in beyond the prefilled name and code): counts as not delivered
+    #: still the blank template (nothing filled in beyond the prefilled name and code): counts as not
+    # delivered
     leeg_sjabloon: bool = False
 
     @property

@@ -1,4 +1,5 @@
-"""The publication folder (``regioplan rapport --publiceer MAP``): everything a coordinator publishes, in one folder.
+"""The publication folder (``regioplan rapport --publiceer MAP``): everything a coordinator publishes, in
+one folder.
 
 The folder is self-contained (only relative links, no outside resources), fit for GitHub or GitLab Pages:
 

@@ -47,13 +47,13 @@ NIET_ZONDER_LOCATIE = "zonder-locatie"
 
 REDENEN = {
     VERWERKT: "afgesproken en door beide gemeenten gelijk vastgelegd",
-    VERWERKT_BUITEN: "{buiten} ligt buiten de provincie: de uitruil is aanvaard op het werkboek van {vastlegger}",
+    VERWERKT_BUITEN: "{buiten} ligt buiten de provincie: de uitruil is aanvaard op het werkboek van {vastlegger}",  # noqa: E501
     VERWERKT_ZONDER_PARTNER: (
         "{partner} leverde geen gegevens: de uitruil is aanvaard op het werkboek van {vastlegger}"
     ),
     NIET_VOORNEMEN: "voornemen: verschuift (nog) geen plekken",
     NIET_EENZIJDIG: "alleen {vastlegger} legt de uitruil vast, {partner} niet: verschuift geen plekken",
-    NIET_TEGENSTRIJDIG: "de twee gemeenten leggen de uitruil verschillend vast ({verschil}): verschuift geen plekken",
+    NIET_TEGENSTRIJDIG: "de twee gemeenten leggen de uitruil verschillend vast ({verschil}): verschuift geen plekken",  # noqa: E501
     NIET_TE_GROOT: "{leverancier} noemt maar {beschikbaar} eigen plekken {opgave}: verschuift geen plekken",
     NIET_ZONDER_LOCATIE: (
         "de plekken staan in geen enkel werkboek (zet ze op het blad Asiel met 'Ligt in gemeente'): "
@@ -487,7 +487,8 @@ def _besluit(
 
 
 def _beschikbaar(u: Uitvraag, opgave: str) -> int:
-    """What the supplier lists of its own places (not received ones) for the opgave; upper bounds of ranges."""
+    """What the supplier lists of its own places (not received ones) for the opgave; upper bounds of
+    ranges."""
     if opgave == "asiel":
         return sum((loc.capaciteit.hoog or 0) for loc in u.asiel if not loc.ligt_in.strip())
     return sum((goo.capaciteit.hoog or 0) for goo in u.oekraine)

@@ -162,7 +162,8 @@ _NIET_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]
 
 def cel(tekst: str) -> str:
     """Text for an xlsx cell: characters a workbook cannot hold are shown visibly (``\\x1b``); line
-    breaks and tabs stay (a cell may hold several lines). Whether it is a formula: :func:`regioplan.xlsx.zet`."""
+    breaks and tabs stay (a cell may hold several lines). Whether it is a formula:
+    :func:`regioplan.xlsx.zet`."""
     return _NIET_IN_XML.sub(lambda m: _zichtbaar(m[0]), tekst)
 
 

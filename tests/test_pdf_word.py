@@ -1,4 +1,5 @@
-"""The PDF and Word reports: real rendering (WeasyPrint, python-docx), read back with pypdf, python-docx and poppler."""
+"""The PDF and Word reports: real rendering (WeasyPrint, python-docx), read back with pypdf, python-docx and
+poppler."""
 
 from __future__ import annotations
 
@@ -314,9 +315,9 @@ def test_css_filter_maakt_een_veilige_tekenreeks():
 def test_zonder_weasyprint_zegt_regioplan_wat_te_installeren(tmp_path):
     data = maak_data(tmp_path / "data")
     code = (
-        "import sys; sys.modules['weasyprint'] = None\n"  # exactly what Python does when the package is absent
+        "import sys; sys.modules['weasyprint'] = None\n"  # exactly what Python does when the package is absent  # noqa: E501
         "from regioplan.cli import main\n"
-        f"sys.exit(main(['rapport', {str(data)!r}, '--regio', 'noord', '-f', 'pdf', '--uit', {str(tmp_path / 'u')!r}]))"
+        f"sys.exit(main(['rapport', {str(data)!r}, '--regio', 'noord', '-f', 'pdf', '--uit', {str(tmp_path / 'u')!r}]))"  # noqa: E501
     )
     proces = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert proces.returncode == 2

@@ -249,7 +249,8 @@ def test_buiten_de_provincie(tmp_path):
 
 
 def test_gedeelde_locatie(tmp_path):
-    """One CNO location listed by Raalte and Olst-Wijhe: counted once, for Raalte (first in the configuration)."""
+    """One CNO location listed by Raalte and Olst-Wijhe: counted once, for Raalte (first in the
+    configuration)."""
     cno = asiel("CNO Raalte", 40, soort="noodopvang")
     m = bouw(tmp_path, raalte={"asiel": [cno]}, olst_wijhe={"asiel": [asiel("Eigen", 10), cno]})
     assert geldig(m) == {

@@ -149,7 +149,6 @@ NIET_GELEZEN_BESTAND = {
     "bestand-sjabloon-onbekend",
     "bestand-vergrendeld",
     "gemeente-dubbel",
-    "bestand-onleesbaar",
     "bestand-hulpbestand",
 }
 NIET_GELEZEN_BLAD = {"blad-onbekend", "kop-niet-gevonden", "blad-verborgen", "blad-dubbel"}

@@ -84,7 +84,8 @@ _OPENPYXL_ONGELDIG = re.compile("[\x00-\x08\x0b-\x1f]")  # and CR, which XML tur
 
 
 def _verpak(tekst: str) -> str:
-    """openpyxl refuses control characters; Excel stores them as ``_xHHHH_``. Mark them for :func:`_zet_terug`."""
+    """openpyxl refuses control characters; Excel stores them as ``_xHHHH_``. Mark them for
+    :func:`_zet_terug`."""
     return _OPENPYXL_ONGELDIG.sub(lambda m: f"«X{ord(m[0]):04X}»", tekst)
 
 

@@ -21,7 +21,8 @@ class Vorm(str, Enum):
 
 
 def _peildata(waarde: str | None) -> tuple[dt.date, ...]:
-    """Click callback: ``--peildata`` read by :func:`regioplan.peildata.lees_peildata`, a usage error otherwise."""
+    """Click callback: ``--peildata`` read by :func:`regioplan.peildata.lees_peildata`, a usage error
+    otherwise."""
     from ..peildata import UITLEG, PeildataFout, lees_peildata
 
     if waarde is None:
@@ -64,7 +65,8 @@ def bereken(
             "--gemeente",
             "-g",
             help=(
-                "Alleen deze gemeente (naam of CBS-code), in elke uitvoer (tekst, json, xlsx, csv, tijdlijn), "
+                "Alleen deze gemeente (naam of CBS-code), in elke uitvoer (tekst, json, xlsx, csv, "
+                "tijdlijn), "
                 "met de totalen van haar regio en de provincie ter vergelijking."
             ),
             show_default=False,
@@ -109,7 +111,7 @@ def bereken(
     datums = tuple(peildata or ())  # read by the option's callback
     gebruikt = configuratie(map, config)
     console.melding(f"configuratie: {gebruikt.herkomst}")
-    resultaat = _bereken(map, gebruikt, datums)
+    resultaat = _bereken(map, gebruikt, datums)  # type: ignore[arg-type]  # dates: the callback converted them
     if gemeente and resultaat.gemeente(gemeente) is None:
         raise RegioplanFout(
             "optie-ongeldig",
@@ -216,12 +218,12 @@ def _toon(resultaat: Resultaat, gemeente: str | None, uitleg: bool) -> None:
         for afspraak in resultaat.afspraken:
             if x.naam in (afspraak.leverancier, afspraak.ontvanger):
                 t.toon(
-                    f"  UITRUIL    {afspraak.leverancier} -> {afspraak.ontvanger}, {afspraak.plekken} plekken "
+                    f"  UITRUIL    {afspraak.leverancier} -> {afspraak.ontvanger}, {afspraak.plekken} plekken "  # noqa: E501
                     f"{afspraak.opgave} ({afspraak.status}): {afspraak.uitleg}"
                 )
 
 
-def datumtekst(d) -> str:
+def datumtekst(d: dt.date) -> str:
     """A date as dd-mm-jjjj for people."""
     return d.strftime("%d-%m-%Y")
 

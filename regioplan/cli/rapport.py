@@ -35,15 +35,20 @@ def formaten_van(vormen: list[Vorm]) -> tuple[str, ...]:
 
 @app.command(
     help=(
-        "Schrijf het regionaal plan (--regio twente, --regio ijsselland) of het provinciaal verslag (--regio met de "
+        "Schrijf het regionaal plan (--regio twente, --regio ijsselland) of het provinciaal verslag "
+        "(--regio met de "
         "naam van de provincie, bv. overijssel) als Markdown, één zelfstandig HTML-bestand, PDF (A4, met "
-        "paginanummers en inhoudsopgave) en/of Word (.docx met echte stijlen, om verder te bewerken). Herhaal --regio "
-        "voor meer rapporten, of geef --regio alle voor elke regio plus het provinciaal verslag; de werkboeken worden "
+        "paginanummers en inhoudsopgave) en/of Word (.docx met echte stijlen, om verder te bewerken). "
+        "Herhaal --regio "
+        "voor meer rapporten, of geef --regio alle voor elke regio plus het provinciaal verslag; de "
+        "werkboeken worden "
         "dan één keer gelezen.\n\n"
-        "Met --publiceer MAP komt er één map om te publiceren (bv. als GitHub/GitLab Pages): elk rapport in elk "
+        "Met --publiceer MAP komt er één map om te publiceren (bv. als GitHub/GitLab Pages): elk "
+        "rapport in elk "
         "formaat, het validatieoverzicht, het resultatenwerkboek en een index.html die alles noemt.\n\n"
         "PDF en Word hebben extra pakketten nodig: pip install 'regioplan[pdf,word]'.\n\n"
-        "Zelfde invoer geeft byte-gelijke bestanden: de datum in het rapport komt uit --datum, anders uit de invuldatum "
+        "Zelfde invoer geeft byte-gelijke bestanden: de datum in het rapport komt uit --datum, anders "
+        "uit de invuldatum "
         "van de werkboeken.\n\n"
         "Voorbeeld: regioplan rapport voorbeelddata/overijssel-2024 --regio twente --uit uitvoer"
     )

@@ -96,7 +96,10 @@ def verdeel(
         Path | None,
         typer.Option(
             "--sjablonen",
-            help="Map met eigen Jinja-sjablonen (verdeling.md.j2, verdeling.html.j2) die de ingebouwde vervangen.",
+            help=(
+                "Map met eigen Jinja-sjablonen (verdeling.md.j2, verdeling.html.j2) die de ingebouwde "
+                "vervangen."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -151,7 +154,7 @@ def verdeel(
     samen = (
         f"{v.provincie}: restopgave {v.restopgave.regulier} regulier + {v.restopgave.amv} amv verdeeld over "
         f"{len(v.ontvangers('regulier'))} + {len(v.ontvangers('amv'))} gemeenten; "
-        f"totaal {som.regulier} + {som.amv} (opgave {v.opgave.regulier} + {v.opgave.amv}); simulatie, geen besluit"
+        f"totaal {som.regulier} + {som.amv} (opgave {v.opgave.regulier} + {v.opgave.amv}); simulatie, geen besluit"  # noqa: E501
     )
     if vergelijking is not None:
         samen += f"; {vergelijking.gelijk} van {len(vergelijking.rijen)} rijen gelijk aan {vergelijking.bron}"
@@ -170,7 +173,7 @@ def _tekst(vorm: str, v, vergelijking, als_dict, document, sjablonen: Path | Non
 
     if vorm == "json":
         return json.dumps(als_dict(v, vergelijking), ensure_ascii=False, indent=2) + "\n"
-    return document(v, vorm, vergelijking, sjablonen)
+    return str(document(v, vorm, vergelijking, sjablonen))
 
 
 def _toon(t, v, gemeente: str | None, uitleg: bool, vergelijking) -> None:
@@ -213,7 +216,7 @@ def _toon(t, v, gemeente: str | None, uitleg: bool, vergelijking) -> None:
                 t.toon("  ", regel)
     if vergelijking is not None:
         t.tabel(
-            f"Vergelijking met {vergelijking.bron}: {vergelijking.gelijk} van {len(vergelijking.rijen)} rijen gelijk",
+            f"Vergelijking met {vergelijking.bron}: {vergelijking.gelijk} van {len(vergelijking.rijen)} rijen gelijk",  # noqa: E501
             VERGELIJK_KOPPEN,
             [[cel(w) for w in rij] for rij in vergelijkrijen(vergelijking)],
             rechts={1, 2, 3, 4, 5, 6},

@@ -46,7 +46,7 @@ def staafgrafiek(rijen: list[tuple[str, int, int]] | list[tuple[str, int, int, b
     visible at a glance) and a marker at the opgave. A gemeente without data gets no bar and no
     shortfall, only the opgave marker and the words "geen gegevens". Returns plain data for the template.
     """
-    rijen = [(r[0], r[1], r[2], bool(r[3]) if len(r) > 3 else False) for r in rijen]  # type: ignore[misc]
+    rijen = [(r[0], r[1], r[2], bool(r[3]) if len(r) > 3 else False) for r in rijen]
     hoogste = max([max(o, r) for _, o, r, _g in rijen] + [0])
     stap = _stap(hoogste)
     schaal_max = max(stap, -(-hoogste // stap) * stap)

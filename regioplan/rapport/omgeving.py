@@ -112,7 +112,8 @@ def cachemap() -> Path | None:
 
 
 def _prive(map_: Path) -> bool:
-    """Create ``map_`` for this user only; True when it exists, is ours and nobody else can write or read it."""
+    """Create ``map_`` for this user only; True when it exists, is ours and nobody else can write or read
+    it."""
     try:
         map_.mkdir(mode=0o700, parents=True, exist_ok=True)
         st = map_.lstat()

@@ -12,7 +12,8 @@ WeasyPrint does not apply the document's stylesheet inside an SVG, so that sheet
 
 Reproducible: no clock is read. The creation date is the report date, the file identifier a hash of what was
 rendered; the same input gives the same bytes. Nothing outside the document is ever fetched: only ``data:``
-URLs are allowed, so a file name or a text from a workbook can never make WeasyPrint read a file or the network.
+URLs are allowed, so a file name or a text from a workbook can never make WeasyPrint read a file or the
+network.
 """
 
 from __future__ import annotations
@@ -72,7 +73,8 @@ def pdf_context(context: Context) -> dict[str, str]:
 
 
 def maak_pdf(html: str, css: str, grafiek_css: str, context: Context) -> bytes:
-    """The PDF bytes of an HTML report; ``css`` is the rendered ``pdf.css.j2``, ``grafiek_css`` the SVG sheet."""
+    """The PDF bytes of an HTML report; ``css`` is the rendered ``pdf.css.j2``, ``grafiek_css`` the SVG
+    sheet."""
     weasyprint = weasyprint_module()
     if grafiek_css.strip():
         # Inside an <svg> a <style> is parsed as markup, not raw text: escape it like any SVG text.

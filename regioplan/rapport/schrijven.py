@@ -12,6 +12,7 @@ import datetime as dt
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -50,7 +51,7 @@ def render(context: Context, formaat: str, sjablonen: Path | None = None) -> str
     return _netjes(render_sjabloon(f"{context.sjabloon}.{formaat}.j2", context.variabelen(), sjablonen))
 
 
-def render_sjabloon(naam: str, variabelen: dict, sjablonen: Path | None = None) -> str:
+def render_sjabloon(naam: str, variabelen: dict[str, Any], sjablonen: Path | None = None) -> str:
     """One template by name (user folder first), with Jinja's errors as a coded ``sjabloon-fout``."""
     env = maak_omgeving(sjablonen)
     try:
@@ -87,11 +88,11 @@ def controleer_formaten(formaten: Sequence[str], word_sjabloon: Path | None = No
     if "pdf" in formaten:
         from .pdf import weasyprint_module
 
-        weasyprint_module()
+        weasyprint_module()  # type: ignore[no-untyped-call]
     if "docx" in formaten or word_sjabloon is not None:
         from .word import docx_module, open_sjabloon
 
-        docx_module()
+        docx_module()  # type: ignore[no-untyped-call]
         if word_sjabloon is not None:
             open_sjabloon(word_sjabloon)
 

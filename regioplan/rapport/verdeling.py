@@ -9,13 +9,14 @@ the last one the province); documented in docs/verdeel.md. HTML is autoescaped, 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from ..verdeling.model import Verdeling
 from ..verdeling.uitvoer import KOPPEN, Vergelijking, als_dict, stappenrijen, tabelrijen
 from .omgeving import maak_omgeving
 
 
-def context(v: Verdeling, vergelijking: Vergelijking | None = None) -> dict:
+def context(v: Verdeling, vergelijking: Vergelijking | None = None) -> dict[str, Any]:
     rijen, _ = tabelrijen(v)
     return {
         **als_dict(v, vergelijking),

@@ -59,7 +59,8 @@ def docx_module():
 
 
 def open_sjabloon(pad: Path | None):
-    """The base document: the house-style .docx (``--word-sjabloon``) with its body emptied, or python-docx's own."""
+    """The base document: the house-style .docx (``--word-sjabloon``) with its body emptied, or
+    python-docx's own."""
     docx = docx_module()
     if pad is None:
         return docx.Document()
@@ -67,7 +68,8 @@ def open_sjabloon(pad: Path | None):
         raise RegioplanFout(
             "word-sjabloon-ongeldig",
             f"--word-sjabloon '{pad}' bestaat niet of is geen bestand.",
-            "Geef een Word-document (.docx) op met de huisstijl: stijlen, kop- en voettekst en pagina-opmaak.",
+            "Geef een Word-document (.docx) op met de huisstijl: stijlen, kop- en voettekst en "
+            "pagina-opmaak.",
         )
     try:
         document = docx.Document(str(pad))
@@ -319,7 +321,8 @@ class _Bouwer:
             paragraaf.add_run(_tekst(f" – {titel.rstrip('.')}"))
         if svg is not None:
             self.doc.add_paragraph(
-                "De grafiek staat in de HTML- en de PDF-versie van dit rapport; de cijfers staan in de tabellen.",
+                "De grafiek staat in de HTML- en de PDF-versie van dit rapport; de cijfers staan in de "
+                "tabellen.",
                 style=self.stijl("Normal"),
             )
         for kind in el:

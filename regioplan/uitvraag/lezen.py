@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import io
 import os
 import stat
-import io
 from dataclasses import MISSING, dataclass, field
 from difflib import get_close_matches
 from pathlib import Path

@@ -32,9 +32,11 @@ UITRUIL_STATUS = ("afgesproken", "voornemen")
 #: The four criteria of the Verdeelbesluit method for a kansrijk initiative (step 2), see docs/verdeel.md.
 KANSRIJK = ("besluit", "voor-raming", "verlenging", "toezegging")
 KANSRIJK_UITLEG = (
-    "Alleen voor plannen die (nog) niet meetellen, voor `regioplan verdeel`: kansrijk volgens de methode van het "
+    "Alleen voor plannen die (nog) niet meetellen, voor `regioplan verdeel`: kansrijk volgens de "
+    "methode van het "
     "Verdeelbesluit, met het criterium waaraan het plan voldoet: besluit (lokale besluitvorming afgerond), "
-    "voor-raming (beschikbaar vóór de volgende capaciteitsraming), verlenging (aantoonbaar zicht op verlenging), "
+    "voor-raming (beschikbaar vóór de volgende capaciteitsraming), verlenging (aantoonbaar zicht op "
+    "verlenging), "
     "toezegging (duidelijke toezegging om tijdig te realiseren). Leeg = niet kansrijk."
 )
 
@@ -737,8 +739,9 @@ OPGAVEN = Blad(
             "janee",
             JANEE,
             voorbeeld="nee",
-            uitleg="Voor `regioplan verdeel`: ja als de gemeente de afgelopen tien jaar gemiddeld meer asielopvang "
-            "bood dan haar indicatieve opgave (de werkboeken kunnen dat niet berekenen). Toelichting verplicht.",
+            uitleg="Voor `regioplan verdeel`: ja als de gemeente de afgelopen tien jaar gemiddeld meer asielopvang "  # noqa: E501
+            "bood dan haar indicatieve opgave (de werkboeken kunnen dat niet berekenen). Toelichting "
+            "verplicht.",
         ),
         K(
             "Uitsluiting Oekraïne",

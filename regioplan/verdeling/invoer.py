@@ -2,7 +2,8 @@
 that knows where each input of the method lives.
 
 - Step 1 (places that count, regulier and amv, exchanges included) comes from the typed ``bereken``
-  result (:class:`regioplan.resultaat.Resultaat`): ``asiel.geldig`` and ``asiel.geldig_amv`` per gemeente. Places realised in another gemeente for this
+  result (:class:`regioplan.resultaat.Resultaat`): ``asiel.geldig`` and ``asiel.geldig_amv`` per gemeente.
+  Places realised in another gemeente for this
   one (``Ligt in gemeente``) are already counted there by ``bereken``.
 - Step 2 (kansrijk) comes from the column *Kansrijk* on the sheets Asiel and Voornemens; a location
   that already counts for the cycle is never added twice.

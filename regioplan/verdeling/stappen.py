@@ -96,7 +96,7 @@ def stap4a_uitsluiten(
                     Uitsluiting(
                         "uitruil",
                         "regulier",
-                        f"{namen} realiseren samen {getal(samen)} reguliere plekken, indicatief {getal(nodig)}",
+                        f"{namen} realiseren samen {getal(samen)} reguliere plekken, indicatief {getal(nodig)}",  # noqa: E501
                     )
                 )
     return {c: tuple(v) for c, v in uit.items()}

@@ -109,7 +109,7 @@ def lees_tabel(pad: Path, zoek_code) -> dict[str, tuple[str, Paar]]:
     return uit
 
 
-_HINT = "Kopregel: gemeente,cbs_code,regulier,amv,totaal (cbs_code en totaal mogen ontbreken); één rij per gemeente."
+_HINT = "Kopregel: gemeente,cbs_code,regulier,amv,totaal (cbs_code en totaal mogen ontbreken); één rij per gemeente."  # noqa: E501
 
 
 def vergelijk(verdeling: Verdeling, tabel: dict[str, tuple[str, Paar]], bron: str) -> Vergelijking:
