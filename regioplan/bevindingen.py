@@ -73,6 +73,14 @@ CATALOGUS: dict[str, Controle] = {
             detail="uitgepakt 350 MB, maximaal 50 MB",
         ),
         _c(
+            "bestand-onleesbaar",
+            FOUT,
+            "bestand",
+            "Het bestand kan niet worden gelezen ({detail}).",
+            "Controleer of het een gewoon bestand is dat je mag lezen (geen map, koppeling of pijp) en kopieer het opnieuw in de map.",
+            detail="Permission denied",
+        ),
+        _c(
             "bestand-macro",
             WAARSCHUWING,
             "bestand",
@@ -86,6 +94,15 @@ CATALOGUS: dict[str, Controle] = {
             "Tijdelijk vergrendelbestand '{naam}' overgeslagen.",
             "Dit bestand maakt Excel of LibreOffice zolang een werkboek open is. Sluit het werkboek en verwijder het uit de map.",
             naam="~$almelo.xlsx",
+        ),
+        _c(
+            "bestand-hulpbestand",
+            WAARSCHUWING,
+            "bestand",
+            "Hulpbestand '{naam}' van {bron} overgeslagen.",
+            "Dit is geen aanlevering maar een bestand dat het besturingssysteem zelf maakt; het mag uit de map.",
+            naam="._almelo.xlsx",
+            bron="macOS (bij kopiëren naar een USB-stick of netwerkschijf)",
         ),
         _c(
             "bestand-formaatversie",
@@ -122,6 +139,17 @@ CATALOGUS: dict[str, Controle] = {
             "Het blad '{blad}' hoort niet bij de uitvraag en wordt niet gelezen.",
             "Zet gegevens op de bladen van het sjabloon; verwijder of hernoem dit blad.",
             blad="Blad1",
+        ),
+        _c(
+            "blad-buiten-grenzen",
+            FOUT,
+            "structuur",
+            "Het blad '{blad}' heeft {aantal} gevulde cel(len) buiten het gebied dat gelezen wordt (de eerste {rijen} rijen en {kolommen} kolommen); die zijn niet gelezen.",
+            "Staat daar per ongeluk iets (Ctrl+End springt naar de laatste cel)? Verwijder die rijen of kolommen en sla op. Zoveel rijen horen niet in één werkboek.",
+            blad="Asiel",
+            aantal=1,
+            rijen="10.000",
+            kolommen=100,
         ),
         _c(
             "kolom-ontbreekt",
@@ -212,6 +240,32 @@ CATALOGUS: dict[str, Controle] = {
             "'{waarde}' is geen getal.",
             "Vul een geheel getal in (zonder tekst of eenheden); een toelichting hoort in 'Opmerking'.",
             waarde="ca. 50",
+        ),
+        _c(
+            "getal-als-datum",
+            FOUT,
+            "waarden",
+            "Excel heeft wat hier getypt is als datum opgeslagen (de cel toont '{getoond}'); bedoeld was waarschijnlijk '{voorstel}'.",
+            "Zet de cel op Tekst (Start > Getal > Tekst) en typ '{voorstel}' opnieuw. In het sjabloon van `regioplan sjabloon` staan de kolommen al goed. Een capaciteit is als het bereik {voorstel} gelezen.",
+            getoond="5-nov",
+            voorstel="5-11",
+        ),
+        _c(
+            "waarde-onzichtbaar-teken",
+            WAARSCHUWING,
+            "waarden",
+            "In de waarde stond een onzichtbaar of vreemd teken ({tekens}); gelezen als '{waarde}'.",
+            "Zulke tekens komen mee bij kopiëren uit e-mail, PDF of Word. Typ de waarde opnieuw, of plak als tekst zonder opmaak (Ctrl+Shift+V).",
+            tekens="harde spatie",
+            waarde="1 211",
+        ),
+        _c(
+            "tekst-te-lang",
+            FOUT,
+            "waarden",
+            "De tekst is {lengte} tekens of langer, het maximum van een Excel-cel; wat daarna komt is niet gelezen.",
+            "Zet lange toelichtingen in een apart document en verwijs ernaar.",
+            lengte="32.767",
         ),
         _c(
             "getal-decimaal",
@@ -627,8 +681,9 @@ class Bevinding:
     blad: str = ""
     cel: str = ""
     gemeente: str = ""
+    aantal: int = 1  #: findings this one stands for (more than 1: a summary, see MAX_PER_CODE)
 
-    def als_dict(self) -> dict[str, str]:
+    def als_dict(self) -> dict[str, str | int]:
         return asdict(self)
 
     @property
@@ -653,11 +708,31 @@ def sorteersleutel(b: Bevinding) -> tuple:
     return (b.bestand, b.blad, _celsleutel(b.cel), b.code, b.bericht)
 
 
+MAX_PER_CODE = 50  #: findings of one code in one file shown one by one; the rest as one summary finding
+
+
+@dataclass
+class _Meer:
+    """Findings of one code in one file past :data:`MAX_PER_CODE`: counted, not kept."""
+
+    ernst: str
+    gemeente: str
+    aantal: int = 0
+    bladen: dict[str, list[str]] = field(default_factory=dict)  #: sheet -> [first cell, last cell]
+
+
 class Bevindingen:
-    """A collector: readers and checks add to it, nobody raises."""
+    """A collector: readers and checks add to it, nobody raises.
+
+    A file that repeats one problem in every row (200.000 rows with the same wrong value) would give a
+    million findings: unreadable in a terminal, gigabytes of JSON, far over what CI accepts. Per file and
+    code the first :data:`MAX_PER_CODE` are kept; the rest are counted per sheet with their first and last
+    cell and come out as one summary finding (same code and severity, ``aantal`` > 1)."""
 
     def __init__(self) -> None:
         self.lijst: list[Bevinding] = []
+        self._per_code: dict[tuple[str, str], int] = {}
+        self._meer: dict[tuple[str, str], _Meer] = {}
 
     def voeg_toe(
         self,
@@ -669,11 +744,22 @@ class Bevindingen:
         cel: str = "",
         gemeente: str = "",
         **params: object,
-    ) -> Bevinding:
+    ) -> Bevinding | None:
         """Add a finding; ``code`` is positional only so that a message may have its own ``{code}``.
 
-        The location ``blad`` doubles as the ``{blad}`` of a message unless a param says otherwise."""
+        The location ``blad`` doubles as the ``{blad}`` of a message unless a param says otherwise.
+        Returns ``None`` when the finding was only counted (past :data:`MAX_PER_CODE` for its file)."""
         controle = CATALOGUS[code]
+        sleutel = (bestand, code)
+        n = self._per_code[sleutel] = self._per_code.get(sleutel, 0) + 1
+        if n > MAX_PER_CODE and bestand:
+            meer = self._meer.get(sleutel)
+            if meer is None:
+                meer = self._meer[sleutel] = _Meer(controle.ernst, gemeente)
+            meer.aantal += 1
+            plek = meer.bladen.setdefault(blad, [cel, cel])
+            plek[1] = cel
+            return None
         params = {"blad": blad, "bestand": bestand, **params}
         if code in VOORSTEL_TEKST:
             params.setdefault(
@@ -693,18 +779,54 @@ class Bevindingen:
         return b
 
     def uitbreiden(self, andere: Bevindingen) -> None:
-        self.lijst.extend(andere.lijst)
+        self.lijst.extend(andere.alle())
+
+    def samenvattingen(self) -> list[Bevinding]:
+        """One finding per file and code for what was counted past :data:`MAX_PER_CODE`."""
+        uit = []
+        for (bestand, code), meer in self._meer.items():
+            bladen = sorted(meer.bladen)
+            blad = bladen[0] if len(bladen) == 1 else ""
+            delen = []
+            for b in bladen:
+                a, z = meer.bladen[b]
+                cellen = a if a == z else f"{a} t/m {z}"
+                delen.append(", ".join(x for x in (f"blad '{b}'" if b else "", cellen) if x))
+            waar = "; ".join(d for d in delen if d)
+            uit.append(
+                Bevinding(
+                    code,
+                    meer.ernst,
+                    f"En nog {_aantal(meer.aantal)} keer '{code}'" + (f" ({waar})" if waar else "") + ".",
+                    f"Niet elk afzonderlijk getoond (meer dan {MAX_PER_CODE} in één bestand). "
+                    "Los de getoonde gevallen op; vaak heeft de rest dezelfde oorzaak.",
+                    bestand,
+                    blad,
+                    meer.bladen[blad][0] if blad else "",
+                    meer.gemeente,
+                    meer.aantal,
+                )
+            )
+        return uit
+
+    def alle(self) -> list[Bevinding]:
+        return self.lijst + self.samenvattingen() if self._meer else self.lijst
 
     def gesorteerd(self) -> list[Bevinding]:
-        return sorted(self.lijst, key=sorteersleutel)
+        return sorted(self.alle(), key=sorteersleutel)
 
     @property
     def fouten(self) -> int:
-        return sum(1 for b in self.lijst if b.ernst == FOUT)
+        return sum(b.aantal for b in self.alle() if b.ernst == FOUT)
 
     @property
     def waarschuwingen(self) -> int:
-        return sum(1 for b in self.lijst if b.ernst == WAARSCHUWING)
+        return sum(b.aantal for b in self.alle() if b.ernst == WAARSCHUWING)
+
+
+def _aantal(n: int) -> str:
+    """12345 -> '12.345' (Dutch thousands separator)."""
+    return f"{n:_}".replace("_", ".")
 
 
 #: How a suggestion (param ``voorstel``) is worded inside a message, per code; empty without a suggestion.

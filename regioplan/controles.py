@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from difflib import get_close_matches
 
 from . import regels, uitruil
-from .bevindingen import FOUT, Bevinding, Bevindingen
+from .bevindingen import FOUT, MAX_PER_CODE, Bevinding, Bevindingen
 from .model import Herkomst, Opgave, Uitvraag
 from .uitvraag.lezen import Invoer
 from .uitvraag.schema import AANTALLEN, ASIEL, DSL_KSO, GEMEENTE, OEKRAINE, OPGAVEN, UITRUIL, VOORNEMENS, Blad
@@ -165,10 +165,15 @@ def _plausibel(u: Uitvraag, opgave: Opgave, invoer: Invoer, b: Bevindingen) -> N
             )
 
 
-def _dichtstbij(naam: str, kandidaten: dict[str, str]) -> str:
-    """The closest of ``kandidaten`` (normalised -> shown) to ``naam``, or ""."""
-    treffer = get_close_matches(normaliseer(naam), list(kandidaten), n=1, cutoff=0.7)
-    return kandidaten[treffer[0]] if treffer else ""
+MAX_VOORSTELLEN = MAX_PER_CODE  #: fuzzy suggestions per file and code; past it findings are only counted
+
+
+def _dichtstbij(naam: str, kandidaten: dict[str, str], behalve: str = "") -> str:
+    """The closest of ``kandidaten`` (normalised -> shown) to ``naam``, other than ``behalve``, or "". Linear in the number of candidates; callers ask it at most
+    :data:`MAX_VOORSTELLEN` times per file, so a sheet of 8.000 rows stays linear too."""
+    treffers = get_close_matches(normaliseer(naam), list(kandidaten), n=2, cutoff=0.7)
+    treffer = next((t for t in treffers if t != behalve), "")
+    return kandidaten[treffer] if treffer else ""
 
 
 def _controleer_uitvraag(u: Uitvraag, invoer: Invoer, b: Bevindingen) -> None:
@@ -179,6 +184,13 @@ def _controleer_uitvraag(u: Uitvraag, invoer: Invoer, b: Bevindingen) -> None:
         b.voeg_toe(code, bestand=u.bestand, blad=bladnaam, cel=cel, gemeente=u.cbs_code, **params)
 
     namen = {normaliseer(loc.locatie): loc.locatie for loc in u.asiel if loc.locatie}
+    aliassen: dict[str, str] = {}  #: normalised alias -> gemeente name, made when first needed
+    voorstellen = {"vervangt-onbekend": 0, "ligt-in-onbekend": 0}
+
+    def voorstel(code: str, naam: str, kandidaten: dict[str, str], behalve: str = "") -> str:
+        voorstellen[code] += 1
+        return _dichtstbij(naam, kandidaten, behalve) if voorstellen[code] <= MAX_VOORSTELLEN else ""
+
     gezien: dict[tuple, int] = {}
     partners = {normaliseer(r.partner) for r in u.uitruil}
     for loc in u.asiel:
@@ -211,16 +223,28 @@ def _controleer_uitvraag(u: Uitvraag, invoer: Invoer, b: Bevindingen) -> None:
                     regel=regels.uitleg(regel, loc, config.cyclus),
                 )
         for naam in loc.vervangt:
-            if normaliseer(naam) not in namen or normaliseer(naam) == normaliseer(loc.locatie):
-                anderen = {k: v for k, v in namen.items() if k != normaliseer(loc.locatie)}
+            zelf = normaliseer(loc.locatie)
+            if normaliseer(naam) not in namen or normaliseer(naam) == zelf:
                 meld(
-                    "vervangt-onbekend", ASIEL, h, "vervangt", naam=naam, voorstel=_dichtstbij(naam, anderen)
+                    "vervangt-onbekend",
+                    ASIEL,
+                    h,
+                    "vervangt",
+                    naam=naam,
+                    voorstel=voorstel("vervangt-onbekend", naam, namen, zelf),
                 )
         if loc.ligt_in:
             partner = config.zoek_code(loc.ligt_in)
             if partner is None:
-                voorstel = _dichtstbij(loc.ligt_in, {k: config.naam(c) for k, c in config.aliassen.items()})
-                meld("ligt-in-onbekend", ASIEL, h, "ligt_in", naam=loc.ligt_in, voorstel=voorstel)
+                aliassen = aliassen or {k: config.naam(c) for k, c in config.aliassen.items()}
+                meld(
+                    "ligt-in-onbekend",
+                    ASIEL,
+                    h,
+                    "ligt_in",
+                    naam=loc.ligt_in,
+                    voorstel=voorstel("ligt-in-onbekend", loc.ligt_in, aliassen),
+                )
             elif partner in invoer.uitvragen and partner in config.gemeenten:
                 pass  # both sides in the folder: the Asiel row is a full record, compared in _uitruil
             elif not partners & {
@@ -313,15 +337,21 @@ LEEG_SJABLOON = "leeg sjabloon"  #: overview status of a workbook that is still 
 
 
 def _telling(eigen: list[Bevinding], leeg: bool = False) -> dict:
-    """Counts and status of one overview row; ``gegevens`` is False for a blank template ("geen gegevens")."""
-    fouten = sum(1 for x in eigen if x.ernst == FOUT)
+    """Counts and status of one overview row; ``gegevens`` is False for a blank template ("geen gegevens").
+    A summary finding counts for the ``aantal`` findings it stands for."""
+    fouten = sum(x.aantal for x in eigen if x.ernst == FOUT)
     if fouten:
         status = "fouten"
     elif leeg:
         status = LEEG_SJABLOON
     else:
         status = "waarschuwingen" if eigen else "ok"
-    return {"fouten": fouten, "waarschuwingen": len(eigen) - fouten, "status": status, "gegevens": not leeg}
+    return {
+        "fouten": fouten,
+        "waarschuwingen": sum(x.aantal for x in eigen) - fouten,
+        "status": status,
+        "gegevens": not leeg,
+    }
 
 
 @dataclass
@@ -370,11 +400,11 @@ class Validatie:
 
     @property
     def fouten(self) -> int:
-        return sum(1 for b in self.bevindingen if b.ernst == FOUT)
+        return sum(b.aantal for b in self.bevindingen if b.ernst == FOUT)
 
     @property
     def waarschuwingen(self) -> int:
-        return len(self.bevindingen) - self.fouten
+        return sum(b.aantal for b in self.bevindingen) - self.fouten
 
     def zonder(self, codes: set[str]) -> Validatie:
         """The same result with deliberately silenced codes (``--negeer``) left out."""

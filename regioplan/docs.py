@@ -136,6 +136,8 @@ def controles_md() -> str:
         "- **fout**: de inzending is niet bruikbaar zoals ze is; exitcode 1.",
         "- **waarschuwing**: gelezen, maar kijk ernaar; exitcode 1 alleen met `--strikt` (of `--faal-op waarschuwing`).",
         "",
+        "Komt één code meer dan 50 keer voor in één bestand, dan staan de eerste 50 er en telt één bevinding "
+        "'En nog N keer …' de rest (met het eerste en laatste vak, en `aantal` in JSON); de tellingen tellen alles. "
         "Een code die je bewust accepteert, sla je over met `--negeer CODE` (herhaalbaar). "
         "De voorbeeldmeldingen hieronder zijn met voorbeeldwaarden ingevuld; in het echt staan daar de waarden uit het werkboek.",
         "",
@@ -230,6 +232,53 @@ def _blad_md(blad: Blad) -> list[str]:
     ]
 
 
+def _herstel_md() -> list[str]:
+    """What the reader repairs silently, repairs with a finding, and refuses (issue #13)."""
+    from .uitvraag.bestand import MAX_CELLEN, MAX_KOLOMMEN, MAX_RIJEN
+    from .waarden import MAX_TEKST
+
+    def n(x: int) -> str:
+        return f"{x:_}".replace("_", ".")
+
+    return [
+        "## Wat de lezer herstelt, meldt of weigert",
+        "",
+        "Werkboeken worden met de hand ingevuld, in Excel, LibreOffice, WPS of Numbers, en komen via e-mail, "
+        "SharePoint en USB-sticks binnen. De lezer leest wat bedoeld is waar dat zeker is, en zegt het als hij iets herstelt.",
+        "",
+        "**Stil hersteld** (geen melding):",
+        "",
+        "- een getal dat door een rekenrest nét geen geheel getal is (`=90*0,7` wordt 62,99999999999999): dat is 63;",
+        "- spaties voor en na een waarde; lege, alleen opgemaakte cellen, waar ook op het blad;",
+        '- een formule met een lege uitkomst (`=ALS(…;"tekst";"")`): een lege cel;',
+        "",
+        "**Hersteld met een melding:**",
+        "",
+        "- onzichtbare en vreemde tekens (harde spatie, spatie zonder breedte, BOM-teken, zacht afbreekstreepje, "
+        "richtingstekens, stuurtekens zoals het regeleinde uit Word): vreemde spaties worden een gewone spatie, de rest "
+        "verdwijnt; de waarschuwing `waarde-onzichtbaar-teken` noemt het teken;",
+        "- `1.211` en `1 211` (ook met een harde spatie) als 1211 (`getal-als-tekst`);",
+        "- bestanden van het besturingssysteem (`._naam.xlsx`, `.DS_Store`, `Thumbs.db`, `desktop.ini`) en "
+        "vergrendelbestanden (`~$naam.xlsx`) worden overgeslagen en genoemd (`bestand-hulpbestand`, `bestand-vergrendeld`);",
+        "- een bereik dat Excel tot datum maakte (`5-11` werd 5 november): een capaciteit wordt het bereik 5-11, maar "
+        "dit is een fout (`getal-als-datum`) omdat het een gok blijft;",
+        "- meer dan 50 keer dezelfde code in één bestand: de eerste 50 staan er, de rest is één bevinding "
+        "'En nog N keer …' met het eerste en laatste vak, in elk formaat.",
+        "",
+        "**Geweigerd** (fout, niet gelezen):",
+        "",
+        f"- gevulde cellen voorbij rij {n(MAX_RIJEN)} of kolom {MAX_KOLOMMEN} (CV) van een blad (`blad-buiten-grenzen`); "
+        "de rest van het blad wordt gewoon gelezen;",
+        f"- een werkboek met meer dan {n(MAX_CELLEN)} cellen, of groter dan 20 MB, of uitgepakt meer dan 50 MB "
+        "(`bestand-te-groot`);",
+        f"- tekst voorbij {n(MAX_TEKST)} tekens in één cel (het maximum van Excel; `tekst-te-lang`);",
+        "- een bestand dat niet te openen is, of een map, pijp of dode koppeling met een werkboeknaam (`bestand-onleesbaar`).",
+        "",
+        "Wat er ook met één werkboek misgaat, de andere worden gewoon gelezen en gemeld.",
+        "",
+    ]
+
+
 def uitvraag_md() -> str:
     from .betekenis import BETEKENIS
 
@@ -260,6 +309,7 @@ def uitvraag_md() -> str:
         "",
         "Wat `regioplan valideer` bij elke afwijking meldt, staat in [controles.md](controles.md).",
         "",
+        *_herstel_md(),
         "# De uitvraag (één werkboek per gemeente)",
     ]
     for blad in UITVRAAG_BLADEN:

@@ -176,7 +176,23 @@ class Capaciteit:
 
 GEEN_CAPACITEIT = Capaciteit(None, None)
 _BEREIK = re.compile(r"^(\d+)\s*(?:-|–|tot|t/m)\s*(\d+)$")
-_DUIZEND = re.compile(r"^\d{1,3}(\.\d{3})+$")
+_DUIZEND = re.compile(r"^\d{1,3}(?:([. ])\d{3})(?:\1\d{3})*$")  #: 1.211 or 1 211 (one separator)
+
+#: A number this close to a whole number is that number: ``=90*0,7`` is stored as 62.99999999999999.
+GEHEEL_MARGE = 1e-9
+
+MAAND_KORT = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+
+
+def _afgerond(getal: float) -> float:
+    """``getal`` itself, or the whole number it is within :data:`GEHEEL_MARGE` (relative) of."""
+    heel = round(getal)
+    return float(heel) if abs(getal - heel) <= GEHEEL_MARGE * max(1.0, abs(getal)) else getal
+
+
+def _datum_als_getal(datum: dt.date) -> dict[str, object]:
+    """What Dutch Excel made of ``5-11`` typed in a General cell (5 November), for the message."""
+    return {"getoond": f"{datum.day}-{MAAND_KORT[datum.month - 1]}", "voorstel": f"{datum.day}-{datum.month}"}
 
 
 def lees_geheel(waarde: object, *, negatief: bool = False) -> tuple[int | None, Probleem]:
@@ -185,6 +201,10 @@ def lees_geheel(waarde: object, *, negatief: bool = False) -> tuple[int | None, 
         return None, None
     if isinstance(waarde, bool):
         return None, ("getal-tekst", {"waarde": str(waarde)})
+    if isinstance(waarde, dt.date):
+        return None, ("getal-als-datum", _datum_als_getal(waarde))
+    if isinstance(waarde, float):
+        waarde = _afgerond(waarde)
     if isinstance(waarde, (int, float)):
         if not float(waarde).is_integer():
             return int(waarde), ("getal-decimaal", {"waarde": _getal_nl(waarde)})
@@ -198,19 +218,23 @@ def lees_geheel(waarde: object, *, negatief: bool = False) -> tuple[int | None, 
     if re.fullmatch(r"-?\d+", tekst):
         return lees_geheel(int(tekst), negatief=negatief)
     if _DUIZEND.match(tekst):
-        return int(tekst.replace(".", "")), (
-            "getal-als-tekst",
-            {"waarde": tekst, "voorstel": tekst.replace(".", "")},
-        )
+        cijfers = tekst.replace(".", "").replace(" ", "")
+        return int(cijfers), ("getal-als-tekst", {"waarde": tekst, "voorstel": cijfers})
     if re.fullmatch(r"-?\d+[,.]\d+", tekst):
         return int(float(tekst.replace(",", "."))), ("getal-decimaal", {"waarde": tekst})
     return None, ("getal-tekst", {"waarde": tekst})
 
 
 def lees_capaciteit(waarde: object) -> tuple[Capaciteit | None, Probleem]:
-    """Read a capacity: number, range ``550-580`` or ``onbekend``. ``None`` means empty."""
+    """Read a capacity: number, range ``550-580`` or ``onbekend``. ``None`` means empty.
+
+    A range typed in a General cell that Excel turned into a date (``5-11`` -> 5 November) is read as the
+    range it was, with the finding ``getal-als-datum``."""
     if waarde is None or (isinstance(waarde, str) and not waarde.strip()):
         return None, None
+    if isinstance(waarde, dt.date):
+        a, b = waarde.day, waarde.month
+        return Capaciteit(min(a, b), max(a, b)), ("getal-als-datum", _datum_als_getal(waarde))
     if isinstance(waarde, str):
         tekst = waarde.strip()
         laag = tekst.lower()
@@ -270,6 +294,57 @@ def lees_keuze(waarde: object, keuzes: tuple[str, ...]) -> tuple[str | None, Pro
             "voorstel": index[voorstel[0]] if voorstel else "",
         },
     )
+
+
+#: Characters that look like a space, or like nothing, in text pasted from e-mail, PDF, Word or a web page;
+#: the name is what a message calls them. Spaces become a plain space, the others disappear.
+SPATIES = {
+    "\u00a0": "harde spatie",
+    "\u202f": "smalle harde spatie",
+    "\u2007": "cijferspatie",
+    "\u2009": "dunne spatie",
+    "\u200a": "haarspatie",
+    "\u2002": "en-spatie",
+    "\u2003": "em-spatie",
+    "\u205f": "wiskundige spatie",
+    "\u3000": "ideografische spatie",
+    "\x0b": "verticale tab (regeleinde uit Word)",
+    "\x0c": "pagina-einde",
+    "\u2028": "regelscheidingsteken",
+    "\u2029": "alineascheidingsteken",
+}
+ONZICHTBAAR = {
+    "\u200b": "spatie zonder breedte",
+    "\u200c": "onzichtbaar scheidingsteken",
+    "\u200d": "onzichtbaar verbindingsteken",
+    "\u2060": "woordverbinder",
+    "\ufeff": "BOM-teken",
+    "\u00ad": "zacht afbreekstreepje",
+    "\u200e": "richtingsteken",
+    "\u200f": "richtingsteken",
+    "\u202a": "richtingsteken",
+    "\u202b": "richtingsteken",
+    "\u202c": "richtingsteken",
+    "\u202d": "richtingsteken",
+    "\u202e": "richtingsteken",
+}
+_STUUR = "".join(chr(i) for i in range(32) if chr(i) not in "\t\n\r\x0b\x0c") + "\x7f"
+_VREEMD = re.compile("[" + re.escape("".join(SPATIES) + "".join(ONZICHTBAAR) + _STUUR) + "]")
+_NAAR = str.maketrans(
+    {**{k: " " for k in SPATIES}, **{k: None for k in ONZICHTBAAR}, **{k: None for k in _STUUR}}
+)
+MAX_TEKST = 32_767  #: characters in one cell: Excel's own limit (a longer value cannot be exported to .xlsx)
+
+
+def schoon(tekst: str) -> tuple[str, tuple[str, ...]]:
+    """``tekst`` with look-alike spaces made plain and invisible and control characters removed, plus the
+    names of what was found (empty when nothing was; then ``tekst`` itself is returned)."""
+    if not _VREEMD.search(tekst):
+        return tekst, ()
+    namen = dict.fromkeys(
+        SPATIES.get(t) or ONZICHTBAAR.get(t) or f"stuurteken U+{ord(t):04X}" for t in _VREEMD.findall(tekst)
+    )
+    return tekst.translate(_NAAR), tuple(namen)
 
 
 def lees_tekst(waarde: object) -> str:

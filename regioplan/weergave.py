@@ -22,6 +22,8 @@ def als_json(validatie: Validatie) -> str:
     return json.dumps(validatie.als_dict(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
+MAX_SAMENVATTING = 1024 * 1024 - 64 * 1024  #: bytes; GitHub refuses a job summary over 1 MiB
+
 #: GitHub shows at most 10 annotations of each type per step: a code found more often than this is folded into
 #: one annotation (the step summary still lists every finding).
 VOUWGRENS = 3
@@ -53,7 +55,7 @@ def als_github(validatie: Validatie, map_prefix: str = "") -> str:
         eerste = lijst[0]
         voorbeelden = "; ".join(f"{b.bestand or '(map)'} {b.plaats}".strip() for b in lijst[:3])
         tekst = (
-            f"{len(lijst)} keer in {len(bestanden) or 1} bestand(en), onder meer: {voorbeelden}. "
+            f"{sum(b.aantal for b in lijst)} keer in {len(bestanden) or 1} bestand(en), onder meer: {voorbeelden}. "
             f"Eerste: {eerste.bericht} Hint: {eerste.hint} Alle meldingen staan in de samenvatting van de run."
         )
         bestand = f"{map_prefix}{bestanden[0]}" if len(bestanden) == 1 else ""
@@ -82,10 +84,19 @@ def als_markdown(validatie: Validatie) -> str:
         )
     if validatie.bevindingen:
         r += ["", "| Ernst | Code | Bestand | Plaats | Bericht | Hint |", "|---|---|---|---|---|---|"]
-        for b in validatie.bevindingen:
-            r.append(
-                f"| {b.ernst} | `{b.code}` | {_md(b.bestand)} | {_md(b.plaats)} | {_md(b.bericht)} | {_md(b.hint)} |"
-            )
+        grootte = sum(len(x.encode()) + 1 for x in r)
+        for i, b in enumerate(validatie.bevindingen):
+            regel = f"| {b.ernst} | `{b.code}` | {_md(b.bestand)} | {_md(b.plaats)} | {_md(b.bericht)} | {_md(b.hint)} |"
+            grootte += len(regel.encode()) + 1
+            if grootte > MAX_SAMENVATTING:
+                rest = len(validatie.bevindingen) - i
+                r += [
+                    "",
+                    f"En nog {rest} bevindingen die hier niet passen (GitHub toont hoogstens 1 MiB); "
+                    "alle staan in `regioplan valideer --formaat json`.",
+                ]
+                break
+            r.append(regel)
     return "\n".join(r) + "\n"
 
 

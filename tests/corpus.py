@@ -882,7 +882,54 @@ GEVALLEN: list[Geval] = [
         [("bestand-geen-xlsx", "notitie.txt", "", "")],
         enkel="notitie.txt",
     ),
+    Geval(
+        "ctrl-end-uitschieter",
+        lambda m: _cel_erbij(m / A, "xl/worksheets/sheet3.xml", "XFD1048576", "x"),
+        [("blad-buiten-grenzen", A, AS, "XFD1048576")],
+    ),
+    Geval(
+        "macos-en-windows-hulpbestanden",
+        _alles(
+            _bytes("._almelo.xlsx", b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        "),
+            _bytes("Thumbs.db", b"\xd0\xcf\x11\xe0"),
+            _bytes("desktop.ini", b"[.ShellClassInfo]\r\n"),
+            _bytes(".DS_Store", b"\x00\x00\x00\x01Bud1"),
+        ),
+        [
+            ("bestand-hulpbestand", "._almelo.xlsx", "", ""),
+            ("bestand-hulpbestand", "Thumbs.db", "", ""),
+            ("bestand-hulpbestand", "desktop.ini", "", ""),
+            ("bestand-hulpbestand", ".DS_Store", "", ""),
+        ],
+    ),
+    Geval(
+        "bereik-werd-datum", _cellen(A, AS, B2=dt.datetime(2024, 11, 5)), [("getal-als-datum", A, AS, "B2")]
+    ),
+    Geval(
+        "spatie-zonder-breedte", _cellen(A, AS, B2="200\u200b"), [("waarde-onzichtbaar-teken", A, AS, "B2")]
+    ),
+    Geval("tekst-te-lang", _cellen(A, AS, M2="x" * 40_000), [("tekst-te-lang", A, AS, "M2")]),
+    Geval(
+        "pijp",
+        lambda m: os.mkfifo(m / "almelo-pijp.xlsx"),
+        [("bestand-onleesbaar", "almelo-pijp.xlsx", "", "")],
+    ),
 ]
+
+
+def _cel_erbij(pad: Path, deel: str, cel: str, tekst: str | None, rij_attr: bool = True) -> None:
+    """Add one cell (``tekst`` as inline string, or ``None`` for a styled empty cell) in a row of its own at
+    the end of a sheet's data, by editing the XML: what Excel saves after a stray keystroke far away."""
+    rij = "".join(ch for ch in cel if ch.isdigit())
+    waarde = (
+        f'<c r="{cel}" s="0"/>'
+        if tekst is None
+        else f'<c r="{cel}" t="inlineStr"><is><t>{tekst}</t></is></c>'
+    )
+    nieuw = (f'<row r="{rij}">' if rij_attr else "<row>") + waarde + "</row>"
+    with zipfile.ZipFile(pad) as z:
+        xml = z.read(deel).decode()
+    herschrijf_zip(pad, vervang={deel: xml.replace("</sheetData>", nieuw + "</sheetData>").encode()})
 
 
 def _met_formule(pad: Path) -> bytes:

@@ -122,7 +122,9 @@ def test_json_is_het_bibliotheekresultaat(gemengd: Path, capsys: pytest.CaptureF
         "blad",
         "cel",
         "gemeente",
+        "aantal",
     }
+    assert {b["aantal"] for b in data["bevindingen"]} == {1}
     rijen = [
         (o["bestand"], o["gemeente"], o["status"], o["fouten"], o["waarschuwingen"])
         for o in data["overzicht"]

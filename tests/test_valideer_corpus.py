@@ -25,7 +25,7 @@ from regioplan.api import lees, valideer
 from regioplan.bevindingen import _VELD, CATALOGUS, FOUT, VOORSTEL_TEKST, WAARSCHUWING, Bevindingen
 from regioplan.cli import main
 from regioplan.controles import Validatie
-from regioplan.uitvraag.lezen import Invoer, is_slotbestand
+from regioplan.uitvraag.lezen import Invoer, hulpbestand_van, is_slotbestand
 from regioplan.uitvraag.schema import OPGAVEN, TOELICHTING_BLAD, UITVRAAG_BLADEN
 
 try:
@@ -147,6 +147,8 @@ NIET_GELEZEN_BESTAND = {
     "bestand-sjabloon-onbekend",
     "bestand-vergrendeld",
     "gemeente-dubbel",
+    "bestand-onleesbaar",
+    "bestand-hulpbestand",
 }
 NIET_GELEZEN_BLAD = {"blad-onbekend", "kop-niet-gevonden"}
 
@@ -170,7 +172,7 @@ def _verantwoord(pad: Path) -> tuple[set[tuple[str, str, int]], set[tuple[str, s
         rijen |= {(bestand, plaats.blad, _rij(cel)) for cel in plaats.velden.values()}
     bladen: set[tuple[str, str]] = set()
     bestanden: set[str] = set()
-    for b in invoer.bevindingen.lijst:
+    for b in invoer.bevindingen.alle():
         if b.cel:
             rijen.add((b.bestand, b.blad, _rij(b.cel)))
         elif b.blad and b.code in NIET_GELEZEN_BLAD:
@@ -214,6 +216,8 @@ def _onverantwoorde_rijen(pad: Path) -> list[str]:
     missen = []
     for bestand in [pad] if pad.is_file() else sorted(pad.iterdir()):
         if bestand.suffix.lower() not in (".xlsx", ".xlsm") or bestand.name in bestanden:
+            continue
+        if not bestand.is_file():  # a pipe or a folder named like a workbook: nothing to open
             continue
         try:
             gevuld = _gevulde_rijen(bestand)
@@ -293,7 +297,8 @@ def test_cli_als_proces_over_de_hele_corpus(
     for naam, pad in corpusmap.items():
         for bestand in [pad] if pad.is_file() else pad.iterdir():
             if bestand.is_file() and bestand.name != "regioplan.toml":
-                doel = bestand.name if is_slotbestand(bestand.name) else f"{naam}--{bestand.name}"
+                eigen = is_slotbestand(bestand.name) or hulpbestand_van(bestand.name)  # the name is the point
+                doel = bestand.name if eigen else f"{naam}--{bestand.name}"
                 shutil.copy(bestand, alles / doel)
     omgeving = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", "TZ": "Europe/Amsterdam"}
     proces = subprocess.run(

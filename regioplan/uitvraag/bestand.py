@@ -18,9 +18,16 @@ from pathlib import Path
 
 from defusedxml import ElementTree
 
+from ..bevindingen import celnaam
+
 MAX_BESTAND = 20 * 1024 * 1024  #: bytes on disk
 MAX_UITGEPAKT = 50 * 1024 * 1024  #: bytes uncompressed, all entries together
 MAX_VERHOUDING = 200  #: compression ratio of one large entry that marks a zip bomb
+MAX_RIJEN = (
+    10_000  #: rows per sheet that are read (a uitvraag has tens; the opgaven workbook one per gemeente)
+)
+MAX_KOLOMMEN = 100  #: columns per sheet that are read (column CV; the widest sheet has 15)
+MAX_CELLEN = 500_000  #: cell elements in all sheets of one workbook together
 
 OLE_KOP = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 NS = {
@@ -38,6 +45,17 @@ class Bestandscontrole:
     macro: bool = False
     formules_zonder_waarde: dict[str, set[str]] = field(default_factory=dict)  #: sheet -> cells
     foutwaarden: dict[str, dict[str, str]] = field(default_factory=dict)  #: sheet -> {cell: "#N/A"}
+    buiten: list[Buiten] = field(default_factory=list)  #: filled cells outside the limits, per sheet
+    inhoud: bytes | None = None  #: the workbook without those cells (to read instead of the file), if any
+
+
+@dataclass(frozen=True)
+class Buiten:
+    """Filled cells of one sheet beyond :data:`MAX_RIJEN` or :data:`MAX_KOLOMMEN`: not read, reported."""
+
+    blad: str
+    aantal: int
+    cel: str  #: the first of them, A1 notation
 
 
 def _mb(n: int) -> str:
@@ -93,6 +111,8 @@ def controleer_bestand(pad: Path) -> Bestandscontrole:
             uit.macro = "xl/vbaProject.bin" in z.infos or pad.suffix.lower() == ".xlsm"
             if detail := _bijzondere_cellen(z, uit):
                 return Bestandscontrole("bestand-corrupt", {"detail": detail})
+            if uit.code:
+                return uit
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, KeyError, OSError, zlib.error) as fout:
         return Bestandscontrole("bestand-corrupt", {"detail": str(fout) or type(fout).__name__})
     except ElementTree.ParseError as fout:
@@ -225,10 +245,28 @@ def _bijzondere_cellen(z: _Zip, uit: Bestandscontrole) -> str:
     if werkboek.count(b"sheet ") > len(bladen):  # <sheet .../> or <x:sheet .../>
         bladnamen = _bladnamen(z, werkboek)
         bladen = [pad for pad in bladnamen if pad in z.infos]
+    cellen = 0
+    begrensd: dict[str, bytes] = {}
     for pad in bladen:
         data = z.lees(pad)
         if detail := _dtd_in(pad, data[:4096]):
             return detail
+        cellen += data.count(b"<c ") + data.count(b"<c>") + data.count(b":c r=")
+        if cellen > MAX_CELLEN:
+            uit.code, uit.params = (
+                "bestand-te-groot",
+                {"detail": f"meer dan {MAX_CELLEN:_} cellen".replace("_", ".")},
+            )
+            return ""
+        if any(r.search(data) for r in _VERDACHT):
+            kleiner, aantal, eerste = begrens(data)
+            if aantal or kleiner is not data:
+                if bladnamen is None:
+                    bladnamen = _bladnamen(z, werkboek)
+                if pad in bladnamen:
+                    begrensd[pad] = kleiner
+                    if aantal:
+                        uit.buiten.append(Buiten(bladnamen[pad], aantal, eerste))
         if not any(r.search(data) for r in _MISSCHIEN):
             continue
         if bladnamen is None:
@@ -239,8 +277,97 @@ def _bijzondere_cellen(z: _Zip, uit: Bestandscontrole) -> str:
         for c in ElementTree.fromstring(data).iterfind(".//m:sheetData/m:row/m:c", NS):
             v = c.find("m:v", NS)
             leeg = v is None or v.text in (None, "")
-            if c.find("m:f", NS) is not None and leeg:
+            if c.find("m:f", NS) is not None and leeg and c.get("t") != "str":  # t="str": result ""
                 uit.formules_zonder_waarde.setdefault(naam, set()).add(c.get("r", ""))
             elif c.get("t") == "e" and not leeg:
                 uit.foutwaarden.setdefault(naam, {})[c.get("r", "")] = v.text
+    if begrensd:
+        uit.inhoud = _herschrijf(z, begrensd)
     return ""
+
+
+def _herschrijf(z: _Zip, vervangen: dict[str, bytes]) -> bytes:
+    """The workbook with some parts replaced, as zip bytes in memory (stored: at most MAX_UITGEPAKT)."""
+    uit = io.BytesIO()
+    with zipfile.ZipFile(uit, "w", zipfile.ZIP_STORED) as nieuw:
+        for naam in z.infos:
+            nieuw.writestr(naam, vervangen[naam] if naam in vervangen else z.lees(naam))
+    return uit.getvalue()
+
+
+#: Quick 'maybe' tests for cells beyond the limits: a reference with two or more column letters (AA and
+#: beyond) or five digits (row 10.000 and beyond), or a row or cell without ``r`` (its place is implied).
+#: Only a sheet with a hit is looked at cell by cell. Excel and LibreOffice write ``r`` first.
+_VERDACHT = (
+    re.compile(rb'r="(?:[A-Z]{2}|[A-Z]{0,3}\d{5})'),
+    re.compile(rb"<c(?:>| (?!r=))"),
+    re.compile(rb":c(?:>| (?!r=))"),
+    re.compile(rb"<row(?:>| (?!r=))"),
+    re.compile(rb":row(?:>| (?!r=))"),
+)
+_RIJ = re.compile(rb"<((?:[\w.-]+:)?)row\b([^>]*?)(?:/>|>(.*?)</\1row>)", re.S)
+_CEL = re.compile(rb"<((?:[\w.-]+:)?)c\b([^>]*?)(?:/>|>(.*?)</\1c>)", re.S)
+_BREED = re.compile(rb'r="[A-Z]{2}|<(?:[\w.-]+:)?c(?:>| (?!r=))')  #: a row that may reach past column Z
+_REF = re.compile(rb'\sr="([A-Z]*)(\d*)"')
+_WAARDE = re.compile(rb"<(?:[\w.-]+:)?(?:v|t)\b[^>/]*>[^<]")
+
+
+def _kolomnummer(letters: bytes) -> int:
+    n = 0
+    for b in letters:
+        n = n * 26 + b - 64
+    return n
+
+
+def begrens(data: bytes) -> tuple[bytes, int, str]:
+    """Sheet XML without the cells beyond :data:`MAX_RIJEN` rows or :data:`MAX_KOLOMMEN` columns.
+
+    A reader builds a dense grid up to the last filled cell, so one stray value at ``XFD1048576`` (a
+    Ctrl+End slip) would cost 17 billion cells. Returns ``(xml, filled cells dropped, first of them)``;
+    ``xml`` is ``data`` itself when nothing was dropped. Cells without a value (only a style) are dropped
+    silently (no reader gives them a place). Places follow the ``r`` attributes, or the order where a row or
+    cell has none, as the format defines. Linear in the size of the sheet.
+    """
+    weg = 0
+    eerste = ""
+    veranderd = False
+    vorige_rij = 0
+
+    def rij(m: re.Match[bytes]) -> bytes:
+        nonlocal weg, eerste, veranderd, vorige_rij
+        ref = _REF.search(m[2])
+        nummer = int(ref[2]) if ref and ref[2] else vorige_rij + 1
+        vorige_rij = nummer
+        inhoud = m[3] or b""
+        if nummer > MAX_RIJEN:
+            veranderd = True
+            gevuld = len(_WAARDE.findall(inhoud))
+            if gevuld and not eerste:
+                c = next(c for c in _CEL.finditer(inhoud) if c[3] and _WAARDE.search(c[3]))
+                r = _REF.search(c[2])
+                eerste = (r[1].decode() if r and r[1] else "A") + str(nummer)
+            weg += gevuld
+            return b""
+        if not _BREED.search(inhoud):
+            return m[0]
+        vorige_kol = 0
+
+        def cel(c: re.Match[bytes]) -> bytes:
+            nonlocal weg, eerste, veranderd, vorige_kol
+            r = _REF.search(c[2])
+            kol = _kolomnummer(r[1]) if r and r[1] else vorige_kol + 1
+            vorige_kol = kol
+            if kol <= MAX_KOLOMMEN:
+                return c[0]
+            veranderd = True
+            if c[3] and _WAARDE.search(c[3]):
+                weg += 1
+                if not eerste:
+                    eerste = celnaam(kol, nummer)
+            return b""
+
+        begin, eind = m.start(3) - m.start(0), m.end(3) - m.start(0)
+        return m[0][:begin] + _CEL.sub(cel, inhoud) + m[0][eind:]
+
+    kleiner = _RIJ.sub(rij, data)
+    return (kleiner if veranderd else data), weg, eerste

@@ -9,6 +9,7 @@ second workbook for the same gemeente, a file that is no workbook) is named in a
 from __future__ import annotations
 
 import datetime as dt
+import io
 from dataclasses import MISSING, dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
@@ -29,8 +30,17 @@ from ..model import (
     Uitvraag,
     Voornemen,
 )
-from ..waarden import lees_capaciteit, lees_datum, lees_geheel, lees_keuze, lees_tekst, normaliseer
-from .bestand import Bestandscontrole, controleer_bestand, soort_van_inhoud
+from ..waarden import (
+    MAX_TEKST,
+    lees_capaciteit,
+    lees_datum,
+    lees_geheel,
+    lees_keuze,
+    lees_tekst,
+    normaliseer,
+    schoon,
+)
+from .bestand import MAX_KOLOMMEN, MAX_RIJEN, Bestandscontrole, controleer_bestand, soort_van_inhoud
 from .schema import FORMAATVERSIE, GEMEENTE, OPGAVEN, TOELICHTING_BLAD, UITVRAAG_BLADEN, Blad, Kolom
 
 XLSX = {".xlsx", ".xlsm"}
@@ -110,6 +120,22 @@ def _volgorde(pad: Path) -> tuple[bool, str]:
     return (pad.name.lower() != OPGAVENBESTAND, pad.name)
 
 
+#: Files an operating system leaves in a folder; never a submission.
+HULPBESTANDEN = {
+    ".ds_store": "macOS (Finder)",
+    "thumbs.db": "Windows (miniaturen)",
+    "desktop.ini": "Windows (mapinstellingen)",
+}
+
+
+def hulpbestand_van(naam: str) -> str:
+    """Which system made this helper file (``._almelo.xlsx`` is macOS's companion of ``almelo.xlsx`` on a
+    USB stick or network share), or "" for an ordinary file."""
+    if naam.startswith("._"):
+        return "macOS (bij kopiëren naar een USB-stick of netwerkschijf)"
+    return HULPBESTANDEN.get(naam.lower(), "")
+
+
 def is_slotbestand(naam: str) -> bool:
     """Lock files of an open workbook: ``~$naam.xlsx`` (Excel) and ``.~lock.naam.xlsx#`` (LibreOffice)."""
     return naam.startswith("~$") or (naam.startswith(".~lock.") and naam.endswith("#"))
@@ -119,12 +145,26 @@ def lees_map(pad: Path, config: Config) -> Invoer:
     """Read a folder (opgaven workbook + gemeente workbooks) or a single workbook."""
     enkel = pad.is_file()
     invoer = Invoer(config, enkel=enkel)
-    bestanden = [pad] if enkel else sorted((p for p in pad.iterdir() if p.is_file()), key=_volgorde)
+    inhoud = [] if enkel else sorted(pad.iterdir(), key=_volgorde)
+    bestanden = [pad] if enkel else [p for p in inhoud if p.is_file()]
+    for ander in inhoud:  # named like a workbook but no file to read: not skipped silently
+        naam = ander.name
+        if (
+            ander.suffix.lower() in XLSX
+            and not ander.is_file()
+            and not is_slotbestand(naam)
+            and not hulpbestand_van(naam)
+        ):
+            invoer.bestanden.append(naam)
+            invoer.bevindingen.voeg_toe("bestand-onleesbaar", bestand=naam, detail=_geen_bestand(ander))
     for bestand in bestanden:
         naam = bestand.name
         ext = bestand.suffix.lower()
         if is_slotbestand(naam):
             invoer.bevindingen.voeg_toe("bestand-vergrendeld", bestand=naam, naam=naam)
+            continue
+        if bron := hulpbestand_van(naam):
+            invoer.bevindingen.voeg_toe("bestand-hulpbestand", bestand=naam, naam=naam, bron=bron)
             continue
         if ext in ANDERE_REKENBLADEN:
             invoer.bestanden.append(naam)
@@ -139,9 +179,38 @@ def lees_map(pad: Path, config: Config) -> Invoer:
             invoer.bevindingen.voeg_toe("bestand-geen-xlsx", bestand=naam, soort=soort_van_inhoud(bestand))
             continue
         invoer.bestanden.append(naam)
-        lees_werkboek(bestand, invoer)
+        _lees_apart(bestand, invoer)
     _kies_uitvragen(invoer)
     return invoer
+
+
+def _geen_bestand(pad: Path) -> str:
+    """What a directory entry named like a workbook is instead of a file (for the message)."""
+    if pad.is_symlink() and not pad.exists():
+        return "een koppeling naar iets dat niet bestaat"
+    if pad.is_dir():
+        return "een map, geen bestand"
+    if pad.is_fifo():
+        return "een pijp (FIFO), geen bestand"
+    return "geen gewoon bestand"
+
+
+def _lees_apart(pad: Path, invoer: Invoer) -> None:
+    """Read one workbook so that nothing it does stops the others: a file that cannot be opened, or a
+    reader failure of any kind, becomes a finding for that file. Its rows read so far are dropped with it
+    (a half-read gemeente would be counted wrong)."""
+    naam = pad.name
+    gelezen = len(invoer.gelezen)
+    try:
+        lees_werkboek(pad, invoer)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except OSError as fout:
+        del invoer.gelezen[gelezen:]
+        invoer.bevindingen.voeg_toe("bestand-onleesbaar", bestand=naam, detail=fout.strerror or str(fout))
+    except BaseException as fout:  # a parser panic, MemoryError, a bug: reported for this file, run goes on
+        del invoer.gelezen[gelezen:]
+        invoer.bevindingen.voeg_toe("bestand-corrupt", bestand=naam, detail=f"{type(fout).__name__}: {fout}")
 
 
 def _kies_uitvragen(invoer: Invoer) -> None:
@@ -183,8 +252,22 @@ def lees_werkboek(pad: Path, invoer: Invoer) -> None:
         return
     if controle.macro:
         b.voeg_toe("bestand-macro", bestand=naam)
+    for buiten in controle.buiten:
+        b.voeg_toe(
+            "blad-buiten-grenzen",
+            bestand=naam,
+            blad=buiten.blad,
+            cel=buiten.cel,
+            aantal=buiten.aantal,
+            rijen=f"{MAX_RIJEN:_}".replace("_", "."),
+            kolommen=MAX_KOLOMMEN,
+        )
     try:
-        wb = CalamineWorkbook.from_path(str(pad))
+        wb = (
+            CalamineWorkbook.from_path(str(pad))
+            if controle.inhoud is None
+            else CalamineWorkbook.from_filelike(io.BytesIO(controle.inhoud))
+        )
         bladen = {normaliseer(n): n for n in wb.sheet_names}
         if normaliseer(OPGAVEN.naam) in bladen:
             echt = bladen[normaliseer(OPGAVEN.naam)]
@@ -226,11 +309,11 @@ def lees_werkboek(pad: Path, invoer: Invoer) -> None:
             )
             return
         gelezen = {blad: _cellen(wb, echt) for blad, (echt, _) in gevonden.items()}
-        onbekend = {
-            n: _cellen(wb, n)
+        niet_leeg = [  # judged one at a time: an unknown sheet's grid is not kept
+            n
             for s, n in bladen.items()
-            if s not in bezet and s != normaliseer(TOELICHTING_BLAD)
-        }
+            if s not in bezet and s != normaliseer(TOELICHTING_BLAD) and not _blad_leeg(_cellen(wb, n))
+        ]
     except (KeyboardInterrupt, SystemExit):
         raise
     except (
@@ -243,9 +326,8 @@ def lees_werkboek(pad: Path, invoer: Invoer) -> None:
             b.voeg_toe("blad-ontbreekt", bestand=naam, blad=blad.naam)
         elif not gevonden[blad.naam][1]:
             b.voeg_toe("blad-ontbreekt", bestand=naam, blad=blad.naam, voorstel=gevonden[blad.naam][0])
-    for echte_naam, cellen in onbekend.items():
-        if not _blad_leeg(cellen):
-            b.voeg_toe("blad-onbekend", bestand=naam, blad=echte_naam)
+    for echte_naam in niet_leeg:
+        b.voeg_toe("blad-onbekend", bestand=naam, blad=echte_naam)
     echte_namen = {blad: echt for blad, (echt, _) in gevonden.items()}
     _lees_uitvraag(naam, gelezen, echte_namen, controle, invoer)
 
@@ -284,10 +366,24 @@ class _Lezer:
     def meld(self, code: str, cel: str = "", /, **params: object) -> None:
         self.b.voeg_toe(code, bestand=self.bestand, blad=self.blad, cel=cel, **params)
 
+    def schoon(self, ruw: str, kol: int, rij: int) -> str:
+        """Text as meant: look-alike spaces plain, invisible and control characters out (named in a
+        warning), cut at Excel's cell limit (an error). Plain text passes through untouched."""
+        tekst, tekens = schoon(ruw)
+        if tekens and tekst.strip():
+            namen = " en ".join(", ".join(tekens).rsplit(", ", 1))
+            self.meld("waarde-onzichtbaar-teken", celnaam(kol, rij), tekens=namen, waarde=tekst.strip())
+        if len(tekst) >= MAX_TEKST:  # calamine itself stops at Excel's limit: a full cell was cut
+            self.meld("tekst-te-lang", celnaam(kol, rij), lengte=f"{MAX_TEKST:_}".replace("_", "."))
+            tekst = tekst[:MAX_TEKST]
+        return tekst
+
     def waarde(self, kolom: Kolom, ruw: object, kol: int, rij: int) -> object:
         """Parse the cell at 1-based ``kol``, ``rij`` by its column type; empty gives the column default.
 
         The A1 name is made only when a finding needs it: a national run parses ~40.000 cells."""
+        if type(ruw) is str:
+            ruw = self.schoon(ruw, kol, rij)
         leeg = ruw is None or (isinstance(ruw, str) and not ruw.strip())
         if leeg:
             if not (self.formules or self.foutwaarden or kolom.verplicht):
@@ -439,8 +535,10 @@ def _lees_tabel(
             if v is not None and v != "" and i not in zonder_kop and lees_tekst(v):
                 zonder_kop[i] = r + 1
         if onbekend:
-            onbekende_inhoud = [
-                lees_tekst(rij[i]) for i in sorted(onbekend) if i < len(rij) and lees_tekst(rij[i])
+            onbekende_inhoud = [  # kept as a remark: cleaned like any text, for every export
+                schoon(lees_tekst(rij[i]))[0].strip()
+                for i in sorted(onbekend)
+                if i < len(rij) and lees_tekst(rij[i])
             ]
             if onbekende_inhoud and not waarden.get("opmerking"):
                 waarden["_extra"] = "; ".join(onbekende_inhoud)
