@@ -166,6 +166,9 @@ def _plausibel(u: Uitvraag, opgave: Opgave, invoer: Invoer, b: Bevindingen) -> N
 
 
 MAX_VOORSTELLEN = MAX_PER_CODE  #: fuzzy suggestions per file and code; past it findings are only counted
+MAX_VERGELIJKINGEN = (
+    50_000  #: name comparisons per file and code for suggestions (8.000 names: 6 suggestions)
+)
 
 
 def _dichtstbij(naam: str, kandidaten: dict[str, str], behalve: str = "") -> str:
@@ -186,10 +189,15 @@ def _controleer_uitvraag(u: Uitvraag, invoer: Invoer, b: Bevindingen) -> None:
     namen = {normaliseer(loc.locatie): loc.locatie for loc in u.asiel if loc.locatie}
     aliassen: dict[str, str] = {}  #: normalised alias -> gemeente name, made when first needed
     voorstellen = {"vervangt-onbekend": 0, "ligt-in-onbekend": 0}
+    vergeleken = {"vervangt-onbekend": 0, "ligt-in-onbekend": 0}
 
     def voorstel(code: str, naam: str, kandidaten: dict[str, str], behalve: str = "") -> str:
+        """A suggestion while the budget lasts (a count and a number of comparisons per file)."""
         voorstellen[code] += 1
-        return _dichtstbij(naam, kandidaten, behalve) if voorstellen[code] <= MAX_VOORSTELLEN else ""
+        vergeleken[code] += len(kandidaten)
+        if voorstellen[code] > MAX_VOORSTELLEN or vergeleken[code] > MAX_VERGELIJKINGEN:
+            return ""
+        return _dichtstbij(naam, kandidaten, behalve)
 
     gezien: dict[tuple, int] = {}
     partners = {normaliseer(r.partner) for r in u.uitruil}

@@ -369,5 +369,59 @@ def begrens(data: bytes) -> tuple[bytes, int, str]:
         begin, eind = m.start(3) - m.start(0), m.end(3) - m.start(0)
         return m[0][:begin] + _CEL.sub(cel, inhoud) + m[0][eind:]
 
+    staart = _staart(data)
+    if staart is not None:  # rows in order (as every writer saves them): the rows past the limit in one go
+        begin, eind = staart
+        data_staart = data[begin:eind]
+        weg = _waarden_in(data_staart)
+        if weg:
+            c = next(c for c in _CEL.finditer(data_staart) if c[3] and _WAARDE.search(c[3]))
+            r = _REF.search(c[2])
+            eerste = r[1].decode() + r[2].decode() if r and r[1] and r[2] else ""
+        veranderd = True
+        data = data[:begin] + data[eind:]
     kleiner = _RIJ.sub(rij, data)
     return (kleiner if veranderd else data), weg, eerste
+
+
+_RIJNUMMER = re.compile(rb'<(?:[\w.-]+:)?row\b[^>]*?\sr="(\d{5,})"')
+_EINDE = re.compile(rb"</(?:[\w.-]+:)?sheetData>")
+_RIJ_ZONDER_R = re.compile(rb"<(?:[\w.-]+:)?row(?:>|/>|(?=\s)(?![^>]*\sr=))")
+
+
+def _staart(data: bytes) -> tuple[int, int] | None:
+    """Byte range of the rows past :data:`MAX_RIJEN` when they are all at the end of the sheet data (every
+    row there has a number, all past the limit, and each cell names its place), else ``None``: then each
+    row is judged on its own."""
+    for m in _RIJNUMMER.finditer(data):
+        if int(m[1]) > MAX_RIJEN:
+            begin = m.start()
+            break
+    else:
+        return None
+    einde = _EINDE.search(data, begin)
+    if einde is None:
+        return None
+    eind = einde.start()
+    staart = data[begin:eind]
+    if _RIJ_ANDERS.search(staart) or _RIJ_KORT.search(staart):
+        return None
+    if any(int(m[1]) <= MAX_RIJEN for m in _RIJ_LANG.finditer(staart)):
+        return None
+    if any(r.search(staart) for r in _VERDACHT[1:3]):  # a cell without r: its row decides, judged per row
+        return None
+    return begin, eind
+
+
+_CIJFERS = len(str(MAX_RIJEN))
+_RIJ_ANDERS = re.compile(rb"(?:<|:)row(?:>|/>| (?!r=))")  #: a row whose number is not its first attribute
+_RIJ_KORT = re.compile(rb'row r="\d{1,%d}"' % (_CIJFERS - 1))  #: certainly within the limit
+_RIJ_LANG = re.compile(rb'row r="(\d{%d})"' % _CIJFERS)  #: as many digits as the limit: compared
+
+
+def _waarden_in(xml: bytes) -> int:
+    """About how many filled cells ``xml`` holds (values and inline-text runs), counted in C."""
+    tellen = xml.count
+    return (
+        tellen(b"<v>") + tellen(b":v>") + tellen(b"<t>") + tellen(b"<t ") + tellen(b":t>") + tellen(b":t ")
+    ) - (tellen(b"<v></v>") + tellen(b"<t></t>"))
