@@ -157,7 +157,7 @@ def meet(map_: Path, vorm: str, bron: Path, limiet_gb: float, werk: Path) -> dic
         "vorm": vorm,
         "s": round(wand, 2),
         "mb": round(int(rss[1]) / 1024) if rss else None,
-        "exit": int(code[1]) if code else (128 + int(signaal[1]) if signaal else None),
+        "exit": 128 + int(signaal[1]) if signaal else (int(code[1]) if code else None),  # 134: abort
         "uitvoer_mib": round(uitvoer.stat().st_size / MIB, 2),
         "samenvatting_mib": round(samenvatting.stat().st_size / MIB, 3),
     }

@@ -262,6 +262,11 @@ def _herstel_md() -> list[str]:
         "vergrendelbestanden (`~$naam.xlsx`) worden overgeslagen en genoemd (`bestand-hulpbestand`, `bestand-vergrendeld`);",
         "- een bereik dat Excel tot datum maakte (`5-11` werd 5 november): een capaciteit wordt het bereik 5-11, maar "
         "dit is een fout (`getal-als-datum`) omdat het een gok blijft;",
+        "- een samengevoegd bereik onder de kop (een toelichting over twee rijen): de waarde geldt voor elke cel "
+        "ervan (`cel-samengevoegd`);",
+        "- een verborgen blad dat op een uitvraagblad lijkt, wordt niet gelezen als er een zichtbaar blad voor is, "
+        "en anders gelezen; beide met `blad-verborgen`. Twee zichtbare bladen voor één uitvraagblad (`Oekraïne` en "
+        "`Oekraine`) zijn een fout (`blad-dubbel`): het eerste wordt gelezen;",
         "- meer dan 50 keer dezelfde code in één bestand: de eerste 50 staan er, de rest is één bevinding "
         "'En nog N keer …' met het eerste en laatste vak, in elk formaat.",
         "",

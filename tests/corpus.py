@@ -910,11 +910,38 @@ GEVALLEN: list[Geval] = [
     ),
     Geval("tekst-te-lang", _cellen(A, AS, M2="x" * 40_000), [("tekst-te-lang", A, AS, "M2")]),
     Geval(
+        "verborgen-blad-met-punt",
+        lambda m: verborgen_kopie(m / A, AS, "Asiel.", rijen=1),
+        [("blad-verborgen", A, "Asiel.", "")],
+    ),
+    Geval(
+        "blad-zonder-trema-ernaast",
+        lambda m: verborgen_kopie(m / A, OE, "Oekraine", rijen=1, verborgen=False),
+        [("blad-dubbel", A, "Oekraine", "")],
+    ),
+    Geval(
+        "samengevoegd-in-de-gegevens",
+        _alles(_cellen(A, AS, M2="Twee gebouwen"), _samenvoegen(A, AS, "M2:M3")),
+        [("cel-samengevoegd", A, AS, "M2")],
+    ),
+    Geval(
         "pijp",
         lambda m: os.mkfifo(m / "almelo-pijp.xlsx"),
         [("bestand-onleesbaar", "almelo-pijp.xlsx", "", "")],
     ),
 ]
+
+
+def verborgen_kopie(pad: Path, blad: str, naam: str, *, rijen: int, verborgen: bool = True) -> None:
+    """A copy of ``blad`` named ``naam`` with only its first ``rijen`` data rows, hidden unless told
+    otherwise: last round's sheet that someone hid instead of deleting."""
+    with werkboek(pad) as wb:
+        kopie = wb.copy_worksheet(wb[blad])
+        kopie.title = naam
+        if kopie.max_row > rijen + 1:
+            kopie.delete_rows(rijen + 2, kopie.max_row)
+        if verborgen:
+            kopie.sheet_state = "hidden"
 
 
 def _cel_erbij(pad: Path, deel: str, cel: str, tekst: str | None, rij_attr: bool = True) -> None:

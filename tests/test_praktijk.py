@@ -315,3 +315,110 @@ def test_formule_met_lege_uitkomst_is_een_waarde(map_: Path) -> None:
     zonder_waarde = xml.replace(cel, '<c r="M2"><f>IF(1=2,"x","")</f></c>')
     _zet_xml(map_ / A, zonder_waarde)
     assert _plaatsen(map_) == [("formule-zonder-waarde", A, "Asiel", "M2")]
+
+
+# ---------------------------------------------------------------- hidden and near-duplicate sheets
+
+
+def _som(pad: Path, code: str = "GM0141") -> int:
+    return sum(c.telwaarde for _, c in _asiel(pad, code))
+
+
+def test_verborgen_oud_blad_naast_het_echte(map_: Path) -> None:
+    """Last round's 'Asiel' hidden, this round's renamed 'Asiel 2024': the visible one is read."""
+    echt = _som(map_)
+    with corpus.werkboek(map_ / A) as wb:
+        wb["Asiel"].title = "Asiel 2024"
+    corpus.verborgen_kopie(map_ / A, "Asiel 2024", "Asiel", rijen=1)
+    assert _som(map_) == echt
+    plaatsen = _plaatsen(map_)
+    assert ("blad-verborgen", A, "Asiel", "") in plaatsen
+    assert ("blad-ontbreekt", A, "Asiel", "") in plaatsen  # renamed: named, read as Asiel
+    [b] = [b for b in api.valideer(map_).bevindingen if b.code == "blad-verborgen"]
+    assert "'Asiel 2024' is als 'Asiel' gelezen" in b.bericht
+
+
+@pytest.mark.parametrize("naam", ["Asiel.", "Asiel ", "Asiel_", "(Asiel)"])
+def test_verborgen_bijna_dubbel_wordt_niet_gelezen(map_: Path, naam: str) -> None:
+    echt = _som(map_)
+    corpus.verborgen_kopie(map_ / A, "Asiel", naam, rijen=1)
+    assert _som(map_) == echt
+    assert _plaatsen(map_) == [("blad-verborgen", A, naam, "")]
+
+
+def test_alleen_een_verborgen_blad_wordt_gelezen_met_melding(map_: Path) -> None:
+    echt = _som(map_)
+    with corpus.werkboek(map_ / A) as wb:
+        wb["Asiel"].sheet_state = "hidden"
+    assert _som(map_) == echt
+    [b] = [b for b in api.valideer(map_).bevindingen if b.code == "blad-verborgen"]
+    assert (b.blad, b.ernst) == ("Asiel", "waarschuwing") and "geen zichtbaar blad" in b.bericht
+
+
+@pytest.mark.parametrize(
+    ("blad", "tweede"), [("Oekraïne", "Oekraine"), ("Asiel", "Asiel (oud)"), ("Asiel", "Asiel.")]
+)
+def test_twee_zichtbare_bladen_voor_een_is_een_fout(map_: Path, blad: str, tweede: str) -> None:
+    corpus.verborgen_kopie(map_ / A, blad, tweede, rijen=1, verborgen=False)
+    resultaat = api.valideer(map_)
+    [b] = [b for b in resultaat.bevindingen if b.code == "blad-dubbel"]
+    assert (b.blad, b.ernst) == (tweede, "fout")
+    assert f"'{blad}'" in b.bericht and f"'{tweede}'" in b.bericht
+    assert resultaat.faalt()
+
+
+# ---------------------------------------------------------------- merged cells in data rows
+
+
+def test_samengevoegde_uitleg_geldt_voor_elke_rij(map_: Path) -> None:
+    """A location over two rows, 'Telt mee = nee' and its explanation merged over both."""
+    corpus.kopieer_rij(map_ / A, "Asiel", 2, 3)
+    with corpus.werkboek(map_ / A) as wb:
+        ws = wb["Asiel"]
+        kop = [c.value for c in ws[1]]
+        telt, uitleg = kop.index("Telt mee") + 1, kop.index("Toelichting telt mee") + 1
+        ws.cell(row=3, column=1).value = "Azc Almelo (tweede gebouw)"
+        ws.cell(row=2, column=telt).value = "nee"
+        ws.cell(row=2, column=uitleg).value = "Tijdelijk, loopt af"
+        for kolom in (telt, uitleg):
+            ws.merge_cells(start_row=2, start_column=kolom, end_row=3, end_column=kolom)
+    u = api.lees(map_).uitvragen["GM0141"]
+    assert [(x.telt_mee, x.toelichting) for x in u.asiel[:2]] == [("nee", "Tijdelijk, loopt af")] * 2
+    samengevoegd = sorted(p for p in _plaatsen(map_) if p[0] == "cel-samengevoegd")
+    assert [p[3] for p in samengevoegd] == sorted(f"{_kolom(k)}2" for k in (telt, uitleg))
+
+
+# ---------------------------------------------------------------- the template prevents what Excel converts
+
+
+def test_sjabloon_zet_op_elke_kolom_een_opmaak(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from regioplan.cli import main
+    from regioplan.uitvraag.schema import UITVRAAG_BLADEN
+    from regioplan.uitvraag.schrijven import OPMAAK
+
+    assert main(["sjabloon", "--gemeente", "Almelo", "--uit", str(tmp_path)]) == 0
+    wb = load_workbook(tmp_path / "almelo.xlsx")
+    for blad in UITVRAAG_BLADEN:
+        ws = wb[blad.naam]
+        geheel = [str(dv.sqref) for dv in ws.data_validations.dataValidation if dv.type == "whole"]
+        for i, kolom in enumerate(blad.kolommen, start=1):
+            letter = _kolom(i)
+            if blad.soort == "tabel":
+                assert ws.column_dimensions[letter].number_format == OPMAAK[kolom.type], (
+                    blad.naam,
+                    kolom.kop,
+                )
+                bereik = f"{letter}2:{letter}201"
+            else:
+                assert ws.cell(row=i + 1, column=2).number_format == OPMAAK[kolom.type], (
+                    blad.naam,
+                    kolom.kop,
+                )
+                bereik = f"B{i + 1}"
+            assert (bereik in geheel) == (kolom.type in ("geheel", "geheel_neg")), (blad.naam, kolom.kop)
+    assert wb["Asiel"].column_dimensions["B"].number_format == "@"  # capacity: '5-11' stays a range
+    corpus.zet_cellen(tmp_path / "almelo.xlsx", "Asiel", {"A2": "Azc", "B2": "5-11"})  # typed in a Text cell
+    u = api.lees(tmp_path / "almelo.xlsx").uitvragen["GM0141"]
+    assert u.asiel[0].capaciteit == Capaciteit(5, 11)

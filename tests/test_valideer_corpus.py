@@ -150,7 +150,7 @@ NIET_GELEZEN_BESTAND = {
     "bestand-onleesbaar",
     "bestand-hulpbestand",
 }
-NIET_GELEZEN_BLAD = {"blad-onbekend", "kop-niet-gevonden"}
+NIET_GELEZEN_BLAD = {"blad-onbekend", "kop-niet-gevonden", "blad-verborgen", "blad-dubbel"}
 
 
 def _rij(cel: str) -> int:

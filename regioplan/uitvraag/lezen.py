@@ -14,7 +14,7 @@ from dataclasses import MISSING, dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
 
-from python_calamine import CalamineWorkbook
+from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
 from ..bevindingen import Bevindingen, celnaam
 from ..config import Config, normaliseer_code
@@ -230,16 +230,62 @@ def _kies_uitvragen(invoer: Invoer) -> None:
             invoer.dubbel[code] = overig
 
 
-def _blad_zoeken(gezocht: str, bladen: dict[str, str], bezet: set[str]) -> tuple[str | None, bool]:
-    """The workbook's sheet for a schema sheet: exact (normalised) name, or a close one (renamed)."""
-    sleutel = normaliseer(gezocht)
-    if sleutel in bladen:
-        return bladen[sleutel], True
-    vrij = [s for s in bladen if s not in bezet]
-    kandidaten = [s for s in vrij if s.startswith(sleutel) or sleutel.startswith(s)] or get_close_matches(
-        sleutel, vrij, n=1, cutoff=0.75
-    )
-    return (bladen[kandidaten[0]], False) if kandidaten else (None, False)
+@dataclass
+class Bladkeuze:
+    """Which workbook sheet is read for each schema sheet, and what the choice left over."""
+
+    gevonden: dict[str, tuple[str, bool]] = field(
+        default_factory=dict
+    )  #: schema sheet -> (sheet, exact name)
+    bezet: set[str] = field(default_factory=set)  #: sheets accounted for (read, or reported as a double)
+    dubbel: list[tuple[str, str, str]] = field(default_factory=list)  #: (sheet not read, sheet read, schema)
+    verborgen: list[tuple[str, str, str]] = field(default_factory=list)  #: (hidden sheet, sheet read, schema)
+
+
+def kies_bladen(
+    namen: list[str], zichtbaar: dict[str, bool], schema: tuple[Blad, ...] = UITVRAAG_BLADEN
+) -> Bladkeuze:
+    """Match the workbook's sheets to the schema sheets.
+
+    A sheet matches by its normalised name (``Asiel.`` and ``Oekraine`` match ``Asiel`` and ``Oekraïne``),
+    else by a name that starts with the other (``Asiel 2024``), else by a close spelling. A visible sheet
+    always goes before a hidden one (a hidden ``Asiel`` is often last round's); a hidden one is read only
+    when nothing visible matches, and never silently. Two visible sheets that match one schema sheet are
+    an error naming both: the first is read."""
+    keuze = Bladkeuze()
+    sleutels = {n: normaliseer(n) for n in namen}
+    for blad in schema:
+        sleutel = normaliseer(blad.naam)
+        vrij = [n for n in namen if n not in keuze.bezet and sleutels[n] != normaliseer(TOELICHTING_BLAD)]
+        exact = [n for n in vrij if sleutels[n] == sleutel]
+        begin = [
+            n
+            for n in vrij
+            if n not in exact
+            and sleutels[n]
+            and (sleutels[n].startswith(sleutel) or sleutel.startswith(sleutels[n]))
+        ]
+        kandidaten = exact + begin
+        zicht = [n for n in kandidaten if zichtbaar.get(n, True)]
+        if not kandidaten:
+            open_ = [n for n in vrij if zichtbaar.get(n, True)]
+            treffer = get_close_matches(sleutel, [sleutels[n] for n in open_], n=1, cutoff=0.75)
+            kandidaten = zicht = [n for n in open_ if treffer and sleutels[n] == treffer[0]][:1]
+        if not kandidaten:
+            continue
+        gekozen = zicht[0] if zicht else kandidaten[0]
+        keuze.gevonden[blad.naam] = (gekozen, gekozen in exact)
+        keuze.bezet.update(kandidaten)
+        for n in kandidaten:
+            if n == gekozen:
+                continue
+            if zichtbaar.get(n, True):
+                keuze.dubbel.append((n, gekozen, blad.naam))
+            else:
+                keuze.verborgen.append((n, gekozen, blad.naam))
+        if not zichtbaar.get(gekozen, True):
+            keuze.verborgen.append((gekozen, gekozen, blad.naam))
+    return keuze
 
 
 def lees_werkboek(pad: Path, invoer: Invoer) -> None:
@@ -294,13 +340,9 @@ def lees_werkboek(pad: Path, invoer: Invoer) -> None:
                 invoer,
             )
             return
-        gevonden: dict[str, tuple[str, bool]] = {}
-        bezet: set[str] = set()
-        for blad in UITVRAAG_BLADEN:
-            echt, exact = _blad_zoeken(blad.naam, bladen, bezet)
-            if echt is not None:
-                gevonden[blad.naam] = (echt, exact)
-                bezet.add(normaliseer(echt))
+        zichtbaar = {m.name: m.visible == SheetVisibleEnum.Visible for m in wb.sheets_metadata}
+        keuze = kies_bladen(list(wb.sheet_names), zichtbaar)
+        gevonden = keuze.gevonden
         if not any(exact for _, exact in gevonden.values()):
             b.voeg_toe(
                 "bestand-sjabloon-onbekend",
@@ -311,8 +353,10 @@ def lees_werkboek(pad: Path, invoer: Invoer) -> None:
         gelezen = {blad: _cellen(wb, echt) for blad, (echt, _) in gevonden.items()}
         niet_leeg = [  # judged one at a time: an unknown sheet's grid is not kept
             n
-            for s, n in bladen.items()
-            if s not in bezet and s != normaliseer(TOELICHTING_BLAD) and not _blad_leeg(_cellen(wb, n))
+            for n in wb.sheet_names
+            if n not in keuze.bezet
+            and normaliseer(n) != normaliseer(TOELICHTING_BLAD)
+            and not _blad_leeg(_cellen(wb, n))
         ]
     except (KeyboardInterrupt, SystemExit):
         raise
@@ -328,6 +372,15 @@ def lees_werkboek(pad: Path, invoer: Invoer) -> None:
             b.voeg_toe("blad-ontbreekt", bestand=naam, blad=blad.naam, voorstel=gevonden[blad.naam][0])
     for echte_naam in niet_leeg:
         b.voeg_toe("blad-onbekend", bestand=naam, blad=echte_naam)
+    for ander, echt, schema in keuze.dubbel:
+        b.voeg_toe("blad-dubbel", bestand=naam, blad=ander, andere=echt, schema=schema)
+    for verborgen, echt, schema in keuze.verborgen:
+        wat = (
+            f"en is als '{schema}' gelezen, want er is geen zichtbaar blad dat zo heet"
+            if verborgen == echt
+            else f"en is niet gelezen; het zichtbare blad '{echt}' is als '{schema}' gelezen"
+        )
+        b.voeg_toe("blad-verborgen", bestand=naam, blad=verborgen, wat=wat)
     echte_namen = {blad: echt for blad, (echt, _) in gevonden.items()}
     _lees_uitvraag(naam, gelezen, echte_namen, controle, invoer)
 
@@ -470,6 +523,7 @@ def _lees_tabel(
                 celnaam(c0 + 1, r0 + 1),
                 bereik=f"{celnaam(c0 + 1, r0 + 1)}:{celnaam(c1 + 1, r1 + 1)}",
             )
+    _vul_samengevoegd(cellen, kop_index, lezer)
     kop = rijen[kop_index]
     posities: dict[str, int] = {}  # key -> 0-based column
     onbekend: dict[int, str] = {}
@@ -552,6 +606,29 @@ def _lees_tabel(
             eerste=celnaam(i + 1, r),
         )
     return uit
+
+
+def _vul_samengevoegd(cellen: _Cellen, kop_index: int, lezer: _Lezer) -> None:
+    """A merged range below the header holds its value in its first cell only; a person meant it for every
+    cell (a location over two rows with one explanation). Every cell of the range gets the value, and the
+    range is named in a warning: a merged number now counts in each row, which the person should see."""
+    rijen = cellen.rijen
+    for (r0, c0), (r1, c1) in cellen.samengevoegd:
+        if r0 <= kop_index or (r0 == r1 and c0 == c1) or r0 >= len(rijen) or c0 >= len(rijen[r0]):
+            continue
+        waarde = rijen[r0][c0]
+        if waarde is None or (isinstance(waarde, str) and not waarde.strip()):
+            continue
+        for r in range(r0, min(r1, len(rijen) - 1) + 1):  # within the grid: never past what was read
+            rij = rijen[r]
+            for c in range(c0, min(c1, len(rij) - 1) + 1):
+                rij[c] = waarde
+        lezer.meld(
+            "cel-samengevoegd",
+            celnaam(c0 + 1, r0 + 1),
+            bereik=f"{celnaam(c0 + 1, r0 + 1)}:{celnaam(c1 + 1, r1 + 1)}",
+            waarde=lees_tekst(waarde),
+        )
 
 
 def _lees_velden(blad: Blad, cellen: _Cellen, lezer: _Lezer, plaats: Plaats) -> dict[str, object]:

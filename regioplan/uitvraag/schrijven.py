@@ -22,6 +22,37 @@ from .schema import FORMAATVERSIE, GEMEENTE, OPGAVEN, TOELICHTING_BLAD, UITVRAAG
 
 RIJEN_MET_OPMAAK = 200  #: rows of a table sheet prepared with dropdowns
 
+#: Cell format per column type. Text columns are Text (``@``) so that Excel keeps what is typed: ``5-11`` stays
+#: the range 5-11 instead of becoming 5 November, ``0141`` keeps its zero. Whole numbers get ``0`` and a
+#: whole-number validation; a capacity may be a range or ``onbekend``, so it is text too.
+OPMAAK = {
+    "tekst": "@",
+    "lijst": "@",
+    "cbs": "@",
+    "keuze": "@",
+    "janee": "@",
+    "capaciteit": "@",
+    "geheel": "0",
+    "geheel_neg": "0",
+    "datum": DATUMFORMAAT,
+}
+MAX_GEHEEL = 1_000_000  #: largest whole number the validation accepts
+
+
+def _geheel(ws: Worksheet, negatief: bool, bereik: str) -> None:
+    dv = DataValidation(
+        type="whole",
+        operator="between",
+        formula1=str(-MAX_GEHEEL if negatief else 0),
+        formula2=str(MAX_GEHEEL),
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Geen geheel getal",
+        error="Vul een geheel getal in" + ("." if negatief else " (0 of meer)."),
+    )
+    ws.add_data_validation(dv)
+    dv.add(bereik)
+
 Rij = Mapping[str, object]
 
 
@@ -52,18 +83,21 @@ def _tabelblad(ws: Worksheet, blad: Blad, rijen: Iterable[Rij]) -> None:
         bereik = f"{letter}2:{letter}{RIJEN_MET_OPMAAK + 1}"
         if kolom.keuzes:
             _keuzelijst(ws, kolom.keuzes, bereik)
-        if kolom.type == "datum":
-            # A column format, not 200 formatted empty cells: Excel and LibreOffice give a date typed in
-            # the column this format, and the sheet stays small (a third of the XML; every reader,
-            # regioplan's own included, parses each styled empty cell).
-            ws.column_dimensions[letter].number_format = DATUMFORMAAT
+        if kolom.type in ("geheel", "geheel_neg"):
+            _geheel(ws, kolom.type == "geheel_neg", bereik)
+        # A column format, not 200 formatted empty cells: Excel and LibreOffice give what is typed in the
+        # column this format, and the sheet stays small (a third of the XML; every reader, regioplan's own
+        # included, parses each styled empty cell).
+        ws.column_dimensions[letter].number_format = OPMAAK[kolom.type]
     ws.freeze_panes = "A2"
     ws.row_dimensions[1].height = 30
     for r, rij in enumerate(rijen, start=2):
         for i, kolom in enumerate(blad.kolommen, start=1):
             waarde = rij.get(kolom.sleutel)
             if waarde is not None and waarde != "":
-                zet(ws.cell(row=r, column=i), _waarde(waarde))
+                cel = ws.cell(row=r, column=i)
+                cel.number_format = OPMAAK[kolom.type]  # a filled cell has its own style: the column's
+                zet(cel, _waarde(waarde))
 
 
 def _veldenblad(ws: Worksheet, blad: Blad, waarden: Rij) -> None:
@@ -76,8 +110,9 @@ def _veldenblad(ws: Worksheet, blad: Blad, waarden: Rij) -> None:
         ws.cell(row=r, column=1, value=kolom.kop).font = Font(bold=True)
         waarde = waarden.get(kolom.sleutel)
         cel = ws.cell(row=r, column=2)
-        if kolom.type == "datum":
-            cel.number_format = DATUMFORMAAT
+        cel.number_format = OPMAAK[kolom.type]
+        if kolom.type in ("geheel", "geheel_neg"):
+            _geheel(ws, kolom.type == "geheel_neg", f"B{r}")
         if waarde is not None and waarde != "":
             zet(cel, _waarde(waarde))
         cel.alignment = Alignment(wrap_text=True, vertical="top")
