@@ -16,6 +16,7 @@ import contextlib
 import datetime as dt
 import io
 import os
+import re
 import shutil
 import struct
 import zipfile
@@ -963,9 +964,9 @@ def _met_formule(pad: Path) -> bytes:
     """Asiel!B2 as a formule with its cached value (what Excel saves): must read as the value, silently."""
     with zipfile.ZipFile(pad) as z:
         xml = z.read("xl/worksheets/sheet3.xml").decode()
-    oud = '<c r="B2" t="n"><v>200</v></c>'
-    assert oud in xml, "the base workbook stores Asiel!B2 as a plain number"
-    return xml.replace(oud, '<c r="B2"><f>100+100</f><v>200</v></c>').encode()
+    oud = re.search(r'<c r="B2"( s="\d+")? t="n"><v>200</v></c>', xml)
+    assert oud, "the base workbook stores Asiel!B2 as a plain number"
+    return xml.replace(oud[0], f'<c r="B2"{oud[1] or ""}><f>100+100</f><v>200</v></c>').encode()
 
 
 def _zip_zonder() -> bytes:
