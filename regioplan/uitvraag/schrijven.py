@@ -53,6 +53,7 @@ def _geheel(ws: Worksheet, negatief: bool, bereik: str) -> None:
     ws.add_data_validation(dv)
     dv.add(bereik)
 
+
 Rij = Mapping[str, object]
 
 
