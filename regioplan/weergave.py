@@ -58,8 +58,8 @@ def als_github(validatie: Validatie, map_prefix: str = "") -> str:
         eerste = lijst[0]
         voorbeelden = "; ".join(f"{b.bestand or '(map)'} {b.plaats}".strip() for b in lijst[:3])
         tekst = (
-            f"{len(lijst)} keer in {len(bestanden) or 1} bestand(en), onder meer: {voorbeelden}. "
-            f"Eerste: {eerste.bericht} Hint: {eerste.hint} "
+            f"{sum(b.aantal for b in lijst)} keer in {len(bestanden) or 1} bestand(en), "
+            f"onder meer: {voorbeelden}. Eerste: {eerste.bericht} Hint: {eerste.hint} "
             "Alle meldingen staan in de samenvatting van de run."
         )
         bestand = f"{map_prefix}{bestanden[0]}" if len(bestanden) == 1 else ""

@@ -24,8 +24,7 @@ from .schema import FORMAATVERSIE, GEMEENTE, OPGAVEN, TOELICHTING_BLAD, UITVRAAG
 RIJEN_MET_OPMAAK = 200  #: rows of a table sheet prepared with dropdowns
 
 #: Cell format per column type. Text columns are Text (``@``) so that Excel keeps what is typed: ``5-11``
-# stays
-#: the range 5-11 instead of becoming 5 November, ``0141`` keeps its zero. Whole numbers get ``0`` and a
+#: stays the range 5-11 instead of becoming 5 November, ``0141`` keeps its zero. Whole numbers get ``0`` and a
 #: whole-number validation; a capacity may be a range or ``onbekend``, so it is text too.
 OPMAAK = {
     "tekst": "@",
