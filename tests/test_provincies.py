@@ -444,7 +444,8 @@ def test_handleiding_stap_13_een_andere_provincie(tmp_path, capsys):
     import shlex
 
     tekst = (REPO / "docs" / "handleiding.md").read_text(encoding="utf-8")
-    stap = tekst[tekst.index("## 13. ") : tekst.index("## Als het niet lukt")]
+    begin = tekst.index("## 13. ")
+    stap = tekst[begin : tekst.index("\n## ", begin + 1)]
     regels = [
         r.strip()
         for blok in re.findall(r"```text\n(.*?)```", stap, flags=re.S)

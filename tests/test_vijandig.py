@@ -27,12 +27,17 @@ def vijandige_map(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_de_map_draagt_de_vijandige_waarden(vijandige_map: Path) -> None:
-    """The workbooks really hold the control characters (as Excel stores them), not a sanitised copy."""
+    """The workbooks really hold the hostile values; the reader keeps each as typed except the control,
+    bidi and invisible characters it takes out, and names what it took out at the cell."""
     from regioplan.api import lees
 
     invoer = lees(vijandige_map)
     namen = {loc.locatie for u in invoer.gelezen for loc in u.asiel}
-    assert set(vijandig.WAARDEN.values()) <= namen
+    assert set(vijandig.GELEZEN.values()) <= namen
+    veranderd = [s for s in vijandig.WAARDEN if vijandig.GELEZEN[s] != vijandig.WAARDEN[s]]
+    assert {"csi", "osc8", "bidi", "nul"} <= set(veranderd)
+    gemeld = [b for b in invoer.bevindingen.alle() if b.code == "waarde-onzichtbaar-teken"]
+    assert len(gemeld) >= len(veranderd)
     assert vijandig.BESTANDSNAAM in invoer.bestanden
 
 

@@ -38,6 +38,7 @@ except ImportError:  # tests/ is not a package: pytest put its folder on sys.pat
 from openpyxl import load_workbook
 
 from regioplan.uitvraag.schrijven import schrijf_uitvraag
+from regioplan.waarden import schoon
 
 #: The hostile values, each with a marker (``V01``) that must reach every channel that shows the value.
 WAARDEN: dict[str, str] = {
@@ -73,6 +74,11 @@ WAARDEN: dict[str, str] = {
     "markdown-regelstart": "V30\n# kop\n- lijst\n> quote\n1. nummer",
 }
 
+#: Each value as the reader keeps it: control, bidi and invisible characters are taken out on reading
+#: (``waarde-onzichtbaar-teken`` names them), the rest (line breaks, markup, formulas, links) stays as
+#: typed. The outputs must be safe for both: the raw form still reaches them through file and sheet names.
+GELEZEN: dict[str, str] = {sleutel: schoon(w)[0] for sleutel, w in WAARDEN.items()}
+
 #: The marker of each value (``V01``).
 MARKERS = {sleutel: re.search(r"V\d\d", w)[0] for sleutel, w in WAARDEN.items()}
 
@@ -97,6 +103,7 @@ def _zet_terug(pad: Path) -> None:
             data = bron.read(info.filename)
             if info.filename.endswith(".xml"):
                 data = re.sub("«X([0-9A-F]{4})»".encode(), rb"_x\1_", data)
+                data = re.sub(rb"&#171;X([0-9A-F]{4})&#187;", rb"_x\1_", data)  # written as references
             doel.writestr(info.filename, data)
     pad.write_bytes(uit.getvalue())
 
@@ -361,5 +368,5 @@ def controleer_kanaal(kanaal: Kanaal, map_: Path, uit: Path) -> None:
         assert "V41" in tekst, f"{kanaal.naam}: the hostile file name did not arrive"
     if kanaal.exact:
         teksten = _json_teksten(tekst)
-        gemist = [s for s, w in WAARDEN.items() if not any(w in t for t in teksten)]
+        gemist = [s for s, w in GELEZEN.items() if not any(w in t for t in teksten)]
         assert not gemist, f"{kanaal.naam}: values not kept exactly: {gemist}"

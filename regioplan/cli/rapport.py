@@ -54,6 +54,7 @@ def formaten_van(vormen: list[Vorm]) -> tuple[str, ...]:
     )
 )
 def rapport(
+    ctx: typer.Context,
     map: opties.Map,
     regio: Annotated[
         list[str] | None,
@@ -121,6 +122,8 @@ def rapport(
     from ..api import publiceer as _publiceer
     from ..fouten import RegioplanFout
 
+    if not regio and publiceer is None:  # required unless --publiceer: a usage error like click's own
+        ctx.fail("Ontbrekende optie '--regio' / '-r'.")
     try:
         d = dt.date.fromisoformat(datum) if datum else None
     except ValueError as fout:
