@@ -153,17 +153,18 @@ def lees_map(pad: Path, config: Config) -> Invoer:
     for bestand in bestanden:
         naam = bestand.name
         ext = bestand.suffix.lower()
-        if not enkel and ext not in XLSX and ext not in ANDERE_REKENBLADEN and not is_slotbestand(naam):
+        bron = hulpbestand_van(naam)
+        if is_slotbestand(naam):
+            invoer.bevindingen.voeg_toe("bestand-vergrendeld", bestand=naam, naam=naam)
+            continue
+        if bron:  # .DS_Store, Thumbs.db, ._almelo.xlsx: named, never read (not even followed as a link)
+            invoer.bevindingen.voeg_toe("bestand-hulpbestand", bestand=naam, naam=naam, bron=bron)
+            continue
+        if not enkel and ext not in XLSX and ext not in ANDERE_REKENBLADEN:
             continue  # README, regioplan.toml, notes, folders: not input
         if probleem := _toegang(bestand, None if enkel else pad):
             invoer.bestanden.append(naam)
             invoer.bevindingen.voeg_toe(probleem[0], bestand=naam, **probleem[1])
-            continue
-        if is_slotbestand(naam):
-            invoer.bevindingen.voeg_toe("bestand-vergrendeld", bestand=naam, naam=naam)
-            continue
-        if bron := hulpbestand_van(naam):
-            invoer.bevindingen.voeg_toe("bestand-hulpbestand", bestand=naam, naam=naam, bron=bron)
             continue
         if ext in ANDERE_REKENBLADEN:
             invoer.bestanden.append(naam)
