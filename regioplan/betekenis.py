@@ -40,6 +40,8 @@ status `afgesproken` of `voornemen`.
 - Een regio- of provinciecijfer is de som van zijn gemeenten: de plekken die er liggen, min wat voor een
   gemeente buiten de provincie telt, plus wat buiten de provincie ligt en voor een gemeente erbinnen telt.
   Dat laatste staat apart als *waarvan buiten de provincie*; per gemeente staat *waarvan via uitruil*.
+  In het rapport staan beide als regel onder het cijfer waar ze in zitten, alleen als ze niet 0 zijn;
+  *waarvan via uitruil* met teken: + ontvangen, − geleverd.
 - Een uitruil met status `voornemen` verplaatst niets (Hengelo–Twenterand, 83 plekken in 2026); hij staat in
   het rapport in het hoofdstuk uitruil, niet in de voornemens.
 - Geen plekken verplaatst, met een fout bij beide werkboeken:
@@ -61,7 +63,10 @@ Een gemeente zonder werkboek, of met een werkboek dat nog het lege sjabloon is (
 vooringevulde naam en CBS-code), heeft de status **geen gegevens** (JSON: `"status": "geen-gegevens"`).
 Zij krijgt geen procesfase a, b of c, telt niet mee in zinnen als "de gemeenten garanderen samen", en de
 totalen van haar regio en provincie zeggen dat ze onvolledig zijn ("11 van de 14 gemeenten leverden
-gegevens aan"). Een leeg sjabloon geeft in `regioplan valideer` de waarschuwing `werkboek-leeg-sjabloon`.
+gegevens aan"). In de tabellen van het rapport staat zij met haar opgave en "geen gegevens" in plaats van
+0, een verschil of een tekort; een totaalrij over haar heet "(onvolledig: 11 van 14 gemeenten)". In de
+totalen zelf telt zij als 0. Een leeg sjabloon geeft in `regioplan valideer` de waarschuwing
+`werkboek-leeg-sjabloon`.
 
 ## De tijdlijn: in gebruik op een peildatum
 

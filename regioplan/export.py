@@ -27,13 +27,13 @@ def als_json(resultaat: Resultaat) -> str:
 
 
 def schrijf_xlsx(resultaat: Resultaat, pad: Path) -> Path:
-    import datetime as dt
-
+    """One sheet per table. Dates are real Excel dates (``dd-mm-jjjj``), also the peildata in the header of
+    the timeline; the same result gives the same bytes (:func:`regioplan.xlsx.vaste_bytes`)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    from .xlsx import kopcel, zet
+    from .xlsx import kopcel, vaste_bytes, zet
 
     wb = Workbook()
     wb.remove(wb.active)
@@ -41,7 +41,7 @@ def schrijf_xlsx(resultaat: Resultaat, pad: Path) -> Path:
         ws = wb.create_sheet(t.naam[:31])
         koppen, rijen = t.met_regio()
         for c, kop in enumerate(koppen, start=1):
-            kopcel(ws.cell(row=1, column=c), kop)
+            kopcel(ws.cell(row=1, column=c), t.datumkoppen.get(kop, kop))
             ws.column_dimensions[get_column_letter(c)].width = max(12, min(60, len(kop) + 4))
         ws.column_dimensions["A"].width = 24
         for r, rij in enumerate(rijen, start=2):
@@ -54,10 +54,7 @@ def schrijf_xlsx(resultaat: Resultaat, pad: Path) -> Path:
                     cel.font = Font(bold=True)
         ws.freeze_panes = "B2"
         ws.auto_filter.ref = f"A1:{get_column_letter(len(koppen))}{len(rijen) + 1}"
-    moment = dt.datetime(2024, 1, 1)
-    wb.properties.created = wb.properties.modified = moment
-    wb.properties.creator = "regioplan"
-    return schrijf_bestand(pad, wb.save)
+    return schrijf_bestand(pad, vaste_bytes(wb))
 
 
 def csv_teksten(resultaat: Resultaat) -> dict[str, str]:

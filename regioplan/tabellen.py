@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .resultaat import Gemeente, ProvincieTotaal, RegioTotaal, Resultaat
 from .waarden import datum_json
@@ -22,6 +22,9 @@ class Tabel:
     totaalrijen: set[int]
     getalkolommen: set[int]
     regios: list[str] | None = None  #: per row the regio it belongs to (exports add it as column B)
+    #: headers that stand for a date (the peildata of the timeline): ISO text in ``koppen`` (terminal,
+    #: csv), a real date in xlsx
+    datumkoppen: dict[str, dt.date] = field(default_factory=dict)
 
     def met_regio(self) -> tuple[list[str], list[list[object]]]:
         """Headers and rows with a ``Regio`` column after the first one (xlsx and csv: filter and sum per
@@ -195,6 +198,7 @@ def tabellen(r: Resultaat) -> list[Tabel]:
                 rijen,
                 {i for i, x in enumerate(t.rijen) if x.niveau != "gemeente"},
                 set(range(4, 4 + len(t.peildata))),
+                datumkoppen={p.isoformat(): p for p in t.peildata},
             )
         )
     return uit

@@ -1,13 +1,18 @@
 """Small helpers for writing .xlsx with openpyxl, shared by the template writer and the exports.
 
 Text that came from a workbook is written as text, always: a location called ``=HYPERLINK(...)`` must
-stay a string in what we write, never become a formula.
+stay a string in what we write, never become a formula. Dates are real Excel dates with the Dutch
+format ``dd-mm-jjjj``. :func:`vaste_bytes` makes the file reproducible: openpyxl stamps "now" into
+``docProps/core.xml`` (``dcterms:modified``) and into every zip entry when it saves.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
+import zipfile
 
+from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -34,8 +39,41 @@ def zet(cel: Cell, waarde: object) -> None:
         cel.number_format = DATUMFORMAAT
 
 
-def kopcel(cel: Cell, tekst: str) -> None:
+def kopcel(cel: Cell, tekst: str | dt.date) -> None:
+    """A header cell; a date (a peildatum of the timeline) is a real date in the Dutch format."""
     cel.value = tekst
+    if isinstance(tekst, dt.date):
+        cel.number_format = DATUMFORMAAT
     cel.font = KOPSTIJL
     cel.fill = KOPVULLING
     cel.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+#: The moment in the document properties and the zip entries of every xlsx regioplan writes.
+VAST_MOMENT = dt.datetime(2024, 1, 1)
+
+
+def vaste_bytes(wb: Workbook) -> bytes:
+    """The workbook as .xlsx bytes that are the same for the same content.
+
+    ``Workbook.save`` sets ``properties.modified`` to the current time and zip writes the current time
+    into every entry; both are replaced by :data:`VAST_MOMENT` (core.xml is serialised again from the
+    properties, the way openpyxl itself writes it). Entry order and content are kept.
+    """
+    from openpyxl.xml.functions import tostring
+
+    wb.properties.creator = "regioplan"
+    wb.properties.lastModifiedBy = "regioplan"
+    ruw = io.BytesIO()
+    wb.save(ruw)
+    wb.properties.created = wb.properties.modified = VAST_MOMENT
+    kern = tostring(wb.properties.to_tree())
+    uit = io.BytesIO()
+    with zipfile.ZipFile(ruw) as bron, zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
+        for info in bron.infolist():
+            nieuw = zipfile.ZipInfo(info.filename, date_time=(2024, 1, 1, 0, 0, 0))
+            nieuw.compress_type = zipfile.ZIP_DEFLATED
+            nieuw.external_attr = 0o644 << 16
+            inhoud = kern if info.filename == "docProps/core.xml" else bron.read(info.filename)
+            doel.writestr(nieuw, inhoud)
+    return uit.getvalue()

@@ -6,6 +6,7 @@ Olst-Wijhe sent nothing.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -96,3 +97,99 @@ def test_volledige_levering_zegt_niets_extra(tmp_path):
     api.rapport(m, "noord", tmp_path / "uit")
     html = (tmp_path / "uit" / "regionaal-plan-noord.html").read_text(encoding="utf-8")
     assert "onvolledig" not in html and "Geen gegevens aangeleverd" not in html
+
+
+def _rij(soep, tabel_id: str, naam: str):
+    tabel = soep.select_one(f"#{tabel_id}")
+    assert tabel is not None, tabel_id
+    return next(
+        tr for tr in tabel.select("tbody tr") if tr.select_one("th").get_text(" ", strip=True) == naam
+    )
+
+
+def _cellen(tr) -> list[tuple[str, str | None]]:
+    return [(td.get_text(strip=True), td.get("colspan")) for td in tr.select("td")]
+
+
+NEGATIEF = re.compile(r"^[-−]\d")
+
+
+def test_kerncijfertabellen_tonen_geen_gegevens_in_plaats_van_0_en_tekort(map_, tmp_path):
+    """No workbook (Raalte, Olst-Wijhe) or the blank template (Borne): the opgave stays, the figures and the
+    difference are one neutral 'geen gegevens' cell; the totals say they are incomplete."""
+    uit = tmp_path / "uit"
+    api.rapport(map_, "noord", uit)
+    api.rapport(map_, "proefland", uit)
+    plan = BeautifulSoup((uit / "regionaal-plan-noord.html").read_text(encoding="utf-8"), "html.parser")
+    verwacht = {
+        "tabel-asiel-beeld": [("320", None), ("geen gegevens", "3")],
+        "tabel-amv-beeld": [("20", None), ("geen gegevens", "3")],
+        "tabel-spreidingswet": [("320", None), ("geen gegevens", "3"), ("20", None), ("geen gegevens", "2")],
+        "tabel-oekraine": [("100", None), ("geen gegevens", "5")],
+        "tabel-statushouders": [("10", None), ("12", None), ("geen gegevens", "7")],
+    }
+    for tabel_id, cellen in verwacht.items():
+        borne = _rij(plan, tabel_id, "Borne")
+        assert _cellen(borne) == cellen, tabel_id
+        assert "geen-gegevens" in borne["class"]
+        almelo = [td.get_text(strip=True) for td in _rij(plan, tabel_id, "Almelo").select("td")]
+        assert "geen gegevens" not in almelo, tabel_id  # a gemeente that delivered keeps its figures
+        totaal = _rij(plan, tabel_id, "Totaal Noord (onvolledig: 1 van 2 gemeenten)")
+        assert totaal.select_one("span.onvolledig") is not None
+    assert _cellen(_rij(plan, "tabel-spreidingswet", "Almelo"))[1] == ("500", None)
+    # the opgaven table has nothing from the workbooks: no marker there
+    assert _cellen(_rij(plan, "tabel-opgaven", "Borne"))[0] == ("320", None)
+    assert _rij(plan, "tabel-opgaven", "Totaal Noord").select_one("span.onvolledig") is None
+
+    kern = plan.select_one("#kerncijfers-borne")
+    for tr in kern.select("tbody tr"):
+        cellen = _cellen(tr)
+        assert cellen[1] == ("geen gegevens", "3")
+        assert not any(NEGATIEF.match(tekst) for tekst, _ in cellen)
+    assert (
+        _cellen(kern.select_one("tr[data-sleutel=asiel]"))[-1][0] == "het werkboek is nog het lege sjabloon"
+    )
+    assert "leverde geen gegevens aan" in kern.find_parent("section").get_text()
+    kop = [th.get_text(" ", strip=True) for th in plan.select("#oogopslag-asiel thead th")]
+    assert kop[1] == "Noord (onvolledig)"
+
+    verslag = BeautifulSoup(
+        (uit / "provinciaal-verslag-proefland.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    raalte = _rij(verslag, "tabel-asiel-provincie", "Raalte")
+    assert _cellen(raalte)[:4] == [
+        ("320", None),
+        ("geen gegevens", "3"),
+        ("20", None),
+        ("geen gegevens", "1"),
+    ]
+    _rij(verslag, "tabel-asiel-provincie", "Totaal Zuid (onvolledig: 0 van 2 gemeenten)")
+    _rij(verslag, "tabel-oekraine-provincie", "Totaal Proefland (onvolledig: 1 van 4 gemeenten)")
+    assert _cellen(_rij(verslag, "tabel-statushouders-provincie", "Olst-Wijhe"))[2] == ("geen gegevens", "4")
+    assert (
+        verslag.select_one("#uitsplitsing-raalte p.geen-gegevens").get_text(strip=True)
+        == "Geen gegevens aangeleverd (geen werkboek ontvangen)."
+    )
+    assert verslag.select("#uitsplitsing-raalte table") == []
+    totaal = verslag.select("#tabel-garanderen tr.totaal th")[0].get_text(" ", strip=True)
+    assert totaal == "Totaal Proefland (onvolledig: 1 van 4 gemeenten)"
+
+    md = (uit / "regionaal-plan-noord.md").read_text(encoding="utf-8")
+    borne = [r for r in md.splitlines() if r.startswith("| Borne |")]
+    assert borne[1:-1] == [  # [0]: opgaven table (no workbook figures); [-1]: the sources table
+        "| Borne | 320 | *geen gegevens* | – | – |",
+        "| Borne | 20 | *geen gegevens* | – | – |",
+        "| Borne | 320 | *geen gegevens* | – | – | 20 | *geen gegevens* | – |",
+        "| Borne | 100 | *geen gegevens* | – | – | – | – |",
+        "| Borne | 10 | 12 | *geen gegevens* | – | – | – | – | – | – |",
+    ]
+    assert "| Asiel incl. amv | 320 | *geen gegevens* | – | – | het werkboek is nog het lege sjabloon |" in md
+    assert "| Statushouders | 12 | *geen gegevens* | – | – |  |" in md
+    assert md.count("| **Totaal Noord** (onvolledig: 1 van 2 gemeenten) |") == 5
+    assert "| Plekken | Noord (onvolledig) |" in md
+    for regel in borne:
+        assert not re.search(r"\| -\d", regel), regel
+    verslag_md = (uit / "provinciaal-verslag-proefland.md").read_text(encoding="utf-8")
+    assert "| Raalte | 100 | *geen gegevens* | – | – | – | – |" in verslag_md
+    assert "| **Totaal Zuid** (onvolledig: 0 van 2 gemeenten) |" in verslag_md
+    assert "*Geen gegevens aangeleverd (het werkboek is nog het lege sjabloon).*" in verslag_md

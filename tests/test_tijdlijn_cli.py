@@ -143,3 +143,54 @@ def test_uitleg_toont_goo_uitruil_en_in_gebruik():
     assert "UITRUIL    Dronten -> Kampen, 200 plekken asiel (afgesproken)" in uit
     p = _cli("bereken", str(VOORBEELD), "-g", "Hardenberg", "--uitleg", kolommen=400)
     assert "telt niet mee door bewuste afwijking" in p.stdout
+
+
+def test_xlsx_heeft_echte_datums_en_is_reproduceerbaar(tmp_path: Path):
+    """xlsx: the peildata in the header and the dates of the location table are real Excel dates in
+    dd-mm-jjjj; csv and the terminal keep ISO text. A second run writes the same bytes."""
+    import zipfile
+
+    import openpyxl
+
+    m = bouw(
+        tmp_path / "data",
+        almelo={"asiel": [asiel("Periode", 100, startdatum=D(2024, 2, 1), einddatum=D(2026, 2, 1))]},
+    )
+    uit = tmp_path / "uit"
+    args = ("bereken", str(m), "--peildata", "15-11-2024..2025-01-15")
+    for naam in ("tijdlijn.xlsx", "tweede.xlsx", "tijdlijn.csv"):
+        p = _cli(*args, "--uit", str(uit / naam))
+        assert p.returncode == 0, p.stderr
+    wb = openpyxl.load_workbook(uit / "tijdlijn.xlsx")
+    kop = list(next(wb["tijdlijn"].iter_rows(min_row=1, max_row=1)))
+    assert [c.value for c in kop[:4]] == ["Niveau", "Naam", "Opgave", "Soort"]
+    datums = kop[4:]
+    assert [c.value for c in datums] == [
+        dt.datetime(2024, 11, 15),
+        dt.datetime(2024, 12, 15),
+        dt.datetime(2025, 1, 15),
+    ]
+    assert all(c.is_date and c.number_format.lower() == "dd-mm-yyyy" for c in datums)
+    almelo = next(
+        r for r in wb["tijdlijn"].iter_rows(min_row=2) if r[1].value == "Almelo" and r[2].value == "asiel"
+    )
+    assert [c.value for c in almelo[4:]] == [100, 100, 100]  # figures stay numbers
+    locaties = wb["locaties"]
+    koppen = [c.value for c in locaties[1]]
+    rij = {k: c for k, c in zip(koppen, locaties[2], strict=True)}
+    assert rij["Start"].is_date and rij["Start"].value == dt.datetime(2024, 2, 1)
+    assert rij["Einde"].is_date and rij["Einde"].value == dt.datetime(2026, 2, 1)
+    assert rij["Start"].number_format.lower() == "dd-mm-yyyy"
+    # the same input, the same bytes: no "now" in docProps/core.xml or in the zip entries
+    assert (uit / "tijdlijn.xlsx").read_bytes() == (uit / "tweede.xlsx").read_bytes()
+    with zipfile.ZipFile(uit / "tijdlijn.xlsx") as z:
+        assert b"2024-01-01T00:00:00Z</dcterms:modified>" in z.read("docProps/core.xml")
+        assert {i.date_time for i in z.infolist()} == {(2024, 1, 1, 0, 0, 0)}
+    # csv stays ISO text
+    assert (
+        (uit / "tijdlijn.csv")
+        .read_text(encoding="utf-8")
+        .splitlines()[0]
+        .endswith("2024-11-15;2024-12-15;2025-01-15")
+    )
+    assert "2024-02-01" in (uit / "tijdlijn-locaties.csv").read_text(encoding="utf-8")

@@ -302,3 +302,100 @@ def test_groter_dan_de_locatie(tmp_path):
         ("uitruil-groter-dan-locatie", "almelo.xlsx", "Uitruil", "C2"),
         ("uitruil-groter-dan-locatie", "borne.xlsx", "Uitruil", "C2"),
     ]
+
+
+def _rijen(soep, tabel_id: str) -> dict[str, list[str]]:
+    """Row label -> cell texts of one report table (sub rows keep their "↳ waarvan ..." label, prefixed
+    with the row above so they stay apart)."""
+    uit: dict[str, list[str]] = {}
+    vorige = ""
+    for tr in soep.select(f"#{tabel_id} tbody tr"):
+        naam = tr.select_one("th").get_text(" ", strip=True)
+        if naam.startswith("↳ waarvan"):
+            naam = f"{vorige} {naam}"
+        else:
+            vorige = naam
+        uit[naam] = [td.get_text(strip=True) for td in tr.select("td")]
+    return uit
+
+
+def test_rapport_toont_waarvan_via_uitruil_en_buiten_de_provincie(tmp_path):
+    """Report tables: a 'waarvan' line under every figure that includes exchanged places, signed for
+    via uitruil (+ received, - supplied), and only where it is not 0."""
+    from bs4 import BeautifulSoup
+
+    goo = {
+        "locatie": "Hotel",
+        "capaciteit": 40,
+        "soort": "hotel",
+        "opening": D(2022, 1, 1),
+        "sluiting": "onbepaald",
+        "lager_niveau": "nee",
+        "bijzondere_doelgroep": "nee",
+        "besluit": "ja",
+        "telt_mee": "automatisch",
+    }
+    dronten = {"startdatum": D(2024, 2, 1), "einddatum": D(2026, 2, 1)}
+    m = bouw(
+        tmp_path / "data",
+        almelo={
+            "asiel": [AZC],
+            "oekraine": [goo],
+            "uitruil": [ruil("Borne", 20, "levert"), ruil("Borne", 15, "levert", opgave="oekraine")],
+        },
+        borne={
+            "uitruil": [ruil("Almelo", 20, "ontvangt"), ruil("Almelo", 15, "ontvangt", opgave="oekraine")]
+        },
+        raalte={
+            "asiel": [asiel("Azc Dronten", 30, ligt_in="Dronten", **dronten)],
+            "uitruil": [ruil("Dronten", 30, "ontvangt", **dronten)],
+        },
+        olst_wijhe={},  # every gemeente delivered: the totals are complete
+    )
+    uit = tmp_path / "uit"
+    api.rapport(m, "noord", uit)
+    api.rapport(m, "proefland", uit)
+    plan = BeautifulSoup((uit / "regionaal-plan-noord.html").read_text(encoding="utf-8"), "html.parser")
+    sw = _rijen(plan, "tabel-spreidingswet")
+    assert sw["Almelo"][:2] == ["320", "480"] and sw["Borne"][:2] == ["320", "20"]
+    assert sw["Almelo ↳ waarvan via uitruil"] == ["", "-20", "", "", "", "", ""]
+    assert sw["Borne ↳ waarvan via uitruil"] == ["", "+20", "", "", "", "", ""]
+    # the regio total moves nothing (both sides are in Noord), and nothing lies outside the province
+    assert not [k for k in sw if k.startswith("Totaal Noord ↳")]
+    assert not [k for k in sw if "buiten de provincie" in k]
+    oek = _rijen(plan, "tabel-oekraine")
+    assert oek["Almelo ↳ waarvan via uitruil"][1] == "-15" and oek["Borne ↳ waarvan via uitruil"][1] == "+15"
+    kern = _rijen(plan, "kerncijfers-borne")
+    assert kern["Asiel incl. amv ↳ waarvan via uitruil"] == ["", "+20", "", "", ""]
+    assert plan.select("#oogopslag-asiel tr.waarvan") == []  # Noord as a whole: 0
+    assert "Waarvan via uitruil:" in plan.get_text()  # the legend explains the sign
+
+    verslag = BeautifulSoup(
+        (uit / "provinciaal-verslag-proefland.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    oog = {
+        tr["data-sleutel"]: [td.get_text(strip=True) for td in tr.select("td")]
+        for tr in verslag.select("#oogopslag-asiel tr.waarvan")
+    }
+    assert oog == {"via_uitruil": ["+30", "0", "+30"], "buiten_provincie": ["30", "0", "30"]}
+    asiel_prov = _rijen(verslag, "tabel-asiel-provincie")
+    assert asiel_prov["Raalte ↳ waarvan via uitruil"][1] == "+30"
+    assert asiel_prov["Raalte ↳ waarvan buiten de provincie"][1] == "30"
+    assert asiel_prov["Totaal Zuid ↳ waarvan buiten de provincie"][1] == "30"
+    assert asiel_prov["Totaal Proefland ↳ waarvan buiten de provincie"][1] == "30"
+    assert asiel_prov["Totaal Proefland ↳ waarvan via uitruil"][1] == "+30"
+    garanderen = _rijen(verslag, "tabel-garanderen")
+    assert garanderen["Totaal Proefland ↳ waarvan buiten de provincie"][1] == "30"
+
+    md = (uit / "provinciaal-verslag-proefland.md").read_text(encoding="utf-8")
+    assert "| ↳ waarvan via uitruil | +30 | 0 | +30 |" in md
+    assert "| ↳ waarvan buiten de provincie | 30 | 0 | 30 |" in md
+    regels = md.splitlines()
+    raalte = regels.index(next(r for r in regels if r.startswith("| Raalte | 320 | 30 |")))
+    assert regels[raalte + 1 : raalte + 3] == [
+        "| ↳ waarvan via uitruil | | +30 | | | | | |",
+        "| ↳ waarvan buiten de provincie | | 30 | | | | | |",
+    ]
+    plan_md = (uit / "regionaal-plan-noord.md").read_text(encoding="utf-8")
+    assert "| ↳ waarvan via uitruil | | -20 | | | | | |" in plan_md
+    assert "buiten de provincie |" not in plan_md

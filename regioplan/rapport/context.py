@@ -22,9 +22,11 @@ from ..config import Config, Cyclus, Peildata, Regio
 from ..fouten import RegioplanFout
 from ..resultaat import (
     AfspraakRij,
+    AsielCijfers,
     AsielRij,
     Gemeente,
     GooRij,
+    OekraineCijfers,
     ProvincieTotaal,
     RegioTotaal,
     Resultaat,
@@ -138,6 +140,44 @@ def _velden(obj: object) -> dict[str, Any]:
     return {f.name: getattr(obj, f.name) for f in fields(obj)}  # type: ignore[arg-type]
 
 
+@dataclass(frozen=True)
+class Waarvan:
+    """A line under a figure that includes exchanged places: "waarvan via uitruil" or "waarvan buiten de
+    provincie". Only made when the number is not 0."""
+
+    sleutel: str  #: via_uitruil | buiten_provincie
+    label: str  #: "waarvan via uitruil" | "waarvan buiten de provincie"
+    waarde: int  #: via_uitruil: + received, - supplied; buiten_provincie: places outside the province
+    teken: bool  #: show with a sign (``|teken``): true for via_uitruil
+
+
+def waarvan_asiel(a: AsielCijfers) -> tuple[Waarvan, ...]:
+    """The non-zero "waarvan" lines of ``geldig`` (asiel incl. amv)."""
+    uit = []
+    if a.via_uitruil:
+        uit.append(Waarvan("via_uitruil", "waarvan via uitruil", a.via_uitruil, True))
+    if a.buiten_provincie:
+        uit.append(Waarvan("buiten_provincie", "waarvan buiten de provincie", a.buiten_provincie, False))
+    return tuple(uit)
+
+
+def waarvan_oekraine(o: OekraineCijfers) -> tuple[Waarvan, ...]:
+    """The non-zero "waarvan" line of the Oekraïne ``realisatie``."""
+    return (Waarvan("via_uitruil", "waarvan via uitruil", o.via_uitruil, True),) if o.via_uitruil else ()
+
+
+class _MetWaarvan:
+    """``waarvan_asiel`` and ``waarvan_oekraine`` for a gemeente, regio or province view."""
+
+    @property
+    def waarvan_asiel(self) -> tuple[Waarvan, ...]:
+        return waarvan_asiel(cast("AsielCijfers", getattr(self, "asiel")))  # noqa: B009
+
+    @property
+    def waarvan_oekraine(self) -> tuple[Waarvan, ...]:
+        return waarvan_oekraine(cast("OekraineCijfers", getattr(self, "oekraine")))  # noqa: B009
+
+
 # ---- The report views: the computed data plus what only a report needs. Each extends a class of
 # regioplan.resultaat, so a field added there reaches the templates without an edit here.
 
@@ -181,6 +221,8 @@ class Kerncijfer:
     behaald: int
     in_ontwikkeling: int
     opmerkingen: tuple[Opmerking, ...]
+    waarvan: tuple[Waarvan, ...] = ()  #: lines under ``behaald`` that come from exchanges
+    geen_gegevens: bool = False  #: the gemeente delivered no data: show no behaald, netto or shortfall
 
     @property
     def netto(self) -> int:
@@ -189,7 +231,7 @@ class Kerncijfer:
 
 
 @dataclass(frozen=True, kw_only=True)
-class RapportGemeente(Gemeente):
+class RapportGemeente(_MetWaarvan, Gemeente):
     kerncijfers: tuple[Kerncijfer, ...]
 
     @property
@@ -202,7 +244,7 @@ class RapportGemeente(Gemeente):
 
 
 @dataclass(frozen=True, kw_only=True)
-class RapportRegio(RegioTotaal):
+class RapportRegio(_MetWaarvan, RegioTotaal):
     @property
     def soort(self) -> str:
         return "regio"
@@ -217,7 +259,7 @@ class RapportRegio(RegioTotaal):
 
 
 @dataclass(frozen=True, kw_only=True)
-class RapportProvincie(ProvincieTotaal):
+class RapportProvincie(_MetWaarvan, ProvincieTotaal):
     @property
     def soort(self) -> str:
         return "provincie"
@@ -241,6 +283,16 @@ class Tabelrij:
     soort: str  #: gemeente | regio | provincie
     naam: str  #: text of the first column
     blok: RapportGemeente | Totaalblok
+
+    @property
+    def geen_gegevens(self) -> bool:
+        """A gemeente without data: its figures and differences are shown as "geen gegevens"."""
+        return isinstance(self.blok, RapportGemeente) and self.blok.geen_gegevens
+
+    @property
+    def onvolledig(self) -> bool:
+        """A total over gemeenten of which not all delivered data."""
+        return not isinstance(self.blok, RapportGemeente) and not self.blok.levering.volledig
 
 
 @dataclass(frozen=True)
@@ -307,6 +359,7 @@ class Garanderen:
     tot_amv: Datum | None
     voetnoten: tuple[int, ...]
     elders: tuple[Elders, ...]
+    waarvan: tuple[Waarvan, ...] = ()  #: lines under ``geldig`` that come from exchanges
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -390,6 +443,7 @@ class Context:
     bronnen: tuple[Bron, ...]
     ontbrekend: tuple[str, ...]
     bevindingen: Telling
+    met_waarvan: bool = False  #: some figure of the report has a "waarvan via uitruil / buiten" line
     ontwikkeling: Ontwikkeling | None = None  #: ``rapport --vorige``: what changed since that round
 
     def variabelen(self) -> dict[str, object]:
@@ -479,11 +533,30 @@ def _kerncijfers(g: Gemeente, config: Config) -> tuple[Kerncijfer, ...]:
     sh_opm = [Opmerking("verwacht", s.verwachte_achterstand, config.peildata.statushouders_verwachting)]
     if s.plannen_onbekend:
         sh_opm.append(Opmerking("onbekend", s.plannen_onbekend))
+    geen = g.geen_gegevens
+    if geen:  # nothing is known: no remarks that would read as figures
+        asiel_opm, oek_opm, sh_opm = [], [], []
     return (
-        Kerncijfer("asiel", "Asiel incl. amv", a.opgave, a.geldig, a.voornemens, tuple(asiel_opm)),
-        Kerncijfer("amv", "waarvan amv", a.opgave_amv, a.geldig_amv, a.voornemens_amv, ()),
         Kerncijfer(
-            "oekraine", "Oekraïense ontheemden", o.opgave, o.realisatie, o.in_ontwikkeling, tuple(oek_opm)
+            "asiel",
+            "Asiel incl. amv",
+            a.opgave,
+            a.geldig,
+            a.voornemens,
+            tuple(asiel_opm),
+            waarvan_asiel(a),
+            geen,
+        ),
+        Kerncijfer("amv", "waarvan amv", a.opgave_amv, a.geldig_amv, a.voornemens_amv, (), (), geen),
+        Kerncijfer(
+            "oekraine",
+            "Oekraïense ontheemden",
+            o.opgave,
+            o.realisatie,
+            o.in_ontwikkeling,
+            tuple(oek_opm),
+            waarvan_oekraine(o),
+            geen,
         ),
         Kerncijfer(
             "statushouders",
@@ -492,6 +565,8 @@ def _kerncijfers(g: Gemeente, config: Config) -> tuple[Kerncijfer, ...]:
             s.realisatie,
             s.plannen_totaal,
             tuple(sh_opm),
+            (),
+            geen,
         ),
     )
 
@@ -636,6 +711,7 @@ def _garanderen(gemeenten: Sequence[RapportGemeente]) -> tuple[Garanderen, ...]:
                 **periode,
                 voetnoten=tuple(sorted({loc.voetnoot for loc in telt if loc.voetnoot})),
                 elders=tuple(Elders(loc.locatie, loc.ligt_in, loc.telwaarde) for loc in telt if loc.ligt_in),
+                waarvan=g.waarvan_asiel,
             )
         )
     return tuple(uit)
@@ -843,6 +919,7 @@ def bouw_context(
         bronnen=tuple(Bron(g.naam, g.cbs_code, g.bestand, g.datum, g.ingevuld_door) for g in gemeenten),
         ontbrekend=tuple(g.naam for g in gemeenten if not g.heeft_uitvraag),
         bevindingen=resultaat.bevindingen,
+        met_waarvan=any(b.waarvan_asiel or b.waarvan_oekraine for b in (*gemeenten, *niveaus)),
         ontwikkeling=None
         if vorige is None
         else ontwikkeling(vorige, regio.sleutel if regio else None, codes),
