@@ -650,6 +650,15 @@ def uitleg(g: GemeenteVerdeling, v: Verdeling) -> tuple[str, ...]:
             f"Stap 4b: aandeel in de restopgave {_paar(g.aandeel)}; uitkomst {_paar(g.verdeling)}"
             f" = {procent(g.percentage)} van de indicatieve {getal(g.indicatief.totaal)}."
         )
+        inst = v.instellingen
+        if inst.afronding == "omlaag-grootste" and inst.basis == "totaal" and v.percentage is not None:
+            rest = g.verdeling.totaal - math.floor(v.percentage * g.indicatief.totaal)
+            if rest > 0:
+                regels.append(
+                    f"Stap 4b: alle aandelen zijn naar beneden afgerond; de gemeente heeft het grootste "
+                    f"aandeel en krijgt daarom ook de {getal(rest)} plekken die daarna overbleven "
+                    f"(daardoor boven {procent(v.percentage)} van haar indicatieve opgave)."
+                )
     elif g.uitgesloten("regulier") and g.uitgesloten("amv"):
         regels.append("Stap 4b: geen aandeel (uitgesloten).")
     else:
