@@ -6,7 +6,7 @@ from dataclasses import replace
 from fractions import Fraction
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from regioplan.verdeling import (
@@ -20,6 +20,8 @@ from regioplan.verdeling import (
 )
 from regioplan.verdeling.stappen import (
     Doel,
+    omlaag_afgerond,
+    omlaag_grootste,
     procent,
     rond_af,
     stap2_kansrijk,
@@ -166,6 +168,55 @@ def test_afronding_grootste_rest_en_half_omhoog():
     assert rond_af({"A": Fraction(5, 2), "B": Fraction(3, 2)}, 4, "half-omhoog", volg) == {"A": 2, "B": 2}
 
 
+def test_omlaag_grootste_rest_naar_het_grootste_aandeel():
+    volg = {"A": (0,), "B": (1,), "C": (2,)}.__getitem__
+    waarden = {"A": Fraction(99, 10), "B": Fraction(59, 10), "C": Fraction(42, 10)}
+    # everyone rounded down (9, 5, 4 = 18); the 2 places left both go to the largest share
+    assert omlaag_grootste(waarden, 20, volg, {"A": 50, "B": 50, "C": 50}) == {"A": 11, "B": 5, "C": 4}
+    # ... as far as its cap allows, then the next largest
+    assert omlaag_grootste(waarden, 20, volg, {"A": 10, "B": 50, "C": 50}) == {"A": 10, "B": 6, "C": 4}
+    # a whole part above its cap goes back to the cap first; a bound per code limits the extra
+    assert omlaag_grootste(waarden, 20, volg, {"A": 8, "B": 50, "C": 50}) == {"A": 8, "B": 8, "C": 4}
+    assert omlaag_grootste(waarden, 20, volg, {"A": 50, "B": 50, "C": 50}, lambda c, nu: 1) == {
+        "A": 10,
+        "B": 6,
+        "C": 4,
+    }
+    # whole parts above the total (caps left places out): the largest give one back
+    assert omlaag_grootste(waarden, 17, volg, {"A": 50, "B": 50, "C": 50}) == {"A": 8, "B": 5, "C": 4}
+
+
+def test_percentage_omlaag_op_decimalen():
+    assert omlaag_afgerond(Fraction(3474, 3880), 1) == Fraction(895, 1000)  # 89,536 % -> 89,5 %
+    assert omlaag_afgerond(Fraction(3474, 3880), 2) == Fraction(8953, 10000)
+    assert omlaag_afgerond(Fraction(3474, 3880), None) == Fraction(3474, 3880)
+    assert omlaag_afgerond(None, 1) is None
+    with pytest.raises(ValueError):
+        Instellingen(percentage_decimalen=7)
+
+
+def test_omlaag_grootste_totaal_eerst_dan_amv():
+    gemeenten = (gem("D", 157, 15), gem("O", 160, 15), gem("Z", 656, 61, Paar(346, 48)))
+    invoer = VerdeelInvoer("P", Paar(860, 100), gemeenten)
+    v = verdeel(invoer)
+    assert v.totaal == Paar(860, 100)
+    exact = Fraction(960, 172 + 175 + 717)  # (restopgave + own places) / indicative totals
+    assert v.percentage == omlaag_afgerond(exact, 1) < exact
+    d, o, z = (uitkomst(v, c) for c in "DOZ")
+    # the totals first: D and O at the percentage rounded down; Z (the largest share) takes the rest
+    for g in (d, o):
+        assert g.aandeel.totaal == int(v.percentage * g.indicatief.totaal)
+    assert z.aandeel.totaal == 960 - 394 - d.aandeel.totaal - o.aandeel.totaal
+    assert z.verdeling.totaal > v.percentage * z.indicatief.totaal
+    # then amv within each whole total, by realised percentage x indicative amv: with the same
+    # indicative amv, D (the higher realised percentage) gets at least as much amv as O
+    assert d.percentage > o.percentage and d.aandeel.amv >= o.aandeel.amv
+    assert 0 < d.aandeel.amv < d.aandeel.totaal and 0 < z.aandeel.amv < z.aandeel.totaal
+    # the exact percentage: the same rule without rounding the percentage
+    v_exact = verdeel(invoer, Instellingen(percentage_decimalen=None))
+    assert v_exact.percentage == exact and v_exact.totaal == Paar(860, 100)
+
+
 def test_procent_half_omhoog_met_komma():
     assert procent(Fraction(89536, 100000)) == "89,5 %"
     assert procent(Fraction(1, 8), 2) == "12,50 %"
@@ -200,17 +251,19 @@ gemeente_st = st.tuples(
 @given(
     st.lists(gemeente_st, min_size=1, max_size=12),
     st.sampled_from(["totaal", "per-soort"]),
-    st.sampled_from(["grootste-rest", "half-omhoog"]),
+    st.sampled_from(["omlaag-grootste", "grootste-rest", "half-omhoog"]),
     st.integers(0, 6),
+    st.sampled_from([None, 1, 2]),
 )
-def test_verdeling_sluit_en_blijft_onder_indicatief(rijen, basis, afronding, minimum):
+def test_verdeling_sluit_en_blijft_onder_indicatief(rijen, basis, afronding, minimum, decimalen):
     gemeenten = tuple(
         gem(f"G{i:02d}", r, a, Paar(er, ea), uitsluitingen=(Uitsluiting("historisch"),) if h else ())
         for i, (r, a, er, ea, h) in enumerate(rijen)
     )
     opgave = Paar(sum(r[0] for r in rijen), sum(r[1] for r in rijen))
     invoer = VerdeelInvoer("P", opgave, gemeenten)
-    v = verdeel(invoer, Instellingen(basis=basis, afronding=afronding, minimum=minimum))
+    inst = Instellingen(basis=basis, afronding=afronding, minimum=minimum, percentage_decimalen=decimalen)
+    v = verdeel(invoer, inst)
     eigen = Paar(sum(r[2] for r in rijen), sum(r[3] for r in rijen))
     for g in v.gemeenten:
         # a share never lifts a gemeente above its indicative total; own places stay as they are
@@ -221,16 +274,23 @@ def test_verdeling_sluit_en_blijft_onder_indicatief(rijen, basis, afronding, min
         for soort in ("regulier", "amv"):
             deel = getattr(g.aandeel, soort)
             if minimum and 0 < deel < minimum and len(v.ontvangers(soort)) > 1:
-                # a small share only stays when the others cannot take it under their caps
+                # a small share only stays when the others cannot take it under their caps (with the
+                # shares the minimum already dropped left out as well)
+                gevallen = {
+                    x.cbs_code: tuple(u for u in x.uitsluitingen if u.reden == "minimum") for x in v.gemeenten
+                }
                 zonder = tuple(
-                    replace(x, uitsluitingen=(*x.uitsluitingen, Uitsluiting("minimum", soort)))
-                    if x.cbs_code == g.cbs_code
-                    else x
+                    replace(
+                        x,
+                        uitsluitingen=(
+                            *x.uitsluitingen,
+                            *gevallen[x.cbs_code],
+                            *((Uitsluiting("minimum", soort),) if x.cbs_code == g.cbs_code else ()),
+                        ),
+                    )
                     for x in gemeenten
                 )
-                ander = verdeel(
-                    replace(invoer, gemeenten=zonder), Instellingen(basis, afronding=afronding, minimum=0)
-                )
+                ander = verdeel(replace(invoer, gemeenten=zonder), replace(inst, minimum=0))
                 assert ander.onverdeeld.totaal > v.onverdeeld.totaal
     # the totals: exactly the opgave per type, unless a type already has more, or the room is too small
     for soort in ("regulier", "amv"):
@@ -241,6 +301,6 @@ def test_verdeling_sluit_en_blijft_onder_indicatief(rijen, basis, afronding, min
         for g in gemeenten
         if not g.uitsluitingen and g.overgenomen.totaal < g.indicatief.totaal
     )
-    assume(ruimte >= v.restopgave.totaal + 2 * len(gemeenten))
-    assume(basis == "totaal")
-    assert v.onverdeeld == Paar()
+    # enough room (a margin for the rounding) on the total basis: nothing is left undistributed
+    if basis == "totaal" and ruimte >= v.restopgave.totaal + 2 * len(gemeenten):
+        assert v.onverdeeld == Paar()

@@ -29,8 +29,17 @@ class Splitsing(str, Enum):
 
 
 class Afronding(str, Enum):
+    omlaag_grootste = "omlaag-grootste"
     grootste_rest = "grootste-rest"
     half_omhoog = "half-omhoog"
+
+
+class Decimalen(str, Enum):
+    exact = "exact"
+    d0 = "0"
+    d1 = "1"
+    d2 = "2"
+    d3 = "3"
 
 
 @app.command(
@@ -86,8 +95,25 @@ def verdeel(
         Splitsing, typer.Option("--splitsing", help="Hoe een aandeel over regulier en amv wordt verdeeld.")
     ] = Splitsing.amv_naar_indicatie,
     afronding: Annotated[
-        Afronding, typer.Option("--afronding", help="Hoe aandelen hele plekken worden die precies optellen.")
-    ] = Afronding.grootste_rest,
+        Afronding,
+        typer.Option(
+            "--afronding",
+            help=(
+                "Hoe aandelen hele plekken worden die precies optellen. omlaag-grootste: het totaal per "
+                "gemeente naar beneden, de rest naar het grootste aandeel, daarna amv binnen dat totaal."
+            ),
+        ),
+    ] = Afronding.omlaag_grootste,
+    percentage_decimalen: Annotated[
+        Decimalen,
+        typer.Option(
+            "--percentage-decimalen",
+            help=(
+                "Bij afronding omlaag-grootste (basis totaal): het gemeenschappelijke percentage naar "
+                "beneden afgerond op zoveel decimalen (1: 89,5 %), of exact."
+            ),
+        ),
+    ] = Decimalen.d1,
     minimum: Annotated[
         int,
         typer.Option("--minimum", min=0, help="Aandelen onder dit aantal vervallen en worden herverdeeld."),
@@ -113,7 +139,13 @@ def verdeel(
     from ..verdeling.uitvoer import als_dict, lees_tabel, schrijf_xlsx
     from ..verdeling.uitvoer import vergelijk as _vergelijk
 
-    instellingen = Instellingen(basis.value, splitsing.value, afronding.value, minimum)
+    instellingen = Instellingen(
+        basis.value,
+        splitsing.value,
+        afronding.value,
+        minimum,
+        None if percentage_decimalen is Decimalen.exact else int(percentage_decimalen.value),
+    )
     cfg = laad_config(config) if config else None
     v = _verdeel(map, cfg, instellingen)
     if gemeente:

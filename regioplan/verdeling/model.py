@@ -13,7 +13,9 @@ from fractions import Fraction
 #: Settings for the three choices the method leaves implicit (see docs/verdeel.md).
 BASES = ("totaal", "per-soort")
 SPLITSINGEN = ("amv-naar-indicatie", "naar-restopgave")
-AFRONDINGEN = ("grootste-rest", "half-omhoog")
+AFRONDINGEN = ("omlaag-grootste", "grootste-rest", "half-omhoog")
+#: How many decimals (in percent) the common percentage keeps with ``omlaag-grootste``; None = exact.
+MAX_DECIMALEN = 6
 
 #: Reasons a gemeente is left out of (part of) the distribution, step 4a (and the minimum of 4b).
 REDENEN = {
@@ -108,8 +110,11 @@ class Instellingen:
 
     basis: str = "totaal"  #: percentage of the indicative total incl. amv, or per type
     splitsing: str = "amv-naar-indicatie"  #: how a share is split over regulier and amv
-    afronding: str = "grootste-rest"  #: how real shares become whole places summing exactly
+    afronding: str = "omlaag-grootste"  #: how real shares become whole places summing exactly
     minimum: int = 5  #: shares below this are dropped and redistributed
+    #: with ``omlaag-grootste`` and basis ``totaal``: the common percentage is rounded down to this many
+    #: decimals (in percent, 1 -> 89,5 %) before the shares are computed; None keeps it exact
+    percentage_decimalen: int | None = 1
 
     def __post_init__(self) -> None:
         for naam, waarde, toegestaan in (
@@ -121,6 +126,8 @@ class Instellingen:
                 raise ValueError(f"{naam} moet een van {', '.join(toegestaan)} zijn, niet {waarde!r}")
         if self.minimum < 0:
             raise ValueError("minimum mag niet negatief zijn")
+        if self.percentage_decimalen is not None and not 0 <= self.percentage_decimalen <= MAX_DECIMALEN:
+            raise ValueError(f"percentage_decimalen moet tussen 0 en {MAX_DECIMALEN} liggen (of leeg zijn)")
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ Step 1 and 2 give per gemeente the places taken over and the kansrijke plans; st
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
@@ -202,6 +203,123 @@ def rond_af(
     return uit
 
 
+def omlaag_afgerond(p: Fraction | None, decimalen: int | None) -> Fraction | None:
+    """The common percentage rounded down to ``decimalen`` decimals in percent.
+
+    ``omlaag_afgerond(Fraction(3474, 3880), 1) == Fraction(895, 1000)`` (89,536 % -> 89,5 %); ``None``
+    decimals or no percentage: unchanged.
+    """
+    if p is None or decimalen is None:
+        return p
+    schaal = 10 ** (decimalen + 2)
+    return Fraction(math.floor(p * schaal), schaal)
+
+
+def omlaag_grootste(
+    waarden: Mapping[str, Fraction],
+    totaal: int,
+    volgorde: Callable[[str], tuple],
+    plafonds: Mapping[str, int],
+    extra: Callable[[str, Mapping[str, int]], int] | None = None,
+) -> dict[str, int]:
+    """Whole places summing to ``totaal``: everyone rounded down, the places left to the largest share.
+
+    The largest share takes as many of the places left as its cap (``plafonds``) allows, then the next
+    largest (ties by ``volgorde``). ``extra(code, so_far)`` may limit how many more a code may take (the
+    caller's bound per type). Should the whole parts already exceed ``totaal`` (only possible when the
+    caps left places undistributed), the largest shares give one back each. A whole part above its cap
+    (the other type took the room) goes back to the cap first. Places that fit nowhere stay
+    out of the sum (the caller reports them as not distributed).
+    """
+    uit = {c: max(0, min(math.floor(v), plafonds.get(c, 0))) for c, v in waarden.items()}
+    rij = sorted(waarden, key=lambda c: (-waarden[c], volgorde(c)))
+    rest = totaal - sum(uit.values())
+    while rest < 0 and any(uit.values()):
+        for c in rij:
+            if rest < 0 and uit[c] > 0:
+                uit[c] -= 1
+                rest += 1
+    for c in rij:
+        if rest <= 0:
+            break
+        erbij = min(rest, plafonds.get(c, 0) - uit[c])
+        if extra is not None:
+            erbij = min(erbij, extra(c, uit))
+        if erbij > 0:
+            uit[c] += erbij
+            rest -= erbij
+    return uit
+
+
+def _gerealiseerd(plekken: int, indicatief: Paar) -> Fraction:
+    """The realised percentage of the indicative total (0 without an indicative total)."""
+    return Fraction(plekken, indicatief.totaal) if indicatief.totaal else Fraction(0)
+
+
+def _rond_omlaag_totaal(
+    regulier: Sequence[GemeenteInvoer],
+    amv: Sequence[GemeenteInvoer],
+    na_stap_2: Mapping[str, Paar],
+    plaats: Paar,
+    inst: Instellingen,
+    a: Mapping[str, Fraction],
+    r: Mapping[str, Fraction],
+    p: Fraction | None,
+    ruimte: Mapping[str, int],
+    volgorde: Callable[[str], tuple],
+) -> tuple[dict[str, int], dict[str, int]]:
+    """Rounding ``omlaag-grootste`` on the total basis: first the total share of each gemeente, then amv.
+
+    1. The total share (amv + regulier) at the common percentage ``p`` (already rounded down to the set
+       decimals; never more than the exact share), rounded down; the places left go to the largest share.
+    2. The amv within those whole totals by the same splitting rule: ``amv-naar-indicatie`` tops each up to
+       one common factor × (its realised percentage × its indicative amv), own amv counted;
+       ``naar-restopgave`` in proportion to the whole total. Largest remainder, never above the total.
+    3. Regulier is the rest of the total. A gemeente that may take only one type gets its total in that type.
+    Returns ``(regulier, amv)`` whole places per CBS code; sums: ``plaats``.
+    """
+    alle = {g.cbs_code: g for g in [*regulier, *amv]}
+    met_reg = {g.cbs_code for g in regulier}
+    met_amv = {g.cbs_code for g in amv}
+    alleen_amv, alleen_reg = met_amv - met_reg, met_reg - met_amv
+    t = {c: a.get(c, Fraction(0)) + r.get(c, Fraction(0)) for c in alle}
+    if p is not None:
+        t = {
+            c: min(v, max(Fraction(0), p * alle[c].indicatief.totaal - na_stap_2[c].totaal))
+            for c, v in t.items()
+        }
+
+    def extra(c: str, nu: Mapping[str, int]) -> int:
+        if c in alleen_amv:
+            return plaats.amv - sum(nu[x] for x in alleen_amv)
+        if c in alleen_reg:
+            return plaats.regulier - sum(nu[x] for x in alleen_reg)
+        return plaats.totaal
+
+    heel = omlaag_grootste(t, plaats.totaal, volgorde, ruimte, extra)
+    amv_heel = {c: heel[c] for c in alleen_amv}
+    nodig = plaats.amv - sum(amv_heel.values())
+    beide = [alle[c] for c in sorted(met_reg & met_amv)]
+    if nodig > 0 and beide:
+        eigen = {g.cbs_code: na_stap_2[g.cbs_code] for g in beide}
+        totaal = {c: eigen[c].totaal + heel[c] for c in eigen}  # own places + whole share
+        if inst.splitsing == "amv-naar-indicatie":
+            doelen = [
+                Doel(c, _gerealiseerd(totaal[c], g.indicatief) * g.indicatief.amv, eigen[c].amv, heel[c])
+                for g in beide
+                for c in (g.cbs_code,)
+            ]
+        else:
+            doelen = [Doel(g.cbs_code, heel[g.cbs_code], 0, heel[g.cbs_code]) for g in beide]
+        _, verdeeld = vul_aan(doelen, nodig)
+        if sum(verdeeld.values(), Fraction(0)) < nodig:  # too little indicative amv: weigh by the total
+            op_totaal = [Doel(d.code, totaal[d.code], eigen[d.code].amv, d.plafond) for d in doelen]
+            _, verdeeld = vul_aan(op_totaal, nodig)
+        amv_heel.update(rond_af(verdeeld, nodig, "grootste-rest", volgorde, heel))
+    reg_heel = {c: heel[c] - amv_heel.get(c, 0) for c in met_reg}
+    return reg_heel, amv_heel
+
+
 # --- step 4b ------------------------------------------------------------------------------------
 
 
@@ -227,7 +345,9 @@ def stap4b_verdelen(
 
     A gemeente's share tops it up to the common percentage of its indicative target (what it already
     has counts); never above its indicative total. Shares under ``instellingen.minimum`` are dropped
-    and the restopgave is distributed again without them (never the last remaining gemeente of a type).
+    and the restopgave is distributed again without them: all at once when the others can take those
+    places under their caps, otherwise one by one (smallest first) as long as one can be dropped. A
+    share stays when dropping it would leave places undistributed (so the last recipient of a type stays).
     """
     uit_per_soort = {
         soort: {c for c, us in uitsluitingen.items() if any(u.soort in ("beide", soort) for u in us)}
@@ -248,21 +368,25 @@ def stap4b_verdelen(
     minimum: dict[str, set[str]] = {soort: set() for soort in SOORTEN}
     mag, uitkomst = proef(minimum)
     while True:
-        nieuw = {soort: set(codes) for soort, codes in minimum.items()}
+        # the shares under the minimum, smallest first
+        kandidaten: list[tuple[str, str]] = []
         for soort in SOORTEN:
             mogen = {g.cbs_code for g in mag[soort]}
             delen = {c: getattr(p, soort) for c, p in uitkomst.aandelen.items() if c in mogen}
-            te_klein = [c for c, n in delen.items() if 0 < n < instellingen.minimum]
-            ontvangers = [c for c, n in delen.items() if n > 0]
-            if te_klein and len(te_klein) == len(ontvangers):  # all too small: keep the largest
-                te_klein = sorted(te_klein, key=lambda c: (-delen[c], volgorde(c)))[1:]
-            nieuw[soort].update(te_klein)
-        if nieuw == minimum:
-            break
-        volgende_mag, volgende = proef(nieuw)
-        if volgende.onverdeeld.totaal > uitkomst.onverdeeld.totaal:
-            break  # the others cannot take these places under their caps: the small shares stay
-        minimum, mag, uitkomst = nieuw, volgende_mag, volgende
+            kandidaten += [(soort, c) for c, n in delen.items() if 0 < n < instellingen.minimum]
+        kandidaten.sort(key=lambda sc: (getattr(uitkomst.aandelen[sc[1]], sc[0]), volgorde(sc[1])[::-1], sc))
+        # all at once if the others can take them; otherwise one by one, the smallest first
+        pogingen = [kandidaten, *([k] for k in kandidaten)] if len(kandidaten) > 1 else [kandidaten]
+        for poging in pogingen if kandidaten else []:
+            nieuw = {soort: set(codes) for soort, codes in minimum.items()}
+            for soort, c in poging:
+                nieuw[soort].add(c)
+            volgende_mag, volgende = proef(nieuw)
+            if volgende.onverdeeld.totaal <= uitkomst.onverdeeld.totaal:
+                minimum, mag, uitkomst = nieuw, volgende_mag, volgende
+                break
+        else:
+            break  # nothing to drop, or the others cannot take these places under their caps
     per_code = {g.cbs_code: tuple(s for s in SOORTEN if g.cbs_code in minimum[s]) for g in gemeenten}
     return replace(uitkomst, minimum=per_code)
 
@@ -300,9 +424,10 @@ def _verdeel_eenmaal(
         return (-alle[c].indicatief.totaal, c)
 
     q: Fraction | None
+    p_totaal: Fraction | None = None
     if inst.basis == "totaal":
         # 1. the total share of every gemeente: up to p of its indicative total incl. amv
-        _, totaal = vul_aan(
+        p_totaal, totaal = vul_aan(
             [Doel(c, g.indicatief.totaal, na_stap_2[c].totaal, ruimte[c]) for c, g in alle.items()],
             rest.totaal,
         )
@@ -356,11 +481,23 @@ def _verdeel_eenmaal(
             ],
             rest.regulier,
         )
-    amv_heel = rond_af(a, min(rest.amv, int(sum(a.values(), Fraction(0)))), inst.afronding, volgorde, ruimte)
-    plafond_r = {c: ruimte[c] - amv_heel.get(c, 0) for c in r}
-    reg_heel = rond_af(
-        r, min(rest.regulier, int(sum(r.values(), Fraction(0)))), inst.afronding, volgorde, plafond_r
+    plaats = Paar(
+        min(rest.regulier, int(sum(r.values(), Fraction(0)))),
+        min(rest.amv, int(sum(a.values(), Fraction(0)))),
     )
+    if inst.afronding == "omlaag-grootste" and inst.basis == "totaal":
+        p = omlaag_afgerond(p if p is not None else p_totaal, inst.percentage_decimalen)
+        reg_heel, amv_heel = _rond_omlaag_totaal(
+            regulier, amv, na_stap_2, plaats, inst, a, r, p, ruimte, volgorde
+        )
+    elif inst.afronding == "omlaag-grootste":  # per-soort: each type on its own, rest to its largest share
+        amv_heel = omlaag_grootste(a, plaats.amv, volgorde, ruimte)
+        plafond_r = {c: ruimte[c] - amv_heel.get(c, 0) for c in r}
+        reg_heel = omlaag_grootste(r, plaats.regulier, volgorde, plafond_r)
+    else:
+        amv_heel = rond_af(a, plaats.amv, inst.afronding, volgorde, ruimte)
+        plafond_r = {c: ruimte[c] - amv_heel.get(c, 0) for c in r}
+        reg_heel = rond_af(r, plaats.regulier, inst.afronding, volgorde, plafond_r)
     aandelen = {c: Paar(reg_heel.get(c, 0), amv_heel.get(c, 0)) for c in alle}
     geplaatst = Paar(sum(reg_heel.values()), sum(amv_heel.values()))
     return Aandelen(aandelen, p, q, rest - geplaatst, {})
@@ -513,6 +650,15 @@ def uitleg(g: GemeenteVerdeling, v: Verdeling) -> tuple[str, ...]:
             f"Stap 4b: aandeel in de restopgave {_paar(g.aandeel)}; uitkomst {_paar(g.verdeling)}"
             f" = {procent(g.percentage)} van de indicatieve {getal(g.indicatief.totaal)}."
         )
+        inst = v.instellingen
+        if inst.afronding == "omlaag-grootste" and inst.basis == "totaal" and v.percentage is not None:
+            rest = g.verdeling.totaal - math.floor(v.percentage * g.indicatief.totaal)
+            if rest > 0:
+                regels.append(
+                    f"Stap 4b: alle aandelen zijn naar beneden afgerond; de gemeente heeft het grootste "
+                    f"aandeel en krijgt daarom ook de {getal(rest)} plekken die daarna overbleven "
+                    f"(daardoor boven {procent(v.percentage)} van haar indicatieve opgave)."
+                )
     elif g.uitgesloten("regulier") and g.uitgesloten("amv"):
         regels.append("Stap 4b: geen aandeel (uitgesloten).")
     else:

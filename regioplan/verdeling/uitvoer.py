@@ -178,6 +178,7 @@ def als_dict(v: Verdeling, vergelijking: Vergelijking | None = None) -> dict:
             "splitsing": v.instellingen.splitsing,
             "afronding": v.instellingen.afronding,
             "minimum": v.instellingen.minimum,
+            "percentage_decimalen": v.instellingen.percentage_decimalen,
         },
         "opgave": v.opgave.json(),
         "na_stap_1": v.na_stap_1.json(),
