@@ -247,3 +247,16 @@ def test_gebruiksfouten_in_het_nederlands(args, verwacht, tmp_path):
         "Traceback",
     ):
         assert engels not in r.stderr, r.stderr
+
+
+def test_sjabloon_geeft_dezelfde_bytes(tmp_path: Path):
+    """Same input, same file: no clock in the document properties or in the zip entries."""
+    import time
+
+    assert main(["sjabloon", "--provincie", "overijssel", "--opgaven", "--uit", str(tmp_path / "a")]) == 0
+    time.sleep(2.1)  # zip times have two-second steps
+    assert main(["sjabloon", "--provincie", "overijssel", "--opgaven", "--uit", str(tmp_path / "b")]) == 0
+    namen = sorted(p.name for p in (tmp_path / "a").iterdir())
+    assert len(namen) >= 26 and namen == sorted(p.name for p in (tmp_path / "b").iterdir())
+    for naam in namen:
+        assert (tmp_path / "a" / naam).read_bytes() == (tmp_path / "b" / naam).read_bytes(), naam

@@ -18,7 +18,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..uitvoer import schrijf
-from ..xlsx import DATUMFORMAAT, kopcel, zet
+from ..xlsx import DATUMFORMAAT, kopcel, vaste_bytes, zet
 from .schema import FORMAATVERSIE, GEMEENTE, OPGAVEN, TOELICHTING_BLAD, UITVRAAG_BLADEN, Blad
 
 RIJEN_MET_OPMAAK = 200  #: rows of a table sheet prepared with dropdowns
@@ -212,10 +212,5 @@ def schrijf_opgaven(pad: Path, rijen: Iterable[Rij]) -> Path:
 
 
 def _bewaar(wb: Workbook, pad: Path) -> Path:
-    # Fixed document properties: the same input gives the same bytes apart from the zip timestamps.
-    moment = dt.datetime(2024, 1, 1)
-    wb.properties.creator = "regioplan"
-    wb.properties.created = moment
-    wb.properties.modified = moment
-    wb.properties.lastModifiedBy = "regioplan"
-    return schrijf(pad, wb.save)
+    """Write atomically, with fixed document properties and zip times: same input, same bytes."""
+    return schrijf(pad, vaste_bytes(wb))

@@ -345,7 +345,7 @@ def schrijf_xlsx(v: Verdeling, pad: Path, vergelijking: Vergelijking | None = No
     from openpyxl.utils import get_column_letter
 
     from ..uitvoer import schrijf
-    from ..xlsx import kopcel, zet
+    from ..xlsx import kopcel, vaste_bytes, zet
 
     wb = Workbook()
     wb.remove(wb.active)
@@ -376,4 +376,4 @@ def schrijf_xlsx(v: Verdeling, pad: Path, vergelijking: Vergelijking | None = No
     moment = dt.datetime(2024, 1, 1)
     wb.properties.created = wb.properties.modified = moment
     wb.properties.creator = "regioplan"
-    return schrijf(pad, wb.save)
+    return schrijf(pad, vaste_bytes(wb))
