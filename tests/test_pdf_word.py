@@ -91,8 +91,9 @@ def test_pdf_tabelkop_herhaalt_op_elke_pagina(overijssel):
     start = [
         i for i, t in enumerate(teksten) if "toekomstige asiellocaties en voornemens per gemeente\n" in t
     ]
-    einde = [i for i, t in enumerate(teksten) if "7. Opvang Oekraïense ontheemden per gemeente\n" in t]
-    assert len(start) == 1 and len(einde) == 1 and einde[0] - start[0] >= 2  # over at least one page break
+    assert len(start) == 1
+    einde = [i for i, t in enumerate(teksten) if i > start[0] and "7. Opvang Oekraïense ontheemden" in t]
+    assert einde and einde[0] - start[0] >= 2  # the table runs over at least one page break
     for tekst in teksten[start[0] : einde[0]]:
         assert kop in tekst
     assert "Zwolle" in teksten[einde[0] - 1]  # the last row is on the last page of the table
