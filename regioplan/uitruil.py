@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from .model import AsielLocatie, GooLocatie, Herkomst, Uitruil, Uitvraag
+from .opmaak import datum
 from .waarden import Capaciteit, Datum, normaliseer
 
 AFGESPROKEN = "afgesproken"
@@ -181,12 +182,6 @@ def _rijsleutel_loc(code: str, loc: AsielLocatie) -> tuple[str, str, int]:
 def _datumsleutel(d: Datum | None) -> str:
     if isinstance(d, dt.date):
         return d.isoformat()
-    return d or "onbekend"
-
-
-def _tekst(d: Datum | None) -> str:
-    if isinstance(d, dt.date):
-        return d.strftime("%d-%m-%Y")
     return d or "onbekend"
 
 
@@ -414,8 +409,8 @@ def _verschil(a: Vastlegging, b: Vastlegging, naam: Callable[[str], str]) -> str
     delen = []
     for wat, x, y in (
         ("plekken", a.plekken, b.plekken),
-        ("startdatum", _tekst(a.startdatum), _tekst(b.startdatum)),
-        ("einddatum", _tekst(a.einddatum), _tekst(b.einddatum)),
+        ("startdatum", datum(a.startdatum, leeg="onbekend"), datum(b.startdatum, leeg="onbekend")),
+        ("einddatum", datum(a.einddatum, leeg="onbekend"), datum(b.einddatum, leeg="onbekend")),
         ("status", a.status, b.status),
     ):
         if x != y:

@@ -17,9 +17,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any, TypeVar, cast
 
-from .. import regels
+from .. import opmaak, regels
 from ..config import Config, Cyclus, Peildata, Regio
 from ..fouten import RegioplanFout
+from ..namen import kop_anker, slug
 from ..resultaat import (
     AfspraakRij,
     AsielRij,
@@ -101,12 +102,7 @@ HOOFDSTUKKEN = {
 
 def anker(tekst: str) -> str:
     """An id for HTML (``Hof van Twente`` -> ``hof-van-twente``): the normalised name with hyphens."""
-    return normaliseer(tekst).replace(" ", "-") or "x"
-
-
-def gfm_anker(titel: str) -> str:
-    """The anchor GitHub gives a Markdown heading, so the table of contents links work there."""
-    return re.sub(r"[^\w\- ]", "", titel.strip().lower()).replace(" ", "-")
+    return slug(tekst) or "x"
 
 
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -528,8 +524,8 @@ def _rapportgemeente(g: Gemeente, config: Config, stand: dt.date, nummers: dict[
     """The gemeente with report rows for its locations (anchors, short reasons, footnotes) and kerncijfers."""
     cyclus = config.cyclus
     params = {
-        "actief": cyclus.actief_uiterlijk.strftime("%d-%m-%Y"),
-        "tot": cyclus.in_gebruik_tot_minstens.strftime("%d-%m-%Y"),
+        "actief": opmaak.datum(cyclus.actief_uiterlijk),
+        "tot": opmaak.datum(cyclus.in_gebruik_tot_minstens),
     }
     g_anker = anker(g.naam)
     locaties = tuple(
@@ -795,7 +791,7 @@ def bouw_context(
     if vorige is not None:
         indeling.insert(1, ONTWIKKELING)
     hoofdstukken = tuple(
-        Hoofdstuk(anker=a, nummer=i, titel=t, kop=f"{i}. {t}", md_anker=gfm_anker(f"{i}. {t}"))
+        Hoofdstuk(anker=a, nummer=i, titel=t, kop=f"{i}. {t}", md_anker=kop_anker(f"{i}. {t}"))
         for i, (a, t) in enumerate(indeling, start=1)
     )
     locaties = _asiellocaties(gemeenten)

@@ -144,6 +144,7 @@ FILTERS = {
     "capaciteit": capaciteit,
     "janee": janee,
     "anker": anker,
+    "ligt_in": opmaak.ligt_in,
     "md": md,
     "mdcel": mdcel,
     "mdblok": mdblok,

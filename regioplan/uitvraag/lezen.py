@@ -34,6 +34,7 @@ from ..model import (
     Uitvraag,
     Voornemen,
 )
+from ..opmaak import getal
 from ..waarden import (
     MAX_TEKST,
     lees_capaciteit,
@@ -336,7 +337,7 @@ def lees_werkboek(pad: Path, invoer: Invoer) -> None:
             blad=buiten.blad,
             cel=buiten.cel,
             aantal=buiten.aantal,
-            rijen=f"{MAX_RIJEN:_}".replace("_", "."),
+            rijen=getal(MAX_RIJEN),
             kolommen=MAX_KOLOMMEN,
         )
     try:
@@ -458,7 +459,7 @@ class _Lezer:
             namen = " en ".join(", ".join(tekens).rsplit(", ", 1))
             self.meld("waarde-onzichtbaar-teken", celnaam(kol, rij), tekens=namen, waarde=tekst.strip())
         if len(tekst) >= MAX_TEKST:  # calamine itself stops at Excel's limit: a full cell was cut
-            self.meld("tekst-te-lang", celnaam(kol, rij), lengte=f"{MAX_TEKST:_}".replace("_", "."))
+            self.meld("tekst-te-lang", celnaam(kol, rij), lengte=getal(MAX_TEKST))
             tekst = tekst[:MAX_TEKST]
         return tekst
 
