@@ -26,8 +26,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Any, cast
 
 from .model import AsielLocatie, GooLocatie, Herkomst, Uitruil, Uitvraag
 from .opmaak import datum
@@ -320,10 +321,12 @@ def _van_uitruil(code: str, r: Uitruil, zoek_code: Callable[[str], str | None]) 
     )
 
 
-def _koppel(links: list, rechts: list, *sleutels: Callable) -> list[tuple]:
+def _koppel(
+    links: Sequence[Any], rechts: Sequence[Any], *sleutels: Callable[[Any], object]
+) -> list[tuple[Any, Any]]:
     """Pair two lists: equal on the first key, then on the next ...; leftovers stay alone."""
     over = list(rechts)
-    paren: list[tuple] = []
+    paren: list[tuple[Any, Any]] = []
     rest = list(links)
     for sleutel in sleutels:
         nog = []
@@ -340,17 +343,17 @@ def _koppel(links: list, rechts: list, *sleutels: Callable) -> list[tuple]:
     return paren
 
 
-def _zijde(x: Vastlegging | tuple) -> Vastlegging:
+def _zijde(x: Vastlegging | tuple[Any, Any]) -> Vastlegging:
     """A supplier's record, or the record that speaks for a receiver's (Uitruil row, Asiel row) pair."""
-    return x if isinstance(x, Vastlegging) else (x[1] or x[0])
+    return x if isinstance(x, Vastlegging) else cast(Vastlegging, x[1] or x[0])
 
 
-def _volledig(x: Vastlegging | tuple) -> tuple:
+def _volledig(x: Vastlegging | tuple[Any, Any]) -> tuple[int, object, str]:
     v = _zijde(x)
     return (v.plekken, v.periode, v.status)
 
 
-def _plekken(x: Vastlegging | tuple) -> int:
+def _plekken(x: Vastlegging | tuple[Any, Any]) -> int:
     return _zijde(x).plekken
 
 
@@ -400,7 +403,7 @@ def beeld(
     return Uitruilbeeld(tuple(afspraken), tuple(alle), frozenset(opgenomen), dubbel)
 
 
-def _inhoud(v: Vastlegging) -> tuple:
+def _inhoud(v: Vastlegging) -> tuple[Any, ...]:
     """Sort records by what they say, so that pairing does not depend on the row order."""
     return (v.plekken, v.periode, v.status, v.bron, v.herkomst.rij)
 

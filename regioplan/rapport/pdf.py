@@ -22,6 +22,7 @@ import hashlib
 import html as htmllib
 import logging
 import re
+from typing import Any, cast
 
 from ..fouten import RegioplanFout
 from ..opmaak import datum
@@ -30,7 +31,7 @@ from .context import Context
 _SVG_OPEN = re.compile(r"(<svg\b[^>]*>)")
 
 
-def weasyprint_module():
+def weasyprint_module() -> Any:
     """The ``weasyprint`` module, or a clear Dutch error saying what to install."""
     try:
         import weasyprint
@@ -92,4 +93,4 @@ def maak_pdf(html: str, css: str, grafiek_css: str, context: Context) -> bytes:
     stand = context.datum
     meta.created = meta.modified = stand.isoformat() if stand is not None else None
     sleutel = hashlib.sha256(html.encode("utf-8") + b"\0" + css.encode("utf-8")).hexdigest()[:32]
-    return document.write_pdf(pdf_identifier=sleutel.encode("ascii"), pdf_variant="pdf/ua-1")
+    return cast(bytes, document.write_pdf(pdf_identifier=sleutel.encode("ascii"), pdf_variant="pdf/ua-1"))
