@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .berekening import Resultaat
 from .berekening import bereken as _bereken
 from .config import Config, bouw_config, config_pad, laad_config
 from .controles import Validatie, controleer
 from .fouten import RegioplanFout
+from .resultaat import Resultaat
 from .uitvraag.lezen import Invoer, lees_map
 
 if TYPE_CHECKING:  # pragma: no cover

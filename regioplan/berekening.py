@@ -15,6 +15,7 @@ from dataclasses import fields
 from . import __version__, regels, uitruil
 from .config import Config
 from .model import Opgave, Uitvraag
+from .opmaak import ligt_in
 from .resultaat import (
     GEEN_GEGEVENS,
     GELEVERD,
@@ -323,7 +324,7 @@ def _uitruil_locaties(gemeenten: Iterable[Gemeente]) -> list[UitruilRij]:
             startdatum=loc.startdatum,
             einddatum=loc.einddatum,
             status="telt" if loc.telt else "telt niet",
-            toelichting=f"Locatie '{loc.locatie}' ligt in {loc.ligt_in} en telt voor {g.naam}.",
+            toelichting=f"Locatie '{loc.locatie}' {ligt_in(loc.ligt_in)} en telt voor {g.naam}.",
         )
         for g in gemeenten
         for loc in g.asiel.locaties
@@ -437,6 +438,3 @@ def bereken(invoer: Invoer, peildata: Sequence[dt.date] = ()) -> Resultaat:
         tijdlijn=tijdlijn,
         config=config,
     )
-
-
-__all__ = ["SOMMEN", "Resultaat", "bereken"]

@@ -8,7 +8,10 @@ source for the messages, the JSON schema and the generated ``docs/controles.md``
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
+
+from .opmaak import getal
 
 FOUT = "fout"
 WAARSCHUWING = "waarschuwing"
@@ -794,7 +797,18 @@ def _celsleutel(cel: str) -> tuple[int, int]:
 
 
 def sorteersleutel(b: Bevinding) -> tuple[str, str, tuple[int, int], str, str]:
+    """The order of every list of findings: file, sheet, cell (B10 after B9), code, message."""
     return (b.bestand, b.blad, _celsleutel(b.cel), b.code, b.bericht)
+
+
+def per_bestand(bevindingen: Iterable[Bevinding]) -> dict[str, list[Bevinding]]:
+    """The findings grouped by file: ``{bestand: [bevinding, ...]}``, files in order of their first
+    finding, findings in their given order; key ``""`` holds the findings about the folder (no file).
+    One grouping for the overview, the terminal, JUnit and ``--negeer``."""
+    per: dict[str, list[Bevinding]] = {}
+    for b in bevindingen:
+        per.setdefault(b.bestand, []).append(b)
+    return per
 
 
 MAX_PER_CODE = 50  #: findings of one code in one file shown one by one; the rest as one summary finding
@@ -867,9 +881,6 @@ class Bevindingen:
         self.lijst.append(b)
         return b
 
-    def uitbreiden(self, andere: Bevindingen) -> None:
-        self.lijst.extend(andere.alle())
-
     def samenvattingen(self) -> list[Bevinding]:
         """One finding per file and code for what was counted past :data:`MAX_PER_CODE`."""
         uit = []
@@ -886,7 +897,7 @@ class Bevindingen:
                 Bevinding(
                     code,
                     meer.ernst,
-                    f"En nog {_aantal(meer.aantal)} keer '{code}'" + (f" ({waar})" if waar else "") + ".",
+                    f"En nog {getal(meer.aantal)} keer '{code}'" + (f" ({waar})" if waar else "") + ".",
                     f"Niet elk afzonderlijk getoond (meer dan {MAX_PER_CODE} in één bestand). "
                     "Los de getoonde gevallen op; vaak heeft de rest dezelfde oorzaak.",
                     bestand,
@@ -911,11 +922,6 @@ class Bevindingen:
     @property
     def waarschuwingen(self) -> int:
         return sum(b.aantal for b in self.alle() if b.ernst == WAARSCHUWING)
-
-
-def _aantal(n: int) -> str:
-    """12345 -> '12.345' (Dutch thousands separator)."""
-    return f"{n:_}".replace("_", ".")
 
 
 #: How a suggestion (param ``voorstel``) is worded inside a message, per code; empty without a suggestion.

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .fouten import RegioplanFout
+from .namen import slug
 from .waarden import normaliseer
 
 if sys.version_info >= (3, 11):
@@ -381,7 +382,7 @@ def maak_config(ruw: dict[str, Any], bron: str = "") -> Config:
             regios.append(
                 Regio(
                     str(r["naam"]),
-                    str(r.get("sleutel", normaliseer(r["naam"]).replace(" ", "-"))),
+                    str(r.get("sleutel", slug(r["naam"]))),
                     tuple(codes),
                     str(r.get("regietafel", "")),
                 )

@@ -7,15 +7,15 @@ workbook or the whole folder is checked here. Everything is collected as finding
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from typing import Any
 
 from . import regels, uitruil
-from .bevindingen import FOUT, MAX_PER_CODE, Bevinding, Bevindingen
+from .bevindingen import FOUT, MAX_PER_CODE, Bevinding, Bevindingen, per_bestand
 from .model import Herkomst, Opgave, Uitvraag
+from .opmaak import datum
 from .uitvraag.lezen import Invoer
 from .uitvraag.schema import AANTALLEN, ASIEL, DSL_KSO, GEMEENTE, OEKRAINE, OPGAVEN, UITRUIL, VOORNEMENS, Blad
 from .waarden import normaliseer
@@ -307,11 +307,11 @@ def _controleer_uitvraag(u: Uitvraag, invoer: Invoer, b: Bevindingen) -> None:
                 meld("telt-mee-zonder-toelichting", OEKRAINE, h, "toelichting", waarde=goo.telt_mee)
             open_ = regels.open_op(goo.opening, goo.sluiting, peildatum)
             if open_ != (goo.telt_mee == "ja"):
-                datum = peildatum.strftime("%d-%m-%Y")
+                peil = datum(peildatum)
                 volgens_regel = (
-                    f"telt de locatie mee (open op de peildatum {datum})"
+                    f"telt de locatie mee (open op de peildatum {peil})"
                     if open_
-                    else f"telt de locatie niet mee (niet open op de peildatum {datum})"
+                    else f"telt de locatie niet mee (niet open op de peildatum {peil})"
                 )
                 meld(
                     "telt-mee-tegen-regel",
@@ -351,8 +351,8 @@ def _datumvolgorde(
             blad,
             h,
             sleutel,
-            eind=eind.strftime("%d-%m-%Y"),
-            start=start.strftime("%d-%m-%Y"),
+            eind=datum(eind),
+            start=datum(start),
         )
 
 
@@ -408,9 +408,7 @@ class Validatie:
     @classmethod
     def van(cls, invoer: Invoer) -> Validatie:
         lijst = invoer.bevindingen.gesorteerd()
-        per_bestand: dict[str, list[Bevinding]] = defaultdict(list)
-        for bev in lijst:
-            per_bestand[bev.bestand].append(bev)
+        per = per_bestand(lijst)
         namen = {u.bestand: u.naam for u in invoer.gelezen}
         namen[invoer.opgavenbestand] = "(opgaven)"
         leeg = {u.bestand for u in invoer.gelezen if u.leeg_sjabloon}
@@ -418,9 +416,9 @@ class Validatie:
             {
                 "bestand": bestand,
                 "gemeente": namen.get(bestand, ""),
-                **_telling(per_bestand.get(bestand, []), bestand in leeg),
+                **_telling(per.get(bestand, []), bestand in leeg),
             }
-            for bestand in sorted(set(invoer.bestanden) | {b for b in per_bestand if b})
+            for bestand in sorted(set(invoer.bestanden) | {b for b in per if b})
         ]
         if not invoer.enkel:
             ontbreekt = sorted(
@@ -457,9 +455,7 @@ class Validatie:
     def van_lijst(
         cls, lijst: list[Bevinding], bestanden: list[str], overzicht_oud: list[dict[str, Any]]
     ) -> Validatie:
-        per: dict[str, list[Bevinding]] = defaultdict(list)
-        for bev in lijst:
-            per[bev.bestand].append(bev)
+        per = per_bestand(lijst)
         overzicht = [
             rij
             if rij["status"] == ONTBREEKT

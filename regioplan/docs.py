@@ -19,6 +19,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .bevindingen import CATALOGUS, FOUT, Bevindingen, Controle
+from .namen import kop_anker
+from .opmaak import getal
 from .uitvoer import schrijf
 from .uitvraag.schema import FORMAATVERSIE, OPGAVEN, TOELICHTING_BLAD, UITVRAAG_BLADEN, Blad, Kolom
 
@@ -244,9 +246,6 @@ def _herstel_md() -> list[str]:
     from .uitvraag.bestand import MAX_CELLEN, MAX_KOLOMMEN, MAX_RIJEN
     from .waarden import MAX_TEKST
 
-    def n(x: int) -> str:
-        return f"{x:_}".replace("_", ".")
-
     return [
         "## Wat de lezer herstelt, meldt of weigert",
         "",
@@ -288,11 +287,11 @@ def _herstel_md() -> list[str]:
         "",
         "**Geweigerd** (fout, niet gelezen):",
         "",
-        f"- gevulde cellen voorbij rij {n(MAX_RIJEN)} of kolom {MAX_KOLOMMEN} (CV) van een blad (`blad-buiten-grenzen`); "  # noqa: E501
+        f"- gevulde cellen voorbij rij {getal(MAX_RIJEN)} of kolom {MAX_KOLOMMEN} (CV) van een blad (`blad-buiten-grenzen`); "  # noqa: E501
         "de rest van het blad wordt gewoon gelezen;",
-        f"- een werkboek met meer dan {n(MAX_CELLEN)} cellen, of groter dan 20 MB, of uitgepakt meer dan 50 MB "  # noqa: E501
+        f"- een werkboek met meer dan {getal(MAX_CELLEN)} cellen, of groter dan 20 MB, of uitgepakt meer dan 50 MB "  # noqa: E501
         "(`bestand-te-groot`);",
-        f"- tekst voorbij {n(MAX_TEKST)} tekens in één cel (het maximum van Excel; `tekst-te-lang`);",
+        f"- tekst voorbij {getal(MAX_TEKST)} tekens in één cel (het maximum van Excel; `tekst-te-lang`);",
         "- een bestand dat niet te openen is, of een map, pijp of dode koppeling met een werkboeknaam "
         "(`bestand-onleesbaar`).",
         "",
@@ -304,7 +303,7 @@ def _herstel_md() -> list[str]:
 def uitvraag_md() -> str:
     from .betekenis import BETEKENIS
 
-    namen = ", ".join(f"[{b.naam}](#blad-{_anker(b.naam)})" for b in UITVRAAG_BLADEN)
+    namen = ", ".join(f"[{b.naam}](#blad-{kop_anker(b.naam)})" for b in UITVRAAG_BLADEN)
     r = [
         f"# Het uitvraagformaat (versie {FORMAATVERSIE})",
         "",
@@ -345,11 +344,6 @@ def uitvraag_md() -> str:
     r += _blad_md(OPGAVEN)
     r += ["", BETEKENIS.rstrip("\n")]
     return "\n".join(r) + "\n"
-
-
-def _anker(tekst: str) -> str:
-    """GitHub's heading anchor: lower case, spaces to hyphens, punctuation dropped."""
-    return re.sub(r"[^\w\- ]", "", tekst.lower()).replace(" ", "-")
 
 
 def voorbeeldrijen_md() -> str:

@@ -15,6 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from .namen import slug
 from .waarden import normaliseer
 
 if sys.version_info >= (3, 11):
@@ -26,11 +27,6 @@ STANDAARD_PROVINCIE = "Overijssel"  #: used when neither a configuration nor a w
 
 #: Other spellings of a province name (normalised) -> the name in the CBS list.
 _PROVINCIE_ALIASSEN = {"fryslan": "Friesland", "frysland": "Friesland", "brabant": "Noord-Brabant"}
-
-
-def sleutel_van(naam: str) -> str:
-    """``Noord- en Oost-Gelderland`` -> ``noord-en-oost-gelderland`` (for --regio and file names)."""
-    return normaliseer(naam).replace(" ", "-")
 
 
 @cache
@@ -82,7 +78,7 @@ def ingebouwde_provincie(provincie: str) -> dict[str, Any]:
     regios = [
         {
             "naam": regionaam(provincie, vr_naam),
-            "sleutel": sleutel_van(regionaam(provincie, vr_naam)),
+            "sleutel": slug(regionaam(provincie, vr_naam)),
             "regietafel": f"Regietafel {vr_naam}",
             "gemeenten": [code for code, _ in gemeenten],
             "veiligheidsregio": vr_code,
@@ -90,15 +86,10 @@ def ingebouwde_provincie(provincie: str) -> dict[str, Any]:
         for vr_code, vr_naam, gemeenten in veiligheidsregios()[provincie]
     ]
     ruw: dict[str, Any] = {
-        "provincie": {"naam": provincie, "sleutel": sleutel_van(provincie)},
+        "provincie": {"naam": provincie, "sleutel": slug(provincie)},
         "regio": regios,
     }
-    eigen = resources.files("regioplan").joinpath(f"provincies/{sleutel_van(provincie)}.toml")
+    eigen = resources.files("regioplan").joinpath(f"provincies/{slug(provincie)}.toml")
     if eigen.is_file():
         ruw.update(tomllib.loads(eigen.read_text(encoding="utf-8")))
     return ruw
-
-
-def gemeenten_van(provincie: str) -> dict[str, str]:
-    """CBS code -> name of every gemeente of the province (2024)."""
-    return {code: naam for _, _, g in veiligheidsregios()[provincie] for code, naam in g}

@@ -19,6 +19,8 @@ import calendar
 import datetime as dt
 import re
 
+from .opmaak import datum
+
 MAXIMUM = 600  #: more peildata than this is almost certainly a typo in a year (50 years of months)
 
 UITLEG = (
@@ -89,10 +91,7 @@ def lees_peildata(tekst: str) -> tuple[dt.date, ...]:
             van, _ = lees_datum(van_t)
             tot, _ = lees_datum(tot_t)
             if tot < van:
-                raise PeildataFout(
-                    f"De reeks '{deel}' loopt achteruit: {tot.strftime('%d-%m-%Y')} ligt vóór "
-                    f"{van.strftime('%d-%m-%Y')}."
-                )
+                raise PeildataFout(f"De reeks '{deel}' loopt achteruit: {datum(tot)} ligt vóór {datum(van)}.")
             datums.update(reeks(van, tot))
         else:
             datums.add(lees_datum(deel)[0])

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .config import Cyclus
 from .model import AsielLocatie, GooLocatie
+from .opmaak import datum
 from .waarden import ONBEPAALD, Datum
 
 # Reasons (stable codes, used in JSON and templates)
@@ -49,12 +50,6 @@ class Oordeel:
     reden: str
     redenen: tuple[str, ...] = ()
     override: bool = False
-
-
-def _datumtekst(d: Datum | None) -> str:
-    if isinstance(d, dt.date):
-        return d.strftime("%d-%m-%Y")
-    return d or "leeg"
 
 
 def regel_oordeel(start: Datum | None, eind: Datum | None, besluit: bool | None, cyclus: Cyclus) -> Oordeel:
@@ -93,10 +88,10 @@ def telt_mee(locatie: AsielLocatie, cyclus: Cyclus) -> Oordeel:
 def uitleg(oordeel: Oordeel, locatie: AsielLocatie, cyclus: Cyclus) -> str:
     """Dutch one-line explanation of an :class:`Oordeel`."""
     params = {
-        "actief": cyclus.actief_uiterlijk.strftime("%d-%m-%Y"),
-        "tot": cyclus.in_gebruik_tot_minstens.strftime("%d-%m-%Y"),
-        "start": _datumtekst(locatie.startdatum),
-        "eind": _datumtekst(locatie.einddatum),
+        "actief": datum(cyclus.actief_uiterlijk),
+        "tot": datum(cyclus.in_gebruik_tot_minstens),
+        "start": datum(locatie.startdatum, leeg="leeg"),
+        "eind": datum(locatie.einddatum, leeg="leeg"),
         "toelichting": locatie.toelichting or "(geen toelichting)",
     }
     tekst = REDENEN[oordeel.reden].format(**params)
@@ -154,15 +149,15 @@ def goo_uitleg(
     if override:
         wat = "telt mee" if telt else "telt niet mee"
         return f"{wat} door bewuste afwijking: {toelichting or '(geen toelichting)'}"
-    peil = peildatum.strftime("%d-%m-%Y")
+    peil = datum(peildatum)
     if telt:
-        tot = f", sluit {_datumtekst(sluiting)}" if isinstance(sluiting, dt.date) else ""
-        return f"telt mee: open op {peil} (geopend {_datumtekst(opening)}{tot})"
+        tot = f", sluit {datum(sluiting)}" if isinstance(sluiting, dt.date) else ""
+        return f"telt mee: open op {peil} (geopend {datum(opening, leeg='leeg')}{tot})"
     if not isinstance(opening, dt.date):
         return "telt niet mee: openingsdatum onbekend"
     if opening > peildatum:
-        return f"telt niet mee: opent {_datumtekst(opening)}, na de peildatum {peil}"
-    return f"telt niet mee: gesloten op {_datumtekst(sluiting)}, vóór de peildatum {peil}"
+        return f"telt niet mee: opent {datum(opening, leeg='leeg')}, na de peildatum {peil}"
+    return f"telt niet mee: gesloten op {datum(sluiting, leeg='leeg')}, vóór de peildatum {peil}"
 
 
 def in_ontwikkeling(goo: GooLocatie, peildatum: dt.date) -> bool:

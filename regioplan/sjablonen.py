@@ -7,14 +7,14 @@ from pathlib import Path
 from .config import CONFIGBESTAND, Config, config_pad, laad_config
 from .fouten import RegioplanFout
 from .indeling import provincies, zoek_provincie
+from .namen import slug
 from .uitvoer import schrijf
 from .uitvraag.schrijven import schrijf_opgaven, schrijf_uitvraag
-from .waarden import normaliseer
 
 
 def bestandsnaam(naam: str) -> str:
     """``Hof van Twente`` -> ``hof-van-twente.xlsx``."""
-    return normaliseer(naam).replace(" ", "-") + ".xlsx"
+    return slug(naam) + ".xlsx"
 
 
 def kies_provincie(tekst: str) -> str:

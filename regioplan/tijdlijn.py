@@ -13,15 +13,6 @@ from .resultaat import Tijdlijn, TijdlijnRij
 from .uitvraag.lezen import Invoer
 
 
-def maandreeks(van: dt.date, tot: dt.date) -> list[dt.date]:
-    """The first of every month from ``van`` up to and including ``tot``."""
-    uit, d = [], dt.date(van.year, van.month, 1)
-    while d <= tot:
-        uit.append(d)
-        d = dt.date(d.year + d.month // 12, d.month % 12 + 1, 1)
-    return uit
-
-
 def tijdlijn(invoer: Invoer, peildata: Sequence[dt.date]) -> Tijdlijn:
     """Capacity per peildatum: a row per (niveau, naam, opgave, soort), sorted, sums consistent."""
     from .berekening import geleverd, uitruilbeeld

@@ -26,10 +26,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Any, cast
 
 from .model import AsielLocatie, GooLocatie, Herkomst, Uitruil, Uitvraag
+from .opmaak import datum
 from .waarden import Capaciteit, Datum, normaliseer
 
 AFGESPROKEN = "afgesproken"
@@ -184,12 +186,6 @@ def _datumsleutel(d: Datum | None) -> str:
     return d or "onbekend"
 
 
-def _tekst(d: Datum | None) -> str:
-    if isinstance(d, dt.date):
-        return d.strftime("%d-%m-%Y")
-    return d or "onbekend"
-
-
 # --- the rows an exchange adds to the figures ------------------------------------------------------
 
 
@@ -325,10 +321,12 @@ def _van_uitruil(code: str, r: Uitruil, zoek_code: Callable[[str], str | None]) 
     )
 
 
-def _koppel(links: list, rechts: list, *sleutels: Callable) -> list[tuple]:
+def _koppel(
+    links: Sequence[Any], rechts: Sequence[Any], *sleutels: Callable[[Any], object]
+) -> list[tuple[Any, Any]]:
     """Pair two lists: equal on the first key, then on the next ...; leftovers stay alone."""
     over = list(rechts)
-    paren: list[tuple] = []
+    paren: list[tuple[Any, Any]] = []
     rest = list(links)
     for sleutel in sleutels:
         nog = []
@@ -345,17 +343,17 @@ def _koppel(links: list, rechts: list, *sleutels: Callable) -> list[tuple]:
     return paren
 
 
-def _zijde(x: Vastlegging | tuple) -> Vastlegging:
+def _zijde(x: Vastlegging | tuple[Any, Any]) -> Vastlegging:
     """A supplier's record, or the record that speaks for a receiver's (Uitruil row, Asiel row) pair."""
-    return x if isinstance(x, Vastlegging) else (x[1] or x[0])
+    return x if isinstance(x, Vastlegging) else cast(Vastlegging, x[1] or x[0])
 
 
-def _volledig(x: Vastlegging | tuple) -> tuple:
+def _volledig(x: Vastlegging | tuple[Any, Any]) -> tuple[int, object, str]:
     v = _zijde(x)
     return (v.plekken, v.periode, v.status)
 
 
-def _plekken(x: Vastlegging | tuple) -> int:
+def _plekken(x: Vastlegging | tuple[Any, Any]) -> int:
     return _zijde(x).plekken
 
 
@@ -405,7 +403,7 @@ def beeld(
     return Uitruilbeeld(tuple(afspraken), tuple(alle), frozenset(opgenomen), dubbel)
 
 
-def _inhoud(v: Vastlegging) -> tuple:
+def _inhoud(v: Vastlegging) -> tuple[Any, ...]:
     """Sort records by what they say, so that pairing does not depend on the row order."""
     return (v.plekken, v.periode, v.status, v.bron, v.herkomst.rij)
 
@@ -414,8 +412,8 @@ def _verschil(a: Vastlegging, b: Vastlegging, naam: Callable[[str], str]) -> str
     delen = []
     for wat, x, y in (
         ("plekken", a.plekken, b.plekken),
-        ("startdatum", _tekst(a.startdatum), _tekst(b.startdatum)),
-        ("einddatum", _tekst(a.einddatum), _tekst(b.einddatum)),
+        ("startdatum", datum(a.startdatum, leeg="onbekend"), datum(b.startdatum, leeg="onbekend")),
+        ("einddatum", datum(a.einddatum, leeg="onbekend"), datum(b.einddatum, leeg="onbekend")),
         ("status", a.status, b.status),
     ):
         if x != y:

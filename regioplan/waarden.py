@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from difflib import get_close_matches
 from functools import lru_cache
 
+from . import opmaak
+
 ONBEPAALD = "onbepaald"  #: open-ended: runs longer than any required term
 ONBEKEND = "onbekend"  #: not known yet
 
@@ -86,14 +88,14 @@ def lees_datum(waarde: object) -> tuple[Datum | None, Probleem]:
         if not JAAR_MIN <= waarde.year <= JAAR_MAX:
             return ONBEKEND, (
                 "datum-onwaarschijnlijk",
-                {"waarde": waarde.strftime("%d-%m-%Y"), "jaar": waarde.year},
+                {"waarde": opmaak.datum(waarde), "jaar": waarde.year},
             )
         return waarde, None
     if isinstance(waarde, (int, float)) and not isinstance(waarde, bool):
         # A date cell that lost its date format shows Excel's day number (45292 = 01-01-2024).
         if float(waarde).is_integer() and SERIE_MIN <= waarde <= SERIE_MAX:
             dag = EXCEL_NUL + dt.timedelta(days=int(waarde))
-            return dag, ("datum-verouderd", {"waarde": _getal_tekst(waarde), "voorstel": _fmt(dag)})
+            return dag, ("datum-verouderd", {"waarde": _getal_tekst(waarde), "voorstel": opmaak.datum(dag)})
         return ONBEKEND, ("datum-ongeldig", {"waarde": _getal_tekst(waarde)})
     tekst = str(waarde).strip()
     laag = tekst.lower()
@@ -110,22 +112,18 @@ def lees_datum(waarde: object) -> tuple[Datum | None, Probleem]:
     if m := _DMY.match(tekst):
         datum, probleem = _maak(int(m[3]), int(m[2]), int(m[1]), tekst)
         if probleem is None and (" " in tekst or len(m[3]) == 2):
-            return datum, ("datum-verouderd", {"waarde": tekst, "voorstel": _fmt(datum)})
+            return datum, ("datum-verouderd", {"waarde": tekst, "voorstel": opmaak.datum(datum)})
         return datum, probleem
     if (m := _D_MON_Y.match(tekst)) and m[2].lower()[:3] in MAANDEN:
         datum, probleem = _maak(int(m[3]), MAANDEN[m[2].lower()[:3]], int(m[1]), tekst)
-        return datum, probleem or ("datum-verouderd", {"waarde": tekst, "voorstel": _fmt(datum)})
+        return datum, probleem or ("datum-verouderd", {"waarde": tekst, "voorstel": opmaak.datum(datum)})
     if (m := _MON_Y.match(tekst)) and m[1].lower()[:3] in MAANDEN:
         datum, probleem = _maak(int(m[2]), MAANDEN[m[1].lower()[:3]], 1, tekst)
-        return datum, probleem or ("datum-verouderd", {"waarde": tekst, "voorstel": _fmt(datum)})
+        return datum, probleem or ("datum-verouderd", {"waarde": tekst, "voorstel": opmaak.datum(datum)})
     if (m := _BEOOGD.match(tekst)) or (m := _JAAR.match(tekst)):
         datum, probleem = _maak(int(m[1]), 1, 1, tekst)
-        return datum, probleem or ("datum-verouderd", {"waarde": tekst, "voorstel": _fmt(datum)})
+        return datum, probleem or ("datum-verouderd", {"waarde": tekst, "voorstel": opmaak.datum(datum)})
     return ONBEKEND, ("datum-ongeldig", {"waarde": tekst})
-
-
-def _fmt(datum: Datum) -> str:
-    return datum.strftime("%d-%m-%Y") if isinstance(datum, dt.date) else str(datum)
 
 
 def _getal_tekst(getal: float) -> str:
@@ -357,10 +355,8 @@ def lees_tekst(waarde: object) -> str:
         return ""
     if isinstance(waarde, float):
         return _getal_tekst(waarde)
-    if isinstance(waarde, dt.datetime):
-        return waarde.date().strftime("%d-%m-%Y")
-    if isinstance(waarde, dt.date):
-        return waarde.strftime("%d-%m-%Y")
+    if isinstance(waarde, dt.date):  # a datetime too: its date
+        return opmaak.datum(waarde)
     return str(waarde).strip()
 
 

@@ -14,7 +14,7 @@ import json
 from xml.etree.ElementTree import Element, SubElement, tostring
 
 from . import veilig
-from .bevindingen import FOUT, Bevinding
+from .bevindingen import FOUT, Bevinding, per_bestand
 from .controles import ONTBREEKT, Validatie
 
 
@@ -120,9 +120,7 @@ def als_junit(validatie: Validatie) -> str:
     """JUnit XML: one test case per file (a failure per file with fouten, warnings as system-out), one
     skipped case per gemeente without a workbook, and a ``(map)`` case for findings about the folder."""
     suite = Element("testsuite", name="regioplan valideer")
-    per: dict[str, list[Bevinding]] = {}
-    for b in validatie.bevindingen:
-        per.setdefault(b.bestand, []).append(b)
+    per = per_bestand(validatie.bevindingen)
     for o in validatie.overzicht:
         if o["status"] == ONTBREEKT:
             case = SubElement(

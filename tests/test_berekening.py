@@ -124,7 +124,7 @@ def test_geldig_is_som_van_getelde_locaties_en_voornemens_overlappen_niet(lijst)
 
 
 def test_tijdlijn_som_per_niveau():
-    from regioplan.tijdlijn import maandreeks
+    from regioplan.peildata import reeks
 
     code = "GM0164"
     locs = [
@@ -145,7 +145,7 @@ def test_tijdlijn_som_per_niveau():
     ]
     r = bereken(
         _invoer({code: (locs, [], [], 380, 35, 0, 0)}, [code]),
-        maandreeks(dt.date(2024, 11, 1), dt.date(2025, 10, 1)),
+        reeks(dt.date(2024, 11, 1), dt.date(2025, 10, 1)),
     )
     t = r.als_dict()["tijdlijn"]
     assert t["peildata"][0] == "2024-11-01" and len(t["peildata"]) == 12

@@ -22,7 +22,8 @@ from openpyxl import load_workbook
 from regioplan import api
 from regioplan.cli import main
 from regioplan.config import CONFIGBESTAND, bouw_config, laad_config, landelijke_gemeenten
-from regioplan.indeling import provincies, sleutel_van, veiligheidsregios
+from regioplan.indeling import provincies, veiligheidsregios
+from regioplan.namen import slug
 from regioplan.uitvraag.kenmerken import lees_kenmerken
 from regioplan.uitvraag.schrijven import schrijf_opgaven, schrijf_uitvraag
 
@@ -83,7 +84,7 @@ def test_overijssel_is_twee_veiligheidsregios():
 
 def _rondje(provincie: str, map_: Path) -> None:
     """sjabloon --provincie, then fill every workbook (and the opgaven) with the national generator."""
-    assert main(["sjabloon", "--provincie", sleutel_van(provincie), "--opgaven", "--uit", str(map_)]) == 0
+    assert main(["sjabloon", "--provincie", slug(provincie), "--opgaven", "--uit", str(map_)]) == 0
     _vul(map_, provincie)
 
 
@@ -111,7 +112,7 @@ def land(tmp_path_factory) -> dict[str, Path]:
     basis = tmp_path_factory.mktemp("provincies")
     mappen = {}
     for provincie in provincies():
-        map_ = basis / sleutel_van(provincie)
+        map_ = basis / slug(provincie)
         _rondje(provincie, map_)
         mappen[provincie] = map_
     return mappen
@@ -123,7 +124,7 @@ def rapporten(land, tmp_path_factory) -> dict[str, Path]:
     basis = tmp_path_factory.mktemp("rapporten")
     uit = {}
     for provincie, map_ in land.items():
-        uit[provincie] = basis / sleutel_van(provincie)
+        uit[provincie] = basis / slug(provincie)
         assert main(["rapport", str(map_), "--regio", "alle", "--uit", str(uit[provincie])]) == 0, provincie
     return uit
 

@@ -147,7 +147,6 @@ def main(argv: list[str] | None = None) -> int:
             "uitvoer."
         )
         return 2
-    return 0
 
 
 def run() -> None:  # pragma: no cover

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..opmaak import datum, ligt_in
 from . import app, console, opties
 
 if TYPE_CHECKING:
@@ -177,7 +178,7 @@ def _toon(resultaat: Resultaat, gemeente: str | None, uitleg: bool) -> None:
             if loc.vervangt:
                 delen.append(f"; opvolger van {', '.join(loc.vervangt)}, dus geen extra voornemen")
             if loc.ligt_in:
-                delen.append(f"; ligt in {loc.ligt_in} (uitruil)")
+                delen.append(f"; {ligt_in(loc.ligt_in)} (uitruil)")
             delen.append(_uitruiltekst(resultaat, loc))
             delen.append(_in_gebruik(resultaat, loc.startdatum, loc.einddatum))
             t.toon(*delen)
@@ -201,7 +202,7 @@ def _toon(resultaat: Resultaat, gemeente: str | None, uitleg: bool) -> None:
 
         o = x.oekraine
         peil = resultaat.peildata.oekraine
-        t.toon(f"{x.naam}: GOO-locaties op de peildatum {datumtekst(peil)}", stijl="nadruk")
+        t.toon(f"{x.naam}: GOO-locaties op de peildatum {datum(peil)}", stijl="nadruk")
         for goo in o.locaties:
             t.toon(
                 (f"  {'TELT MEE' if goo.open else 'telt niet':<10} ", "goed" if goo.open else "zacht"),
@@ -223,11 +224,6 @@ def _toon(resultaat: Resultaat, gemeente: str | None, uitleg: bool) -> None:
                 )
 
 
-def datumtekst(d: dt.date) -> str:
-    """A date as dd-mm-jjjj for people."""
-    return d.strftime("%d-%m-%Y")
-
-
 def _uitruiltekst(resultaat: Resultaat, rij) -> str:
     """Which exchange put this row in the figures (rows an exchange adds), in Dutch."""
     if not rij.uitruil_richting:
@@ -244,7 +240,7 @@ def _in_gebruik(resultaat: Resultaat, start, eind) -> str:
 
     if resultaat.tijdlijn is None:
         return ""
-    ja = [datumtekst(p) for p in resultaat.tijdlijn.peildata if actief_op(start, eind, p)]
+    ja = [datum(p) for p in resultaat.tijdlijn.peildata if actief_op(start, eind, p)]
     if not ja:
         return "; in gebruik op geen van de peildata"
     if len(ja) == len(resultaat.tijdlijn.peildata):

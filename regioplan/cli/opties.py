@@ -23,7 +23,6 @@ Config = Annotated[
         show_default=False,
     ),
 ]
-Formaat = Annotated[str, typer.Option("--formaat", "-f", help="Uitvoervorm.")]
 Uit = Annotated[
     Path | None, typer.Option("--uit", "-o", help="Schrijf naar dit bestand of deze map.", show_default=False)
 ]

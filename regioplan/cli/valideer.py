@@ -12,7 +12,7 @@ import typer
 from . import app, console, opties
 
 if TYPE_CHECKING:
-    from ..bevindingen import Bevinding
+    pass
 
 
 class Vorm(str, Enum):
@@ -114,10 +114,10 @@ def _map_voor_annotaties(pad: Path) -> str:
 
 
 def _toon(resultaat) -> None:
+    from ..bevindingen import per_bestand
+
     t = console.terminal()
-    per: dict[str, list[Bevinding]] = {}
-    for b in resultaat.bevindingen:
-        per.setdefault(b.bestand, []).append(b)
+    per = per_bestand(resultaat.bevindingen)
     gemeenten = {o["bestand"]: o["gemeente"] for o in resultaat.overzicht if o["bestand"]}
     for bestand in sorted(per):
         gemeente = f" ({gemeenten[bestand].strip('()')})" if gemeenten.get(bestand) else ""

@@ -17,9 +17,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any, TypeVar, cast
 
-from .. import regels
+from .. import opmaak, regels
 from ..config import Config, Cyclus, Peildata, Regio
 from ..fouten import RegioplanFout
+from ..namen import kop_anker, slug
 from ..resultaat import (
     AfspraakRij,
     AsielCijfers,
@@ -103,12 +104,7 @@ HOOFDSTUKKEN = {
 
 def anker(tekst: str) -> str:
     """An id for HTML (``Hof van Twente`` -> ``hof-van-twente``): the normalised name with hyphens."""
-    return normaliseer(tekst).replace(" ", "-") or "x"
-
-
-def gfm_anker(titel: str) -> str:
-    """The anchor GitHub gives a Markdown heading, so the table of contents links work there."""
-    return re.sub(r"[^\w\- ]", "", titel.strip().lower()).replace(" ", "-")
+    return slug(tekst) or "x"
 
 
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -603,8 +599,8 @@ def _rapportgemeente(g: Gemeente, config: Config, stand: dt.date, nummers: dict[
     """The gemeente with report rows for its locations (anchors, short reasons, footnotes) and kerncijfers."""
     cyclus = config.cyclus
     params = {
-        "actief": cyclus.actief_uiterlijk.strftime("%d-%m-%Y"),
-        "tot": cyclus.in_gebruik_tot_minstens.strftime("%d-%m-%Y"),
+        "actief": opmaak.datum(cyclus.actief_uiterlijk),
+        "tot": opmaak.datum(cyclus.in_gebruik_tot_minstens),
     }
     g_anker = anker(g.naam)
     locaties = tuple(
@@ -809,29 +805,18 @@ def _uitruil(resultaat: Resultaat, codes: set[str], config: Config) -> tuple[Rap
     return tuple(sorted(rijen, key=lambda r: (r.gemeente, r.partner, r.opgave, r.richting)))
 
 
-def bouw_context(
-    resultaat: Resultaat, sleutel: str, datum: dt.date | None = None, vorige: Verschil | None = None
-) -> Context:
-    """The full context for ``--regio sleutel``: a regional plan, or the provincial verslag for the
-    province key.
-
-    ``vorige`` (the comparison with a previous round) adds the chapter "Ontwikkeling sinds de vorige ronde".
-    """
+def _groepen(
+    resultaat: Resultaat, regios_cfg: Sequence[Regio], eigen: Sequence[Gemeente], stand: dt.date
+) -> tuple[tuple[Groep, ...], _Voetnoten]:
+    """Per regio (in configuration order) its total and its gemeenten alphabetically, as report views;
+    the footnotes are numbered in that order (the order of the report)."""
     config = resultaat.config
-    soort, regio = kies_scope(config, sleutel)
-    regios_cfg = [regio] if regio is not None else list(config.regios)
-    codes = {c for r in regios_cfg for c in r.gemeenten}
-    eigen = [g for g in resultaat.gemeenten if g.cbs_code in codes]
-    rdatum, datum_bron = rapportdatum(eigen, datum)
-    stand = rdatum or config.cyclus.actief_uiterlijk
-
     per_regio = {
         r.sleutel: sorted(
             (g for g in eigen if g.regio_sleutel == r.sleutel), key=lambda g: (g.naam.lower(), g.naam)
         )
         for r in regios_cfg
     }
-    # footnotes are numbered in report order: per regio, gemeenten alphabetically
     voetnoten, nummers = _voetnoten([g for r in regios_cfg for g in per_regio[r.sleutel]])
     groepen = tuple(
         Groep(
@@ -840,40 +825,82 @@ def bouw_context(
         )
         for r in regios_cfg
     )
-    gemeenten = tuple(g for groep in groepen for g in groep.gemeenten)
-    provincie = RapportProvincie(**_velden(resultaat.provincie))
+    return groepen, voetnoten
 
+
+def _niveaus(
+    provincie: RapportProvincie, groepen: Sequence[Groep], *, provinciaal: bool
+) -> tuple[Totaalblok, tuple[Totaalblok, ...], list[Tabelrij]]:
+    """The report's total (the province, or its one regio), the levels of the kerncijfers (province then
+    regios, or the regio) and the rows of the overview table: per regio its gemeenten and its total, and
+    for the provincial verslag the province at the end."""
     regioblokken = tuple(groep.regio for groep in groepen)
-    totaal: Totaalblok
-    if regio is None:
-        totaal = provincie
-        niveaus: tuple[Totaalblok, ...] = (provincie, *regioblokken)
-        tabelrijen: list[Tabelrij] = []
-        for groep in groepen:
-            tabelrijen += [Tabelrij("gemeente", g.naam, g) for g in groep.gemeenten]
-            tabelrijen.append(Tabelrij("regio", f"Totaal {groep.regio.naam}", groep.regio))
-        tabelrijen.append(Tabelrij("provincie", f"Totaal {provincie.naam}", provincie))
-        titel = f"Provinciaal verslag {config.provincie}"
-        ondertitel = f"met het provinciaal plan {config.provincie} – {config.cyclus.naam}"
-        bestandsnaam = f"provinciaal-verslag-{anker(config.provincie_sleutel)}"
-        sjabloon = "provinciaal-verslag"
-    else:
-        totaal = regioblokken[0]
-        niveaus = (totaal,)
-        tabelrijen = [Tabelrij("gemeente", g.naam, g) for g in gemeenten]
-        tabelrijen.append(Tabelrij("regio", f"Totaal {totaal.naam}", totaal))
-        titel = f"Regionaal plan {regio.naam}"
-        ondertitel = f"{regio.regietafel} – {config.cyclus.naam}" if regio.regietafel else config.cyclus.naam
-        bestandsnaam = f"regionaal-plan-{anker(regio.sleutel)}"
-        sjabloon = "regionaal-plan"
+    tabelrijen: list[Tabelrij] = []
+    for groep in groepen:
+        tabelrijen += [Tabelrij("gemeente", g.naam, g) for g in groep.gemeenten]
+        tabelrijen.append(Tabelrij("regio", f"Totaal {groep.regio.naam}", groep.regio))
+    if not provinciaal:
+        return regioblokken[0], (regioblokken[0],), tabelrijen
+    tabelrijen.append(Tabelrij("provincie", f"Totaal {provincie.naam}", provincie))
+    return provincie, (provincie, *regioblokken), tabelrijen
 
+
+def _titels(config: Config, regio: Regio | None) -> tuple[str, str, str, str]:
+    """``(sjabloon, bestandsnaam, titel, ondertitel)`` of the provincial verslag (``regio`` None) or of
+    the regional plan of ``regio``."""
+    if regio is None:
+        return (
+            "provinciaal-verslag",
+            f"provinciaal-verslag-{anker(config.provincie_sleutel)}",
+            f"Provinciaal verslag {config.provincie}",
+            f"met het provinciaal plan {config.provincie} – {config.cyclus.naam}",
+        )
+    return (
+        "regionaal-plan",
+        f"regionaal-plan-{anker(regio.sleutel)}",
+        f"Regionaal plan {regio.naam}",
+        f"{regio.regietafel} – {config.cyclus.naam}" if regio.regietafel else config.cyclus.naam,
+    )
+
+
+def _hoofdstukken(soort: str, vorige: Verschil | None) -> tuple[Hoofdstuk, ...]:
+    """The numbered chapters of ``soort`` (:data:`HOOFDSTUKKEN`), with "Ontwikkeling" second when there
+    is a previous round; Markdown and HTML render this one list."""
     indeling = list(HOOFDSTUKKEN[soort])
     if vorige is not None:
         indeling.insert(1, ONTWIKKELING)
-    hoofdstukken = tuple(
-        Hoofdstuk(anker=a, nummer=i, titel=t, kop=f"{i}. {t}", md_anker=gfm_anker(f"{i}. {t}"))
+    return tuple(
+        Hoofdstuk(anker=a, nummer=i, titel=t, kop=f"{i}. {t}", md_anker=kop_anker(f"{i}. {t}"))
         for i, (a, t) in enumerate(indeling, start=1)
     )
+
+
+def bouw_context(
+    resultaat: Resultaat, sleutel: str, datum: dt.date | None = None, vorige: Verschil | None = None
+) -> Context:
+    """The full context for ``--regio sleutel``: a regional plan, or the provincial verslag for the
+    province key.
+
+    ``vorige`` (the comparison with a previous round) adds the chapter "Ontwikkeling sinds de vorige ronde".
+
+    In steps: the scope (:func:`kies_scope`: which regios and gemeenten), the report date, the groups of
+    report views with their footnotes (:func:`_groepen`), the levels and table rows (:func:`_niveaus`),
+    titles and file name (:func:`_titels`), the chapters (:func:`_hoofdstukken`); then each section.
+    """
+    config = resultaat.config
+    soort, regio = kies_scope(config, sleutel)
+    regios_cfg = [regio] if regio is not None else list(config.regios)
+    codes = {c for r in regios_cfg for c in r.gemeenten}
+    eigen = [g for g in resultaat.gemeenten if g.cbs_code in codes]
+    rdatum, datum_bron = rapportdatum(eigen, datum)
+    stand = rdatum or config.cyclus.actief_uiterlijk
+    groepen, voetnoten = _groepen(resultaat, regios_cfg, eigen, stand)
+    gemeenten = tuple(g for groep in groepen for g in groep.gemeenten)
+    provincie = RapportProvincie(**_velden(resultaat.provincie))
+    regioblokken = tuple(groep.regio for groep in groepen)
+    totaal, niveaus, tabelrijen = _niveaus(provincie, groepen, provinciaal=regio is None)
+    sjabloon, bestandsnaam, titel, ondertitel = _titels(config, regio)
+    hoofdstukken = _hoofdstukken(soort, vorige)
     locaties = _asiellocaties(gemeenten)
     goo = _goolocaties(gemeenten)
     return Context(

@@ -122,8 +122,8 @@ def opsomming(delen: object, voegwoord: str = "en") -> str:
 
 def css(tekst: object) -> str:
     """A CSS string literal (``"..."``) for any text: every character outside a small safe set is a hex
-    escape,
-    so a quote, backslash, newline or ``</style>`` in a name can never end the string or the style sheet."""
+    escape, so a quote, backslash, newline or ``</style>`` in a name can never end the string or the style
+    sheet."""
     veilig = []
     for teken in str(tekst):
         if teken.isascii() and (teken.isalnum() or teken in " .,:;_()%+!?="):
@@ -144,6 +144,7 @@ FILTERS = {
     "capaciteit": capaciteit,
     "janee": janee,
     "anker": anker,
+    "ligt_in": opmaak.ligt_in,
     "md": md,
     "mdcel": mdcel,
     "mdblok": mdblok,

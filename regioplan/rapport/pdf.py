@@ -22,14 +22,16 @@ import hashlib
 import html as htmllib
 import logging
 import re
+from typing import Any, cast
 
 from ..fouten import RegioplanFout
+from ..opmaak import datum
 from .context import Context
 
 _SVG_OPEN = re.compile(r"(<svg\b[^>]*>)")
 
 
-def weasyprint_module():
+def weasyprint_module() -> Any:
     """The ``weasyprint`` module, or a clear Dutch error saying what to install."""
     try:
         import weasyprint
@@ -64,7 +66,7 @@ def pdf_context(context: Context) -> dict[str, str]:
     plek = (
         f"Regio {context.regio.naam}" if context.regio is not None else f"Provincie {context.provincie.naam}"
     )
-    stand = f"stand {context.datum:%d-%m-%Y}" if context.datum is not None else context.cyclus.naam
+    stand = f"stand {datum(context.datum)}" if context.datum is not None else context.cyclus.naam
     return {
         "kop_links": context.titel,
         "kop_rechts": f"{plek} – {stand}",
@@ -88,7 +90,7 @@ def maak_pdf(html: str, css: str, grafiek_css: str, context: Context) -> bytes:
     meta.authors = [auteur(context)]
     meta.lang = "nl"
     meta.generator = "regioplan"
-    datum = context.datum
-    meta.created = meta.modified = datum.isoformat() if datum is not None else None
+    stand = context.datum
+    meta.created = meta.modified = stand.isoformat() if stand is not None else None
     sleutel = hashlib.sha256(html.encode("utf-8") + b"\0" + css.encode("utf-8")).hexdigest()[:32]
-    return document.write_pdf(pdf_identifier=sleutel.encode("ascii"), pdf_variant="pdf/ua-1")
+    return cast(bytes, document.write_pdf(pdf_identifier=sleutel.encode("ascii"), pdf_variant="pdf/ua-1"))

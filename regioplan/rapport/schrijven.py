@@ -88,11 +88,11 @@ def controleer_formaten(formaten: Sequence[str], word_sjabloon: Path | None = No
     if "pdf" in formaten:
         from .pdf import weasyprint_module
 
-        weasyprint_module()  # type: ignore[no-untyped-call]
+        weasyprint_module()
     if "docx" in formaten or word_sjabloon is not None:
         from .word import docx_module, open_sjabloon
 
-        docx_module()  # type: ignore[no-untyped-call]
+        docx_module()
         if word_sjabloon is not None:
             open_sjabloon(word_sjabloon)
 

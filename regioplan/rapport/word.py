@@ -32,6 +32,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..fouten import RegioplanFout
 from .context import Context
@@ -41,10 +42,13 @@ _ONGELDIG_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff
 _WIT = re.compile(r"\s+")
 _BLOKKEN = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "dl", "figure", "div", "section"}
 _BLOKKEN |= {"main", "header", "footer", "nav", "article", "aside", "blockquote"}
+Element = Any  #: an lxml HTML element (lxml ships no type information)
+Segment = tuple[str, "_Opmaak"]  #: a piece of text of a paragraph and its formatting
+
 _KOPSTIJL = {"h2": "Heading 1", "h3": "Heading 2", "h4": "Heading 3", "h5": "Heading 3", "h6": "Heading 3"}
 
 
-def docx_module():
+def docx_module() -> Any:
     """The ``docx`` module (python-docx), or a clear Dutch error saying what to install."""
     try:
         import docx
@@ -58,7 +62,7 @@ def docx_module():
     return docx
 
 
-def open_sjabloon(pad: Path | None):
+def open_sjabloon(pad: Path | None) -> Any:
     """The base document: the house-style .docx (``--word-sjabloon``) with its body emptied, or
     python-docx's own."""
     docx = docx_module()
@@ -99,14 +103,14 @@ def _tekst(waarde: str | None) -> str:
     return _ONGELDIG_XML.sub("\ufffd", waarde or "")
 
 
-def _klassen(el) -> set[str]:
+def _klassen(el: Element) -> set[str]:
     return set((el.get("class") or "").split())
 
 
 class _Bouwer:
     """Walks the HTML body and adds paragraphs and tables to a python-docx document."""
 
-    def __init__(self, document, context: Context, eigen_sjabloon: bool) -> None:
+    def __init__(self, document: Any, context: Context, eigen_sjabloon: bool) -> None:
         from docx.enum.table import WD_TABLE_ALIGNMENT
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.oxml import OxmlElement
@@ -144,7 +148,7 @@ class _Bouwer:
         self.stijlen.add(TABELSTIJL)
 
     # -- fields ---------------------------------------------------------------------------------
-    def veld(self, paragraaf, instructie: str, voorlopig: str) -> None:
+    def veld(self, paragraaf: Any, instructie: str, voorlopig: str) -> None:
         """A simple field (PAGE, NUMPAGES, SEQ) with a fixed instruction and its shown value."""
         veld = self.OxmlElement("w:fldSimple")
         veld.set(self.qn("w:instr"), instructie)
@@ -155,7 +159,7 @@ class _Bouwer:
         veld.append(run)
         paragraaf._p.append(veld)
 
-    def _fldchar(self, paragraaf, soort: str) -> None:
+    def _fldchar(self, paragraaf: Any, soort: str) -> None:
         run = paragraaf.add_run()._r
         teken = self.OxmlElement("w:fldChar")
         teken.set(self.qn("w:fldCharType"), soort)
@@ -178,7 +182,9 @@ class _Bouwer:
         self._fldchar(laatste, "end")
 
     # -- inline text ----------------------------------------------------------------------------
-    def segmenten(self, el, opmaak: _Opmaak, uit: list, met_eigen_tekst: bool = True) -> None:
+    def segmenten(
+        self, el: Element, opmaak: _Opmaak, uit: list[Segment], met_eigen_tekst: bool = True
+    ) -> None:
         if met_eigen_tekst and el.text:
             uit.append((el.text, opmaak))
         for kind in el:
@@ -201,7 +207,7 @@ class _Bouwer:
             if kind.tail:
                 uit.append((kind.tail, opmaak))
 
-    def vul(self, paragraaf, segmenten: list) -> None:
+    def vul(self, paragraaf: Any, segmenten: list[Segment]) -> None:
         """Runs for the segments, with HTML's whitespace rules (runs of white space are one space)."""
         tekst_tot_nu = ""
         for i, (tekst, opmaak) in enumerate(segmenten):
@@ -227,8 +233,8 @@ class _Bouwer:
                 run.font.name = "Consolas"
             tekst_tot_nu += tekst
 
-    def alinea(self, el, stijl: str | None = None, opmaak: _Opmaak | None = None):
-        segs: list = []
+    def alinea(self, el: Element, stijl: str | None = None, opmaak: _Opmaak | None = None) -> Any:
+        segs: list[Segment] = []
         self.segmenten(el, opmaak or _Opmaak(), segs)
         if not any(t.strip() for t, _ in segs):
             return None
@@ -237,7 +243,7 @@ class _Bouwer:
         return paragraaf
 
     # -- blocks ---------------------------------------------------------------------------------
-    def blok(self, el) -> None:
+    def blok(self, el: Element) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
         klassen = _klassen(el)
         if tag in ("svg", "style", "script", "head", "title"):
@@ -272,9 +278,9 @@ class _Bouwer:
         else:
             self.container(el)
 
-    def container(self, el) -> None:
+    def container(self, el: Element) -> None:
         """A div/section/...: block children in turn, loose text and inline elements as paragraphs."""
-        wacht: list = []
+        wacht: list[Segment] = []
 
         def leeg_wacht() -> None:
             if any(t.strip() for t, _ in wacht):
@@ -291,24 +297,24 @@ class _Bouwer:
                 if kind.tail:
                     wacht.append((kind.tail, _Opmaak()))
             elif tag:
-                segs: list = []
+                segs: list[Segment] = []
                 self.segmenten(kind, _Opmaak(vet=tag in ("strong", "b")), segs)
                 wacht.extend(segs)
                 if kind.tail:
                     wacht.append((kind.tail, _Opmaak()))
         leeg_wacht()
 
-    def definities(self, el) -> None:
+    def definities(self, el: Element) -> None:
         label = None
         for kind in el:
             if kind.tag == "dt":
                 label = _WIT.sub(" ", kind.text_content()).strip()
             elif kind.tag == "dd":
-                segs: list = [(f"{label}: ", _Opmaak(vet=True))] if label else []
+                segs: list[Segment] = [(f"{label}: ", _Opmaak(vet=True))] if label else []
                 self.segmenten(kind, _Opmaak(), segs)
                 self.vul(self.doc.add_paragraph(style=self.stijl("Normal")), segs)
 
-    def figuur(self, el) -> None:
+    def figuur(self, el: Element) -> None:
         onderschrift = el.find("figcaption")
         svg = next((k for k in el.iter() if isinstance(k.tag, str) and k.tag.endswith("svg")), None)
         if onderschrift is not None:
@@ -331,10 +337,10 @@ class _Bouwer:
             ):
                 self.blok(kind)
 
-    def tabel(self, el) -> None:
+    def tabel(self, el: Element) -> None:
         caption = el.find("caption")
         if caption is not None:
-            segs: list = []
+            segs: list[Segment] = []
             self.segmenten(caption, _Opmaak(), segs)
             if any(t.strip() for t, _ in segs):
                 self.tabellen += 1
@@ -421,7 +427,7 @@ def _pagina_opmaak(bouwer: _Bouwer, context: Context) -> None:
             bouwer.veld(p, " NUMPAGES ", "1")
 
 
-def _eigenschappen(document, context: Context) -> None:
+def _eigenschappen(document: Any, context: Context) -> None:
     from .pdf import auteur
 
     moment = context.datum or context.stand

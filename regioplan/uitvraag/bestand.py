@@ -15,6 +15,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from defusedxml import ElementTree
 
@@ -41,7 +42,7 @@ class Bestandscontrole:
     """Outcome of the checks: a fatal problem (``code`` + params) or the go-ahead, plus side notes."""
 
     code: str | None = None
-    params: dict[str, object] = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)
     macro: bool = False
     formules_zonder_waarde: dict[str, set[str]] = field(default_factory=dict)  #: sheet -> cells
     foutwaarden: dict[str, dict[str, str]] = field(default_factory=dict)  #: sheet -> {cell: "#N/A"}

@@ -13,9 +13,11 @@ import errno
 import io
 import os
 import stat
+from collections.abc import Set as AbstractSet
 from dataclasses import MISSING, dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
+from typing import Any
 
 from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
@@ -34,8 +36,10 @@ from ..model import (
     Uitvraag,
     Voornemen,
 )
+from ..opmaak import getal
 from ..waarden import (
     MAX_TEKST,
+    Probleem,
     lees_capaciteit,
     lees_datum,
     lees_geheel,
@@ -182,7 +186,7 @@ def lees_map(pad: Path, config: Config) -> Invoer:
     return invoer
 
 
-def _toegang(pad: Path, map_: Path | None) -> tuple[str, dict[str, object]] | None:
+def _toegang(pad: Path, map_: Path | None) -> tuple[str, dict[str, Any]] | None:
     """Why an entry of the folder is not read (a finding code and its parameters), or None.
 
     A symbolic link is followed only when it stays inside the folder (``map_``; None for a workbook named
@@ -337,7 +341,7 @@ def lees_werkboek(pad: Path, invoer: Invoer) -> None:
             blad=buiten.blad,
             cel=buiten.cel,
             aantal=buiten.aantal,
-            rijen=f"{MAX_RIJEN:_}".replace("_", "."),
+            rijen=getal(MAX_RIJEN),
             kolommen=MAX_KOLOMMEN,
         )
     try:
@@ -419,9 +423,9 @@ def lees_werkboek(pad: Path, invoer: Invoer) -> None:
 
 def _cellen(wb: CalamineWorkbook, bladnaam: str) -> _Cellen:
     ws = wb.get_sheet_by_name(bladnaam)
-    rijen = ws.to_python(skip_empty_area=False)
+    rijen: list[list[object]] = ws.to_python(skip_empty_area=False)  # type: ignore[assignment]
     try:
-        samen = [(tuple(a), tuple(z)) for a, z in (ws.merged_cell_ranges or [])]
+        samen = [((a[0], a[1]), (z[0], z[1])) for a, z in (ws.merged_cell_ranges or [])]
     except Exception:  # older calamine builds do not expose merged ranges for every format
         samen = []
     return _Cellen(rijen, samen)
@@ -442,13 +446,13 @@ class _Lezer:
         bestand: str,
         blad: str,
         invoer: Invoer,
-        formules: set[str] = frozenset(),
+        formules: AbstractSet[str] = frozenset(),
         foutwaarden: dict[str, str] | None = None,
     ) -> None:
         self.bestand, self.blad, self.b, self.formules = bestand, blad, invoer.bevindingen, formules
         self.foutwaarden = foutwaarden or {}
 
-    def meld(self, code: str, cel: str = "", /, **params: object) -> None:
+    def meld(self, code: str, cel: str = "", /, **params: Any) -> None:
         self.b.voeg_toe(code, bestand=self.bestand, blad=self.blad, cel=cel, **params)
 
     def schoon(self, ruw: str, kol: int, rij: int) -> str:
@@ -459,7 +463,7 @@ class _Lezer:
             namen = " en ".join(", ".join(tekens).rsplit(", ", 1))
             self.meld("waarde-onzichtbaar-teken", celnaam(kol, rij), tekens=namen, waarde=tekst.strip())
         if len(tekst) >= MAX_TEKST:  # calamine itself stops at Excel's limit: a full cell was cut
-            self.meld("tekst-te-lang", celnaam(kol, rij), lengte=f"{MAX_TEKST:_}".replace("_", "."))
+            self.meld("tekst-te-lang", celnaam(kol, rij), lengte=getal(MAX_TEKST))
             tekst = tekst[:MAX_TEKST]
         return tekst
 
@@ -494,6 +498,8 @@ class _Lezer:
             if code != tekst.strip().upper():
                 self.meld("cbs-code-nullen", celnaam(kol, rij), waarde=tekst, code=code)
             return code
+        waarde: object
+        probleem: Probleem
         if t in ("geheel", "geheel_neg"):
             waarde, probleem = lees_geheel(ruw, negatief=t == "geheel_neg")
         elif t == "capaciteit":
@@ -523,31 +529,74 @@ def _leeg(rij: list[object]) -> bool:
 def _lees_tabel(
     blad: Blad, cellen: _Cellen, lezer: _Lezer, plaats: Plaats
 ) -> list[tuple[int, dict[str, object]]]:
-    """Rows of a table sheet as ``(row number, {key: value})``; structure problems become findings."""
-    rijen = cellen.rijen
+    """Rows of a table sheet as ``(row number, {key: value})``; structure problems become findings.
+
+    In steps: find the header row (:func:`_zoek_kop`), name its merged cells and spread merged cells
+    below it, map the headers to columns (:func:`_lees_kop`), take a near miss for a missing column
+    (:func:`_kolommen_aanvullen`), read the data rows (:func:`_lees_rijen`) and name data in columns
+    without a header (:func:`_meld_zonder_kop`). Findings come in that order (the first
+    :data:`~regioplan.bevindingen.MAX_PER_CODE` of a code are the ones shown)."""
+    bekend = _kolomnamen(blad)
+    kop_index = _zoek_kop(blad, cellen.rijen, bekend, lezer)
+    if kop_index is None:
+        return []
+    plaats.kop_rij = kop_index + 1
+    _meld_samengevoegde_kop(cellen, kop_index, lezer)
+    _vul_samengevoegd(cellen, kop_index, lezer)
+    kop = _lees_kop(cellen.rijen[kop_index], kop_index, bekend, lezer)
+    _kolommen_aanvullen(blad, kop, lezer)
+    plaats.kolommen = {s: i + 1 for s, i in kop.posities.items()}
+    uit, zonder_kop = _lees_rijen(blad, cellen.rijen, kop, lezer)
+    _meld_zonder_kop(cellen.rijen, kop_index, zonder_kop, lezer)
+    return uit
+
+
+@dataclass
+class _Kop:
+    """The header row of a table sheet, mapped to the schema."""
+
+    index: int  #: 0-based row of the header
+    posities: dict[str, int] = field(default_factory=dict)  #: column key -> 0-based column
+    onbekend: dict[int, str] = field(default_factory=dict)  #: 0-based column -> header we do not know
+    dubbel: set[int] = field(default_factory=set)  #: a second column with a known header (not read)
+    laatste: int = -1  #: 0-based column of the last header, -1 without any
+
+
+def _kolomnamen(blad: Blad) -> dict[str, Kolom]:
+    """Normalised header text and key -> column: what a header may say."""
     bekend: dict[str, Kolom] = {}
     for k in blad.kolommen:
         bekend[normaliseer(k.kop)] = k
         bekend[normaliseer(k.sleutel)] = k
+    return bekend
+
+
+def _zoek_kop(blad: Blad, rijen: list[list[object]], bekend: dict[str, Kolom], lezer: _Lezer) -> int | None:
+    """The 0-based header row: the first row, else the first of the top :data:`KOP_ZOEKEN` rows with
+    two known headers (``kop-verschoven``). None when there is none: ``kop-niet-gevonden`` for a sheet
+    with content, ``kolom-ontbreekt`` per required column for an empty one."""
 
     def treffers(rij: list[object]) -> int:
         return sum(1 for v in rij if isinstance(v, str) and normaliseer(v) in bekend)
 
-    kop_index = 0
-    if not rijen or treffers(rijen[0]) == 0:
-        kandidaten = [i for i in range(min(KOP_ZOEKEN, len(rijen))) if treffers(rijen[i]) >= 2]
-        if not kandidaten:
-            aantal = sum(1 for rij in rijen if not _leeg(rij))
-            if aantal:
-                lezer.meld("kop-niet-gevonden", "", aantal=aantal, rijen=KOP_ZOEKEN)
-            else:
-                for k in blad.kolommen:
-                    if k.verplicht:
-                        lezer.meld("kolom-ontbreekt", "A1", kolom=k.kop)
-            return []
-        kop_index = kandidaten[0]
-        lezer.meld("kop-verschoven", f"A{kop_index + 1}", gevonden=kop_index + 1, verwacht=1)
-    plaats.kop_rij = kop_index + 1
+    if rijen and treffers(rijen[0]) > 0:
+        return 0
+    kandidaten = [i for i in range(min(KOP_ZOEKEN, len(rijen))) if treffers(rijen[i]) >= 2]
+    if kandidaten:
+        lezer.meld("kop-verschoven", f"A{kandidaten[0] + 1}", gevonden=kandidaten[0] + 1, verwacht=1)
+        return kandidaten[0]
+    aantal = sum(1 for rij in rijen if not _leeg(rij))
+    if aantal:
+        lezer.meld("kop-niet-gevonden", "", aantal=aantal, rijen=KOP_ZOEKEN)
+    else:
+        for k in blad.kolommen:
+            if k.verplicht:
+                lezer.meld("kolom-ontbreekt", "A1", kolom=k.kop)
+    return None
+
+
+def _meld_samengevoegde_kop(cellen: _Cellen, kop_index: int, lezer: _Lezer) -> None:
+    """``kop-samengevoegd`` for every merged range that covers the header row."""
     for (r0, c0), (r1, c1) in cellen.samengevoegd:
         if r0 <= kop_index <= r1 and (c1 > c0 or r1 > r0):
             lezer.meld(
@@ -555,53 +604,67 @@ def _lees_tabel(
                 celnaam(c0 + 1, r0 + 1),
                 bereik=f"{celnaam(c0 + 1, r0 + 1)}:{celnaam(c1 + 1, r1 + 1)}",
             )
-    _vul_samengevoegd(cellen, kop_index, lezer)
-    kop = rijen[kop_index]
-    posities: dict[str, int] = {}  # key -> 0-based column
-    onbekend: dict[int, str] = {}
-    dubbel: set[int] = set()  # a second column with a known header: reported once, its cells not read
-    for i, v in enumerate(kop):
+
+
+def _lees_kop(rij: list[object], kop_index: int, bekend: dict[str, Kolom], lezer: _Lezer) -> _Kop:
+    """Each header to its column; a known header twice is ``kolom-dubbel`` (the second is not read)."""
+    kop = _Kop(kop_index)
+    for i, v in enumerate(rij):
         tekst = lees_tekst(v)
         if not tekst:
             continue
+        kop.laatste = i
         k = bekend.get(normaliseer(tekst))
         if k is None:
-            onbekend[i] = tekst
-        elif k.sleutel in posities:
-            dubbel.add(i)
+            kop.onbekend[i] = tekst
+        elif k.sleutel in kop.posities:
+            kop.dubbel.add(i)
             lezer.meld(
                 "kolom-dubbel",
                 celnaam(i + 1, kop_index + 1),
                 kolom=tekst,
-                andere=celnaam(posities[k.sleutel] + 1, kop_index + 1),
+                andere=celnaam(kop.posities[k.sleutel] + 1, kop_index + 1),
             )
         else:
-            posities[k.sleutel] = i
-    laatste_kop = max([i for i, v in enumerate(kop) if lees_tekst(v)], default=-1)
+            kop.posities[k.sleutel] = i
+    return kop
+
+
+def _kolommen_aanvullen(blad: Blad, kop: _Kop, lezer: _Lezer) -> None:
+    """A missing column whose header is a near miss of an unknown one is read as that column
+    (``kolom-ontbreekt`` with a ``voorstel``); a missing required one is ``kolom-ontbreekt``; the unknown
+    headers that remain are ``kolom-onbekend``."""
+    rij = kop.index + 1
     for k in blad.kolommen:
-        if k.sleutel in posities:
+        if k.sleutel in kop.posities:
             continue
-        vrij = {normaliseer(t): i for i, t in onbekend.items()}
+        vrij = {normaliseer(t): i for i, t in kop.onbekend.items()}
         voorstel = get_close_matches(normaliseer(k.kop), list(vrij), n=1, cutoff=0.75)
         if voorstel:
             i = vrij[voorstel[0]]
-            lezer.meld(
-                "kolom-ontbreekt", celnaam(i + 1, kop_index + 1), kolom=k.kop, voorstel=onbekend.pop(i)
-            )
-            posities[k.sleutel] = i  # read as the column it evidently is
+            lezer.meld("kolom-ontbreekt", celnaam(i + 1, rij), kolom=k.kop, voorstel=kop.onbekend.pop(i))
+            kop.posities[k.sleutel] = i  # read as the column it evidently is
         elif k.verplicht:
-            lezer.meld("kolom-ontbreekt", celnaam(laatste_kop + 2, kop_index + 1), kolom=k.kop)
-    for i, tekst in onbekend.items():
-        lezer.meld("kolom-onbekend", celnaam(i + 1, kop_index + 1), kolom=tekst)
+            lezer.meld("kolom-ontbreekt", celnaam(kop.laatste + 2, rij), kolom=k.kop)
+    for i, tekst in kop.onbekend.items():
+        lezer.meld("kolom-onbekend", celnaam(i + 1, rij), kolom=tekst)
+
+
+def _lees_rijen(
+    blad: Blad, rijen: list[list[object]], kop: _Kop, lezer: _Lezer
+) -> tuple[list[tuple[int, dict[str, object]]], dict[int, int]]:
+    """The data rows below the header as ``(row number, {key: value})``, and for each column with content
+    but no header its first row with content. Empty rows are skipped; data after empty rows is
+    ``gegevens-na-lege-rijen`` (once). Text under unknown headers is kept as ``_extra`` (a remark)."""
     zonder_kop: dict[int, int] = {}  # column -> first row with content, for columns with data but no header
-    gedekt = set(posities.values()) | set(onbekend) | dubbel  # columns with a header of some kind
-    vrij = [i for i in range(max(map(len, rijen), default=0)) if i not in gedekt]  # columns without one
-    plaats.kolommen = {s: i + 1 for s, i in posities.items()}
-    uit = []
+    gedekt = set(kop.posities.values()) | set(kop.onbekend) | kop.dubbel  # columns with a header of some kind
+    zonder = [i for i in range(max(map(len, rijen), default=0)) if i not in gedekt]  # columns without one
+    uit: list[tuple[int, dict[str, object]]] = []
     lege_reeks, gemeld = 0, False
-    kolommen = [(k.sleutel, k, posities.get(k.sleutel)) for k in blad.kolommen]  # once per sheet, not per row
+    kolommen = [(k.sleutel, k, kop.posities.get(k.sleutel)) for k in blad.kolommen]  # once per sheet
     waarde = lezer.waarde
-    for r in range(kop_index + 1, len(rijen)):
+    onbekend = sorted(kop.onbekend)
+    for r in range(kop.index + 1, len(rijen)):
         rij = rijen[r]
         if _leeg(rij):
             lege_reeks += 1
@@ -616,19 +679,24 @@ def _lees_tabel(
             waarden[sleutel] = (
                 k.standaard if i is None else waarde(k, rij[i] if i < n else None, i + 1, r + 1)
             )
-        for i in vrij:
+        for i in zonder:
             v = rij[i] if i < n else None
             if v is not None and v != "" and i not in zonder_kop and lees_tekst(v):
                 zonder_kop[i] = r + 1
         if onbekend:
             onbekende_inhoud = [  # kept as a remark: cleaned like any text, for every export
-                schoon(lees_tekst(rij[i]))[0].strip()
-                for i in sorted(onbekend)
-                if i < len(rij) and lees_tekst(rij[i])
+                schoon(lees_tekst(rij[i]))[0].strip() for i in onbekend if i < n and lees_tekst(rij[i])
             ]
             if onbekende_inhoud and not waarden.get("opmerking"):
                 waarden["_extra"] = "; ".join(onbekende_inhoud)
         uit.append((r + 1, waarden))
+    return uit, zonder_kop
+
+
+def _meld_zonder_kop(
+    rijen: list[list[object]], kop_index: int, zonder_kop: dict[int, int], lezer: _Lezer
+) -> None:
+    """``kolom-zonder-kop`` for each column with data but no header, naming its first value."""
     for i, r in sorted(zonder_kop.items()):
         lezer.meld(
             "kolom-zonder-kop",
@@ -637,7 +705,6 @@ def _lees_tabel(
             waarde=lees_tekst(rijen[r - 1][i]),
             eerste=celnaam(i + 1, r),
         )
-    return uit
 
 
 def _vul_samengevoegd(cellen: _Cellen, kop_index: int, lezer: _Lezer) -> None:
@@ -721,12 +788,12 @@ def _lees_uitvraag(
         kop = _lees_velden(GEMEENTE, bladen[GEMEENTE.naam], lezers[GEMEENTE.naam], plaatsen[GEMEENTE.naam])
     versie = str(kop.get("formaatversie") or "").strip()
     if GEMEENTE.naam in bladen and versie != FORMAATVERSIE:
-        blad, cel = invoer.cel(bestand, GEMEENTE, "formaatversie")
+        kop_blad, kop_cel = invoer.cel(bestand, GEMEENTE, "formaatversie")
         b.voeg_toe(
             "bestand-formaatversie",
             bestand=bestand,
-            blad=blad,
-            cel=cel,
+            blad=kop_blad,
+            cel=kop_cel,
             gevonden=versie or "(geen)",
             verwacht=FORMAATVERSIE,
         )
@@ -752,7 +819,8 @@ def _lees_uitvraag(
         lezer, plaats = lezers[blad.naam], plaatsen[blad.naam]
         if blad.soort == "velden":
             waarden = _lees_velden(blad, bladen[blad.naam], lezer, plaats)
-            setattr(uitvraag, blad.sleutel, Aantallen(**{k: (v or 0) for k, v in waarden.items()}))
+            aantallen: dict[str, Any] = {k: (v or 0) for k, v in waarden.items()}
+            setattr(uitvraag, blad.sleutel, Aantallen(**aantallen))
             continue
         klasse = _MODEL[blad.sleutel]
         lijst = getattr(uitvraag, blad.sleutel)
@@ -765,9 +833,9 @@ def _lees_uitvraag(
     invoer.gelezen.append(uitvraag)
 
 
-def _kenmerken(kop: dict[str, object]) -> dict[str, object]:
+def _kenmerken(kop: dict[str, object]) -> dict[str, Any]:
     """The metadata fields of the Gemeente sheet (what the workbook was made for), typed for the model."""
-    uit: dict[str, object] = {}
+    uit: dict[str, Any] = {}
     for sleutel in ("provincie", "regio", "cyclus"):
         uit[sleutel] = str(kop.get(sleutel) or "")
     for sleutel in (
@@ -814,7 +882,13 @@ def _leeg_sjabloon(uitvraag: Uitvraag, kop: dict[str, object], bladen: dict[str,
     return True
 
 
-def _maak(klasse: type, waarden: dict[str, object], herkomst: Herkomst) -> object:
+def _aantal(waarden: dict[str, object], sleutel: str) -> int:
+    """A whole-number column of a row (an int, or None when empty or unreadable) with 0 for empty."""
+    waarde = waarden.get(sleutel)
+    return waarde if isinstance(waarde, int) else 0
+
+
+def _maak(klasse: type[Any], waarden: dict[str, object], herkomst: Herkomst) -> object:
     """Build a model row; an empty cell takes the field's default (or "" for required text)."""
     velden = klasse.__dataclass_fields__
     args: dict[str, object] = {}
@@ -919,12 +993,12 @@ def _lees_opgaven(bestand: str, echt: str, cellen: _Cellen, lezer: _Lezer, invoe
             cbs_code=code,
             gemeente=invoer.config.naam(code),
             regio=str(w.get("regio") or ""),
-            asiel_regulier=w.get("asiel_regulier") or 0,
-            asiel_amv=w.get("asiel_amv") or 0,
-            vaste_voorraad=w.get("vaste_voorraad") or 0,
-            oekraine=w.get("oekraine") or 0,
-            statushouders_taakstelling=w.get("statushouders_taakstelling") or 0,
-            statushouders_incl=w.get("statushouders_incl") or 0,
+            asiel_regulier=_aantal(w, "asiel_regulier"),
+            asiel_amv=_aantal(w, "asiel_amv"),
+            vaste_voorraad=_aantal(w, "vaste_voorraad"),
+            oekraine=_aantal(w, "oekraine"),
+            statushouders_taakstelling=_aantal(w, "statushouders_taakstelling"),
+            statushouders_incl=_aantal(w, "statushouders_incl"),
             uitsluiting_historisch=w.get("uitsluiting_historisch") is True,
             uitsluiting_oekraine=w.get("uitsluiting_oekraine") is True,
             uitsluiting_toelichting=str(w.get("uitsluiting_toelichting") or ""),

@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..opmaak import datum
 from ..uitvoer import schrijf
 from ..xlsx import DATUMFORMAAT, kopcel, vaste_bytes, zet
 from .schema import FORMAATVERSIE, GEMEENTE, OPGAVEN, TOELICHTING_BLAD, UITVRAAG_BLADEN, Blad
@@ -179,7 +180,7 @@ def schrijf_uitvraag(pad: Path, gegevens: Mapping[str, object]) -> Path:
 
 
 def _datumtekst(waarde: object) -> str:
-    return waarde.strftime("%d-%m-%Y") if isinstance(waarde, dt.date) else "?"
+    return datum(waarde) if isinstance(waarde, dt.date) else "?"
 
 
 def _gemaakt_voor(kop: Mapping[str, object]) -> str:

@@ -16,6 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, fields
 
 from ..bevindingen import Bevinding
+from ..opmaak import datum
 from ..resultaat import (
     AsielRij,
     Gemeente,
@@ -138,10 +139,6 @@ class Gemeentestand:
     cijfers: tuple[tuple[str, Waarde], ...]
     rijen: tuple[Rij, ...]
 
-    @property
-    def aangeleverd(self) -> bool:
-        return self.bestand is not None
-
 
 @dataclass(frozen=True, slots=True)
 class Groepstand:
@@ -231,7 +228,7 @@ def _asielrij(loc: AsielRij) -> Rij:
 
 
 def _goo_uitleg(loc: GooRij, peildatum: dt.date) -> str:
-    peil = peildatum.strftime("%d-%m-%Y")
+    peil = datum(peildatum)
     if loc.override:
         ja = "telt mee" if loc.open else "telt niet mee"
         return f"{ja} door bewuste afwijking: {loc.toelichting or '(geen toelichting)'}"
