@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .berekening import bereken as _bereken
 from .config import Config, bouw_config, config_pad, laad_config
@@ -20,6 +20,8 @@ from .resultaat import Resultaat
 from .uitvraag.lezen import Invoer, lees_map
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .publicatie import Publicatie
+    from .verdeling import Instellingen, Verdeling
     from .verschil import Stand, Verschil
     from .verschil.verloop import Verloop
 
@@ -200,10 +202,11 @@ def verloop(
     return _verloop([stand(r, config, werkmap=werkmap) for r in rondes], sleutel)
 
 
-def verdeel(pad: Path, config: Config | None = None, instellingen: Any = None) -> Any:
+def verdeel(pad: Path, config: Config | None = None, instellingen: Instellingen | None = None) -> Verdeling:
     """Simulate the Verdeelbesluit method (steps 1-4b) on the workbooks of a province.
 
-    Returns a :class:`regioplan.verdeling.Verdeling`; the step-1 figures come from :func:`bereken`.
+    ``instellingen`` None: the defaults of :class:`regioplan.verdeling.Instellingen`. The step-1 figures
+    come from :func:`bereken`.
     """
     from .verdeling import Instellingen
     from .verdeling import verdeel as _verdeel
@@ -222,9 +225,9 @@ def publiceer(
     sjablonen: Path | None = None,
     word_sjabloon: Path | None = None,
     config: Config | None = None,
-) -> Any:
-    """Write a self-contained publication folder (see :mod:`regioplan.publicatie`); returns a
-    ``Publicatie``."""
+) -> Publicatie:
+    """Write a self-contained publication folder (see :mod:`regioplan.publicatie`); returns what was
+    written (folder, index, every path)."""
     from .publicatie import schrijf_publicatie
 
     config = _config_voor(pad, config)

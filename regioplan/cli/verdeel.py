@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from . import app, console, opties
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..config import Config
+    from ..verdeling import Verdeling
+    from ..verdeling.uitvoer import Vergelijking
 
 
 class Vorm(str, Enum):
@@ -134,9 +139,8 @@ def verdeel(
     from ..api import verdeel as _verdeel
     from ..config import laad_config
     from ..fouten import RegioplanFout
-    from ..rapport.verdeling import document
     from ..verdeling import Instellingen
-    from ..verdeling.uitvoer import als_dict, lees_tabel, schrijf_xlsx
+    from ..verdeling.uitvoer import lees_tabel, schrijf_xlsx
     from ..verdeling.uitvoer import vergelijk as _vergelijk
 
     instellingen = Instellingen(
@@ -157,7 +161,7 @@ def verdeel(
                 "Gebruik de naam of de CBS-code, bijvoorbeeld Dalfsen of GM0148.",
             )
         gemeente = zoek
-    vergelijking = None
+    vergelijking: Vergelijking | None = None
     if vergelijk is not None:
         zoek_code = (cfg or _laad_voor(map)).zoek_code
         vergelijking = _vergelijk(v, lees_tabel(vergelijk, zoek_code), vergelijk.name)
@@ -170,7 +174,7 @@ def verdeel(
         if ext == ".xlsx":
             schrijf_xlsx(v, uit, vergelijking)
         elif ext in (".json", ".md", ".html"):
-            schrijf(uit, _tekst(ext[1:], v, vergelijking, als_dict, document, sjablonen))
+            schrijf(uit, _tekst(ext[1:], v, vergelijking, sjablonen))
         else:
             raise RegioplanFout(
                 "optie-ongeldig",
@@ -179,7 +183,7 @@ def verdeel(
             )
         t.geschreven(uit)
     elif formaat != Vorm.tekst:
-        t.data(_tekst(formaat.value, v, vergelijking, als_dict, document, sjablonen))
+        t.data(_tekst(formaat.value, v, vergelijking, sjablonen))
     else:
         _toon(t, v, gemeente, uitleg, vergelijking)
     som = v.totaal
@@ -194,21 +198,26 @@ def verdeel(
     raise typer.Exit(0)
 
 
-def _laad_voor(map: Path):
+def _laad_voor(map: Path) -> Config:
     from ..config import laad_config
 
     return laad_config(map if map.is_dir() else map.parent)
 
 
-def _tekst(vorm: str, v, vergelijking, als_dict, document, sjablonen: Path | None = None) -> str:
+def _tekst(vorm: str, v: Verdeling, vergelijking: Vergelijking | None, sjablonen: Path | None = None) -> str:
     import json
+
+    from ..rapport.verdeling import document
+    from ..verdeling.uitvoer import als_dict
 
     if vorm == "json":
         return json.dumps(als_dict(v, vergelijking), ensure_ascii=False, indent=2) + "\n"
     return str(document(v, vorm, vergelijking, sjablonen))
 
 
-def _toon(t, v, gemeente: str | None, uitleg: bool, vergelijking) -> None:
+def _toon(
+    t: console.Terminal, v: Verdeling, gemeente: str | None, uitleg: bool, vergelijking: Vergelijking | None
+) -> None:
     from ..opmaak import getal
     from ..verdeling.uitvoer import (
         GETALKOLOMMEN,

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .. import regels
+from ..model import Herkomst
 from ..resultaat import Resultaat
 from ..uitvraag.lezen import Invoer
 from .model import GemeenteInvoer, Kansrijk, Paar, Uitsluiting, VerdeelInvoer
@@ -52,7 +53,7 @@ def uit_resultaat(resultaat: Resultaat, invoer: Invoer) -> VerdeelInvoer:
     )
 
 
-def _bron(herkomst) -> str:
+def _bron(herkomst: Herkomst) -> str:
     return f"{herkomst.bestand}, blad {herkomst.blad}, rij {herkomst.rij}" if herkomst.bestand else ""
 
 

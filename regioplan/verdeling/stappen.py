@@ -29,6 +29,8 @@ from .model import (
 )
 
 Getal = int | Fraction
+#: The sort key of a CBS code for ties: (minus the indicative total, code), larger target first.
+Volgorde = Callable[[str], tuple[int, str]]
 SOORTEN = ("regulier", "amv")
 
 
@@ -126,6 +128,11 @@ def _eind(d: Doel) -> Fraction:
     return Fraction(max(d.eigen, 0) + d.plafond) / d.gewicht
 
 
+def _term(d: Doel, k: Fraction) -> Fraction:
+    """The share of this term at level ``k``: ``clamp(k * gewicht - eigen, 0, plafond)``."""
+    return min(max(k * d.gewicht - d.eigen, Fraction(0)), Fraction(d.plafond))
+
+
 def vul_aan(doelen: Sequence[Doel], totaal: Getal) -> tuple[Fraction | None, dict[str, Fraction]]:
     """Find the smallest level ``k`` with ``sum(clamp(k*w - e, 0, c)) == totaal`` and the shares at it.
 
@@ -139,7 +146,7 @@ def vul_aan(doelen: Sequence[Doel], totaal: Getal) -> tuple[Fraction | None, dic
         return None, nul
 
     def waarde(k: Fraction) -> Fraction:
-        return sum((min(max(k * d.gewicht - d.eigen, 0), d.plafond) for d in actief), Fraction(0))
+        return sum((_term(d, k) for d in actief), Fraction(0))
 
     punten = sorted({Fraction(0)} | {_begin(d) for d in actief} | {_eind(d) for d in actief})
     vorige = punten[0]
@@ -153,7 +160,7 @@ def vul_aan(doelen: Sequence[Doel], totaal: Getal) -> tuple[Fraction | None, dic
                 k = vorige + (Fraction(totaal) - waarde(vorige)) / helling if helling else punt
                 break
             vorige = punt
-    return k, {**nul, **{d.code: Fraction(min(max(k * d.gewicht - d.eigen, 0), d.plafond)) for d in actief}}
+    return k, {**nul, **{d.code: _term(d, k) for d in actief}}
 
 
 def _half_omhoog(v: Fraction) -> int:
@@ -164,7 +171,7 @@ def rond_af(
     waarden: Mapping[str, Fraction],
     totaal: int,
     methode: str,
-    volgorde: Callable[[str], tuple],
+    volgorde: Volgorde,
     plafonds: Mapping[str, int] | None = None,
 ) -> dict[str, int]:
     """Whole places that sum to ``totaal``, each within 1 of its exact share and never above its cap.
@@ -218,7 +225,7 @@ def omlaag_afgerond(p: Fraction | None, decimalen: int | None) -> Fraction | Non
 def omlaag_grootste(
     waarden: Mapping[str, Fraction],
     totaal: int,
-    volgorde: Callable[[str], tuple],
+    volgorde: Volgorde,
     plafonds: Mapping[str, int],
     extra: Callable[[str, Mapping[str, int]], int] | None = None,
 ) -> dict[str, int]:
@@ -266,7 +273,7 @@ def _rond_omlaag_totaal(
     r: Mapping[str, Fraction],
     p: Fraction | None,
     ruimte: Mapping[str, int],
-    volgorde: Callable[[str], tuple],
+    volgorde: Volgorde,
 ) -> tuple[dict[str, int], dict[str, int]]:
     """Rounding ``omlaag-grootste`` on the total basis: first the total share of each gemeente, then amv.
 
@@ -355,7 +362,7 @@ def stap4b_verdelen(
     }
     indicatief = {g.cbs_code: g.indicatief.totaal for g in gemeenten}
 
-    def volgorde(c: str) -> tuple:
+    def volgorde(c: str) -> tuple[int, str]:
         return (-indicatief[c], c)
 
     def proef(minimum: dict[str, set[str]]) -> tuple[dict[str, list[GemeenteInvoer]], Aandelen]:
@@ -420,7 +427,7 @@ def _verdeel_eenmaal(
     alle = {g.cbs_code: g for g in [*regulier, *amv]}
     ruimte = {c: g.indicatief.totaal - na_stap_2[c].totaal for c, g in alle.items()}
 
-    def volgorde(c: str) -> tuple:
+    def volgorde(c: str) -> tuple[int, str]:
         return (-alle[c].indicatief.totaal, c)
 
     q: Fraction | None
@@ -526,7 +533,7 @@ def _amv_naar_totaal(
 
 def _verschuif_amv(
     a: dict[str, Fraction],
-    tekort: Fraction,
+    tekort: Getal,
     regulier: Sequence[GemeenteInvoer],
     amv: Sequence[GemeenteInvoer],
     na_stap_2: Mapping[str, Paar],

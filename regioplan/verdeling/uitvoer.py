@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -60,7 +62,7 @@ class Vergelijking:
         )
 
 
-def lees_tabel(pad: Path, zoek_code) -> dict[str, tuple[str, Paar]]:
+def lees_tabel(pad: Path, zoek_code: Callable[[str], str | None]) -> dict[str, tuple[str, Paar]]:
     """A published distribution as CSV: columns ``gemeente``, ``regulier``, ``amv`` (and optionally
     ``cbs_code``, ``totaal``), separated by ``,`` or ``;``; lines starting with ``#`` are comments.
     Returns ``{cbs_code: (name as written, places)}``. ``zoek_code`` resolves a name or code."""
@@ -131,7 +133,7 @@ def _fractie(f: Fraction | None) -> float | None:
     return None if f is None else round(float(f), 6)
 
 
-def _gemeente_json(g: GemeenteVerdeling) -> dict:
+def _gemeente_json(g: GemeenteVerdeling) -> dict[str, object]:
     return {
         "naam": g.naam,
         "cbs_code": g.cbs_code,
@@ -167,9 +169,9 @@ def _gemeente_json(g: GemeenteVerdeling) -> dict:
     }
 
 
-def als_dict(v: Verdeling, vergelijking: Vergelijking | None = None) -> dict:
+def als_dict(v: Verdeling, vergelijking: Vergelijking | None = None) -> dict[str, object]:
     """The JSON model of a distribution (documented in docs/verdeel.md)."""
-    data = {
+    data: dict[str, object] = {
         "regioplan": __version__,
         "simulatie": SIMULATIE,
         "provincie": v.provincie,
@@ -350,7 +352,9 @@ def schrijf_xlsx(v: Verdeling, pad: Path, vergelijking: Vergelijking | None = No
     wb = Workbook()
     wb.remove(wb.active)
 
-    def blad(naam: str, koppen: list[str], rijen: list[list[object]], totaal: set[int] = frozenset()) -> None:
+    def blad(
+        naam: str, koppen: list[str], rijen: list[list[object]], totaal: AbstractSet[int] = frozenset()
+    ) -> None:
         ws = wb.create_sheet(naam)
         for c, kop in enumerate(koppen, start=1):
             kopcel(ws.cell(row=1, column=c), kop)
