@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Literal
 
 #: Settings for the three choices the method leaves implicit (see docs/verdeel.md).
 BASES = ("totaal", "per-soort")
@@ -26,6 +27,8 @@ REDENEN = {
     "minimum": "aandeel zou onder het minimum uitkomen",
 }
 SOORTEN = ("beide", "regulier", "amv")
+#: The figures per gemeente that :meth:`Verdeling.som` adds up for the province.
+Veld = Literal["overgenomen", "kansrijk", "na_stap_2", "aandeel", "verdeling"]
 
 #: The four criteria of a kansrijk initiative (step 2), as written in the workbook.
 KANSRIJK_CRITERIA = {
@@ -176,10 +179,12 @@ class Verdeling:
     percentage_amv: Fraction | None  #: amv factor (of the amv indicative), None if no amv distributed
     onverdeeld: Paar = field(default_factory=Paar)  #: what could not be placed under the cap
 
-    def som(self, veld: str) -> Paar:
+    def som(self, veld: Veld) -> Paar:
+        """The province total of one figure per gemeente."""
         uit = Paar()
         for g in self.gemeenten:
-            uit = uit + getattr(g, veld)
+            waarde: Paar = getattr(g, veld)
+            uit = uit + waarde
         return uit
 
     @property
