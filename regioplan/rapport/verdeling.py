@@ -13,7 +13,6 @@ from typing import Any
 
 from ..verdeling.model import Verdeling
 from ..verdeling.uitvoer import KOPPEN, Vergelijking, als_dict, stappenrijen, tabelrijen
-from .omgeving import maak_omgeving
 
 
 def context(v: Verdeling, vergelijking: Vergelijking | None = None) -> dict[str, Any]:
@@ -32,22 +31,6 @@ def document(
     v: Verdeling, vorm: str, vergelijking: Vergelijking | None = None, sjablonen: Path | None = None
 ) -> str:
     """Render the document as ``md`` or ``html``; a broken own template is a ``sjabloon-fout``."""
-    import jinja2
+    from .schrijven import render_sjabloon
 
-    from ..fouten import RegioplanFout
-
-    naam = f"verdeling.{vorm}.j2"
-    try:
-        return maak_omgeving(sjablonen).get_template(naam).render(context(v, vergelijking))
-    except jinja2.TemplateSyntaxError as fout:
-        raise RegioplanFout(
-            "sjabloon-fout",
-            f"{fout.name or naam}, regel {fout.lineno}: {fout.message}",
-            "Controleer de Jinja-syntaxis van dit sjabloon.",
-        ) from fout
-    except jinja2.UndefinedError as fout:
-        raise RegioplanFout(
-            "sjabloon-fout",
-            f"{naam}: {fout.message}",
-            "Zie docs/verdeel.md (Sjablonen) voor alle variabelen die dit sjabloon kan gebruiken.",
-        ) from fout
+    return render_sjabloon(f"verdeling.{vorm}.j2", context(v, vergelijking), sjablonen)

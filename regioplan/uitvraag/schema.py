@@ -70,6 +70,29 @@ class Blad:
 
 K = Kolom
 
+
+#: The two columns on Asiel and Voornemens that say whether a plan is a "kansrijk initiatief" for the
+#: Verdeelbesluit, and why (issue #17).
+KANSRIJK_KOLOMMEN: tuple[Kolom, ...] = (
+    K(
+        "Kansrijk",
+        "kansrijk",
+        "keuze",
+        KANSRIJK,
+        standaard="",
+        uitleg=KANSRIJK_UITLEG,
+        voorbeeld="",
+    ),
+    K(
+        "Toelichting kansrijk",
+        "kansrijk_toelichting",
+        "tekst",
+        breedte=40,
+        uitleg="Waarom het plan kansrijk is (besluit, planning, toezegging).",
+        voorbeeld="",
+    ),
+)
+
 GEMEENTE = Blad(
     "Gemeente",
     "velden",
@@ -295,23 +318,7 @@ ASIEL = Blad(
             voorbeeld="",
         ),
         K("Opmerking", "opmerking", "tekst", breedte=30, uitleg="Vrije tekst.", voorbeeld=""),
-        K(
-            "Kansrijk",
-            "kansrijk",
-            "keuze",
-            KANSRIJK,
-            standaard="",
-            uitleg=KANSRIJK_UITLEG,
-            voorbeeld="",
-        ),
-        K(
-            "Toelichting kansrijk",
-            "kansrijk_toelichting",
-            "tekst",
-            breedte=40,
-            uitleg="Waarom het plan kansrijk is (besluit, planning, toezegging).",
-            voorbeeld="",
-        ),
+        *KANSRIJK_KOLOMMEN,
     ),
     "Alle asiellocaties in (of voor) de gemeente: bestaand, beëindigd en gepland, ook noodopvang, TGO en "
     "amv.",
@@ -372,23 +379,7 @@ VOORNEMENS = Blad(
             uitleg="Waar staat het proces?",
             voorbeeld="Verkenning naar locaties loopt.",
         ),
-        K(
-            "Kansrijk",
-            "kansrijk",
-            "keuze",
-            KANSRIJK,
-            standaard="",
-            uitleg=KANSRIJK_UITLEG,
-            voorbeeld="",
-        ),
-        K(
-            "Toelichting kansrijk",
-            "kansrijk_toelichting",
-            "tekst",
-            breedte=40,
-            uitleg="Waarom het plan kansrijk is (besluit, planning, toezegging).",
-            voorbeeld="",
-        ),
+        *KANSRIJK_KOLOMMEN,
     ),
     "Voornemens zonder concrete locatie (zachte plannen). Locaties met een adres horen op het blad Asiel.",
     "voornemens",
