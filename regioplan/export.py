@@ -30,30 +30,16 @@ def schrijf_xlsx(resultaat: Resultaat, pad: Path) -> Path:
     """One sheet per table. Dates are real Excel dates (``dd-mm-jjjj``), also the peildata in the header of
     the timeline; the same result gives the same bytes (:func:`regioplan.xlsx.vaste_bytes`)."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    from .xlsx import kopcel, vaste_bytes, zet
+    from .xlsx import tabelblad, vaste_bytes
 
     wb = Workbook()
     wb.remove(wb.active)
     for t in tabellen(resultaat):
-        ws = wb.create_sheet(t.naam[:31])
         koppen, rijen = t.met_regio()
-        for c, kop in enumerate(koppen, start=1):
-            kopcel(ws.cell(row=1, column=c), t.datumkoppen.get(kop, kop))
-            ws.column_dimensions[get_column_letter(c)].width = max(12, min(60, len(kop) + 4))
-        ws.column_dimensions["A"].width = 24
-        for r, rij in enumerate(rijen, start=2):
-            for c, waarde in enumerate(rij, start=1):
-                cel = ws.cell(row=r, column=c)
-                zet(cel, waarde)
-                if isinstance(waarde, int):
-                    cel.number_format = "#,##0"
-                if r - 2 in t.totaalrijen:
-                    cel.font = Font(bold=True)
-        ws.freeze_panes = "B2"
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(koppen))}{len(rijen) + 1}"
+        tabelblad(wb, t.naam, koppen, rijen, totaalrijen=t.totaalrijen, kopwaarden=t.datumkoppen)
+        wb[t.naam[:31]].auto_filter.ref = f"A1:{get_column_letter(len(koppen))}{len(rijen) + 1}"
     return schrijf_bestand(pad, vaste_bytes(wb))
 
 

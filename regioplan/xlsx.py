@@ -11,10 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Mapping, Sequence, Set
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
 
 from . import veilig
 from .veilig import FORMULE_TEKENS
@@ -47,6 +49,36 @@ def kopcel(cel: Cell, tekst: str | dt.date) -> None:
     cel.font = KOPSTIJL
     cel.fill = KOPVULLING
     cel.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def tabelblad(
+    wb: Workbook,
+    naam: str,
+    koppen: Sequence[str],
+    rijen: Sequence[Sequence[object]],
+    *,
+    totaalrijen: Set[int] = frozenset(),
+    kopwaarden: Mapping[str, str | dt.date] | None = None,
+    eerste_breedte: int = 24,
+) -> None:
+    """Add one table as a sheet: a styled header row (``kopwaarden`` may show a header as a real date),
+    the rows through :func:`zet` (text never a formula, dates in the Dutch format), whole numbers with a
+    thousands separator, the rows whose 0-based index is in ``totaalrijen`` in bold, the first column and
+    the header row frozen. Column widths follow the header length (12 to 60 characters)."""
+    ws = wb.create_sheet(naam[:31])
+    for c, kop in enumerate(koppen, start=1):
+        kopcel(ws.cell(row=1, column=c), (kopwaarden or {}).get(kop, kop))
+        ws.column_dimensions[get_column_letter(c)].width = max(12, min(60, len(kop) + 4))
+    ws.column_dimensions["A"].width = eerste_breedte
+    for r, rij in enumerate(rijen, start=2):
+        for c, waarde in enumerate(rij, start=1):
+            cel = ws.cell(row=r, column=c)
+            zet(cel, waarde)
+            if isinstance(waarde, int):
+                cel.number_format = "#,##0"
+            if r - 2 in totaalrijen:
+                cel.font = Font(bold=True)
+    ws.freeze_panes = "B2"
 
 
 #: The moment in the document properties and the zip entries of every xlsx regioplan writes.

@@ -340,14 +340,10 @@ def vergelijkrijen(vg: Vergelijking) -> list[list[object]]:
 def schrijf_xlsx(v: Verdeling, pad: Path, vergelijking: Vergelijking | None = None) -> Path:
     """An xlsx with the sheets Verdeling, Stappen, Uitleg (and Vergelijking), Simulatie; written atomically
     (:func:`regioplan.uitvoer.schrijf`), text never a formula (:func:`regioplan.xlsx.zet`)."""
-    import datetime as dt
-
     from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
 
     from ..uitvoer import schrijf
-    from ..xlsx import kopcel, vaste_bytes, zet
+    from ..xlsx import tabelblad, vaste_bytes
 
     wb = Workbook()
     wb.remove(wb.active)
@@ -355,20 +351,7 @@ def schrijf_xlsx(v: Verdeling, pad: Path, vergelijking: Vergelijking | None = No
     def blad(
         naam: str, koppen: list[str], rijen: list[list[object]], totaal: AbstractSet[int] = frozenset()
     ) -> None:
-        ws = wb.create_sheet(naam)
-        for c, kop in enumerate(koppen, start=1):
-            kopcel(ws.cell(row=1, column=c), kop)
-            ws.column_dimensions[get_column_letter(c)].width = max(12, min(60, len(kop) + 4))
-        ws.column_dimensions["A"].width = 34
-        for r, rij in enumerate(rijen, start=2):
-            for c, waarde in enumerate(rij, start=1):
-                cel = ws.cell(row=r, column=c)
-                zet(cel, waarde)
-                if isinstance(waarde, int):
-                    cel.number_format = "#,##0"
-                if r - 2 in totaal:
-                    cel.font = Font(bold=True)
-        ws.freeze_panes = "B2"
+        tabelblad(wb, naam, koppen, rijen, totaalrijen=totaal, eerste_breedte=34)
 
     rijen, totaal = tabelrijen(v)
     blad("Verdeling", KOPPEN, rijen, totaal)
@@ -377,7 +360,4 @@ def schrijf_xlsx(v: Verdeling, pad: Path, vergelijking: Vergelijking | None = No
     if vergelijking is not None:
         blad("Vergelijking", VERGELIJK_KOPPEN, vergelijkrijen(vergelijking))
     blad("Simulatie", ["Let op"], [[SIMULATIE]])
-    moment = dt.datetime(2024, 1, 1)
-    wb.properties.created = wb.properties.modified = moment
-    wb.properties.creator = "regioplan"
     return schrijf(pad, vaste_bytes(wb))
