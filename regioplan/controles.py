@@ -75,13 +75,13 @@ def controleer(invoer: Invoer, *, enkel_bestand: bool = False) -> None:
                 )
             if opgave is None:
                 continue
-            h = opgave.herkomst
             if code not in invoer.uitvragen:
-                b.voeg_toe(
+                _meld_bij_opgave(
+                    b,
+                    invoer,
+                    opgave,
                     "gemeente-zonder-uitvraag",
-                    bestand=h.bestand,
-                    blad=h.blad,
-                    cel=invoer.cel(h.bestand, OPGAVEN, "cbs_code", h.rij)[1],
+                    "cbs_code",
                     gemeente=code,
                     naam=config.naam(code),
                 )
@@ -89,24 +89,25 @@ def controleer(invoer: Invoer, *, enkel_bestand: bool = False) -> None:
                 normaliseer(regio.naam),
                 normaliseer(regio.sleutel),
             ):
-                b.voeg_toe(
+                _meld_bij_opgave(
+                    b,
+                    invoer,
+                    opgave,
                     "opgave-regio",
-                    bestand=h.bestand,
-                    blad=h.blad,
-                    cel=invoer.cel(h.bestand, OPGAVEN, "regio", h.rij)[1],
+                    "regio",
                     gemeente=code,
                     naam=config.naam(code),
                     regio=opgave.regio,
                     verwacht=regio.naam,
                 )
     for code, opgave in sorted(invoer.opgaven.items()):
-        h = opgave.herkomst
         if config.regio_van(code) is None:
-            b.voeg_toe(
+            _meld_bij_opgave(
+                b,
+                invoer,
+                opgave,
                 "gemeente-buiten-indeling",
-                bestand=h.bestand,
-                blad=h.blad,
-                cel=invoer.cel(h.bestand, OPGAVEN, "cbs_code", h.rij)[1],
+                "cbs_code",
                 naam=config.naam(code),
                 code=code,
                 indeling=config.buiten_indeling(code),
@@ -120,11 +121,12 @@ def controleer(invoer: Invoer, *, enkel_bestand: bool = False) -> None:
             if ja
         ]
         if redenen and not opgave.uitsluiting_toelichting.strip():
-            b.voeg_toe(
+            _meld_bij_opgave(
+                b,
+                invoer,
+                opgave,
                 "uitsluiting-zonder-toelichting",
-                bestand=h.bestand,
-                blad=h.blad,
-                cel=invoer.cel(h.bestand, OPGAVEN, "uitsluiting_toelichting", h.rij)[1],
+                "uitsluiting_toelichting",
                 gemeente=code,
                 naam=config.naam(code),
                 reden=" en ".join(redenen),
@@ -132,6 +134,23 @@ def controleer(invoer: Invoer, *, enkel_bestand: bool = False) -> None:
         eigen = invoer.uitvragen.get(code)
         if eigen is not None:
             _plausibel(eigen, opgave, invoer, b)
+
+
+def _meld_bij_opgave(
+    b: Bevindingen,
+    invoer: Invoer,
+    opgave: Opgave,
+    bevinding: str,
+    kolom: str,
+    /,
+    *,
+    gemeente: str = "",
+    **params: object,
+) -> None:
+    """The finding ``bevinding`` at the cell of ``kolom`` in the opgaven row of ``opgave``."""
+    h = opgave.herkomst
+    cel = invoer.cel(h.bestand, OPGAVEN, kolom, h.rij)[1]
+    b.voeg_toe(bevinding, bestand=h.bestand, blad=h.blad, cel=cel, gemeente=gemeente, **params)
 
 
 def _plausibel(u: Uitvraag, opgave: Opgave, invoer: Invoer, b: Bevindingen) -> None:
