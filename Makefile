@@ -39,7 +39,7 @@ test: $(STAMP)
 	$(BIN)/ruff check regioplan tests benchmarks
 	$(BIN)/ruff format --check regioplan tests benchmarks
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 lint: $(STAMP)
 	$(BIN)/ruff check regioplan tests benchmarks
