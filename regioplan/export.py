@@ -9,10 +9,12 @@ over the workbooks that were read.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from pathlib import Path
 
+from .opmaak import datum
 from .resultaat import Resultaat
 from .tabellen import tabellen
 from .uitvoer import schrijf as schrijf_bestand
@@ -44,7 +46,8 @@ def schrijf_xlsx(resultaat: Resultaat, pad: Path) -> Path:
 
 
 def csv_teksten(resultaat: Resultaat) -> dict[str, str]:
-    """``{table name: csv text}`` with ``;`` as separator (Dutch Excel opens it directly)."""
+    """``{table name: csv text}`` with ``;`` as separator and dates as ``dd-mm-jjjj`` (Dutch Excel opens
+    it directly and reads both as meant)."""
     uit = {}
     for t in tabellen(resultaat):
         buf = io.StringIO()
@@ -52,7 +55,7 @@ def csv_teksten(resultaat: Resultaat) -> dict[str, str]:
         koppen, rijen = t.met_regio()
         w.writerow(koppen)
         for rij in rijen:
-            w.writerow([formule(v) for v in rij])
+            w.writerow([datum(v) if isinstance(v, dt.date) else formule(v) for v in rij])
         uit[t.naam] = buf.getvalue()
     return uit
 

@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from .opmaak import datum
 from .resultaat import Gemeente, ProvincieTotaal, RegioTotaal, Resultaat
 from .waarden import datum_json
 
@@ -22,8 +23,8 @@ class Tabel:
     totaalrijen: set[int]
     getalkolommen: set[int]
     regios: list[str] | None = None  #: per row the regio it belongs to (exports add it as column B)
-    #: headers that stand for a date (the peildata of the timeline): ISO text in ``koppen`` (terminal,
-    #: csv), a real date in xlsx
+    #: headers that stand for a date (the peildata of the timeline): ``dd-mm-jjjj`` text in ``koppen``
+    #: (terminal, csv), a real date in xlsx
     datumkoppen: dict[str, dt.date] = field(default_factory=dict)
 
     def met_regio(self) -> tuple[list[str], list[list[object]]]:
@@ -73,7 +74,8 @@ def _tabel(r: Resultaat, naam: str, titel: str, opgave: str, kolommen: list[tupl
 
 
 def _datum(d: object) -> object:
-    """A real date stays a date (an Excel date in xlsx, ISO in csv); a word (onbepaald, onbekend) stays."""
+    """A real date stays a date (an Excel date in xlsx, ``dd-mm-jjjj`` in csv and the terminal); a word
+    (onbepaald, onbekend) stays."""
     return d if isinstance(d, dt.date) else datum_json(d)  # type: ignore[arg-type]
 
 
@@ -113,7 +115,7 @@ def tabellen(r: Resultaat) -> list[Tabel]:
         _tabel(
             r,
             "oekraine",
-            f"Opvang Oekraïense ontheemden (peildatum {r.peildata.oekraine.isoformat()})",
+            f"Opvang Oekraïense ontheemden (peildatum {datum(r.peildata.oekraine)})",
             "oekraine",
             [
                 ("Opgave", "opgave"),
@@ -128,7 +130,7 @@ def tabellen(r: Resultaat) -> list[Tabel]:
             r,
             "statushouders",
             f"Huisvesting statushouders {r.peildata.statushouders_periode} "
-            f"(realisatie op {r.peildata.statushouders.isoformat()})",
+            f"(realisatie op {datum(r.peildata.statushouders)})",
             "statushouders",
             [
                 ("Taakstelling", "taakstelling"),
@@ -194,11 +196,11 @@ def tabellen(r: Resultaat) -> list[Tabel]:
             Tabel(
                 "tijdlijn",
                 "Capaciteit in gebruik per peildatum (alle plekken, ook die niet voor de cyclus tellen)",
-                ["Niveau", "Naam", "Opgave", "Soort", *(p.isoformat() for p in t.peildata)],
+                ["Niveau", "Naam", "Opgave", "Soort", *(datum(p) for p in t.peildata)],
                 rijen,
                 {i for i, x in enumerate(t.rijen) if x.niveau != "gemeente"},
                 set(range(4, 4 + len(t.peildata))),
-                datumkoppen={p.isoformat(): p for p in t.peildata},
+                datumkoppen={datum(p): p for p in t.peildata},
             )
         )
     return uit

@@ -124,7 +124,7 @@ def test_tijdlijn_past_in_de_terminal():
     assert max(len(r) for r in tijdlijn.splitlines()) <= 90
     # every peildatum is shown once as a column header
     for maand in range(1, 13):
-        assert f"2025-{maand:02d}-01" in p.stdout
+        assert p.stdout.count(f"01-{maand:02d}-2025") >= 1
 
 
 def test_uitleg_toont_goo_uitruil_en_in_gebruik():
@@ -147,7 +147,7 @@ def test_uitleg_toont_goo_uitruil_en_in_gebruik():
 
 def test_xlsx_heeft_echte_datums_en_is_reproduceerbaar(tmp_path: Path):
     """xlsx: the peildata in the header and the dates of the location table are real Excel dates in
-    dd-mm-jjjj; csv and the terminal keep ISO text. A second run writes the same bytes."""
+    dd-mm-jjjj; csv and the terminal show dd-mm-jjjj text (JSON keeps ISO). A second run writes the same bytes."""
     import zipfile
 
     import openpyxl
@@ -186,11 +186,16 @@ def test_xlsx_heeft_echte_datums_en_is_reproduceerbaar(tmp_path: Path):
     with zipfile.ZipFile(uit / "tijdlijn.xlsx") as z:
         assert b"2024-01-01T00:00:00Z</dcterms:modified>" in z.read("docProps/core.xml")
         assert {i.date_time for i in z.infolist()} == {(2024, 1, 1, 0, 0, 0)}
-    # csv stays ISO text
+    # csv: the Dutch date as text, as a person reads it and as Dutch Excel opens it
     assert (
         (uit / "tijdlijn.csv")
         .read_text(encoding="utf-8")
         .splitlines()[0]
-        .endswith("2024-11-15;2024-12-15;2025-01-15")
+        .endswith("15-11-2024;15-12-2024;15-01-2025")
     )
-    assert "2024-02-01" in (uit / "tijdlijn-locaties.csv").read_text(encoding="utf-8")
+    locaties_csv = (uit / "tijdlijn-locaties.csv").read_text(encoding="utf-8")
+    assert "01-02-2024" in locaties_csv and "2024-02-01" not in locaties_csv
+    tekst = _cli(*args).stdout
+    assert "15-11-2024" in tekst and "2024-11-15" not in tekst
+    json_tekst = _cli(*args, "-f", "json").stdout
+    assert '"2024-11-15"' in json_tekst

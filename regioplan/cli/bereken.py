@@ -283,4 +283,6 @@ def _cel(kop: str, waarde: object, getal: Callable[..., str], procent: Callable[
         return (getal(waarde, teken=True), "tekort") if waarde < 0 else getal(waarde, teken=True)
     if isinstance(waarde, int):
         return getal(waarde)
+    if isinstance(waarde, dt.date):
+        return datum(waarde)
     return "" if waarde is None else str(waarde)
