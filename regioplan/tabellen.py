@@ -26,6 +26,9 @@ class Tabel:
     #: headers that stand for a date (the peildata of the timeline): ``dd-mm-jjjj`` text in ``koppen``
     #: (terminal, csv), a real date in xlsx
     datumkoppen: dict[str, dt.date] = field(default_factory=dict)
+    #: rows of gemeenten that delivered no data (no workbook, or the blank template): their figures are
+    #: empty, not 0; the view says "geen gegevens"
+    geen_gegevens: set[int] = field(default_factory=set)
 
     def met_regio(self) -> tuple[list[str], list[list[object]]]:
         """Headers and rows with a ``Regio`` column after the first one (xlsx and csv: filter and sum per
@@ -52,13 +55,32 @@ def _niveaus(r: Resultaat) -> Iterator[tuple[str, str, str, Blok]]:
     yield "provincie", f"Totaal {r.provincie.naam}", "", r.provincie
 
 
-def _tabel(r: Resultaat, naam: str, titel: str, opgave: str, kolommen: list[tuple[str, str]]) -> Tabel:
+def _tabel(
+    r: Resultaat,
+    naam: str,
+    titel: str,
+    opgave: str,
+    kolommen: list[tuple[str, str]],
+    opgavekolommen: int = 1,
+) -> Tabel:
+    """One figure table over gemeenten, regio totals and the province total.
+
+    The first ``opgavekolommen`` columns come from the opgaven workbook; for a gemeente without data the
+    other figures are empty (``None``), never 0, and a total over such gemeenten says it is incomplete
+    ("Totaal Twente (onvolledig: 11 van 14 gemeenten)")."""
     rijen: list[list[object]] = []
     regios: list[str] = []
     totaal: set[int] = set()
+    zonder: set[int] = set()
     for i, (niveau, label, regio, blok) in enumerate(_niveaus(r)):
         cijfers = getattr(blok, opgave)
-        rijen.append([label] + [getattr(cijfers, k) for _, k in kolommen])
+        waarden: list[object] = [getattr(cijfers, k) for _, k in kolommen]
+        if isinstance(blok, Gemeente) and blok.geen_gegevens:
+            waarden[opgavekolommen:] = [None] * (len(waarden) - opgavekolommen)
+            zonder.add(i)
+        if not isinstance(blok, Gemeente) and not blok.levering.volledig:
+            label += f" (onvolledig: {blok.levering.met_gegevens} van {blok.levering.totaal} gemeenten)"
+        rijen.append([label, *waarden])
         regios.append(regio)
         if niveau != "gemeente":
             totaal.add(i)
@@ -70,6 +92,7 @@ def _tabel(r: Resultaat, naam: str, titel: str, opgave: str, kolommen: list[tupl
         totaal,
         set(range(1, len(kolommen) + 1)),
         regios,
+        geen_gegevens=zonder,
     )
 
 
@@ -141,6 +164,7 @@ def tabellen(r: Resultaat) -> list[Tabel]:
                 ("KSO amv", "kso_amv"),
                 ("DSL", "dsl"),
             ],
+            opgavekolommen=2,
         ),
     ]
     loc_rijen: list[list[object]] = []

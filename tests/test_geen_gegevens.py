@@ -193,3 +193,50 @@ def test_kerncijfertabellen_tonen_geen_gegevens_in_plaats_van_0_en_tekort(map_, 
     assert "| Raalte | 100 | *geen gegevens* | – | – | – | – |" in verslag_md
     assert "| **Totaal Zuid** (onvolledig: 0 van 2 gemeenten) |" in verslag_md
     assert "*Geen gegevens aangeleverd (het werkboek is nog het lege sjabloon).*" in verslag_md
+
+
+def test_bereken_tabellen_tonen_geen_gegevens_en_onvolledige_totalen(map_, tmp_path):
+    """Terminal, csv and xlsx: a gemeente without data keeps its opgave; its figures are empty, never 0 or
+    a shortfall, and a total over it says it is incomplete."""
+    import csv
+    import os
+    import subprocess
+    import sys
+
+    import openpyxl
+
+    def cli(*args: str) -> str:
+        p = subprocess.run(
+            [sys.executable, "-m", "regioplan", "bereken", str(map_), *args],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "COLUMNS": "200", "NO_COLOR": "1"},
+        )
+        assert p.returncode in (0, 1), p.stderr
+        return p.stdout
+
+    regels = cli().splitlines()
+    borne = [r for r in regels if r.strip().startswith("Borne")]
+    assert borne and all("geen gegevens" in r for r in borne), borne
+    assert not any(re.search(r"-\d", r) for r in borne)  # no shortfall
+    almelo = [r for r in regels if r.strip().startswith("Almelo")]
+    assert almelo and not any("geen gegevens" in r for r in almelo)
+    assert any("Totaal Noord (onvolledig: 1 van 2 gemeenten)" in r for r in regels)
+
+    cli("--uit", str(tmp_path / "r.csv"))
+    rijen = list(csv.reader((tmp_path / "r-asiel.csv").open(encoding="utf-8"), delimiter=";"))
+    kop = rijen[0]
+    per = {r[0]: dict(zip(kop, r, strict=True)) for r in rijen[1:]}
+    assert per["Borne"]["Opgave"] != "" and per["Borne"]["Geldig"] == "" and per["Borne"]["Verschil"] == ""
+    assert per["Almelo"]["Geldig"] == "500"
+    assert any(n.startswith("Totaal Noord (onvolledig") for n in per)
+
+    cli("--uit", str(tmp_path / "r.xlsx"))
+    ws = openpyxl.load_workbook(tmp_path / "r.xlsx")["asiel"]
+    koppen = [c.value for c in ws[1]]
+    borne_xlsx = next(
+        dict(zip(koppen, (c.value for c in r), strict=True))
+        for r in ws.iter_rows(min_row=2)
+        if r[0].value == "Borne"
+    )
+    assert borne_xlsx["Opgave"] and borne_xlsx["Geldig"] is None and borne_xlsx["Verschil"] is None

@@ -147,7 +147,8 @@ def test_uitleg_toont_goo_uitruil_en_in_gebruik():
 
 def test_xlsx_heeft_echte_datums_en_is_reproduceerbaar(tmp_path: Path):
     """xlsx: the peildata in the header and the dates of the location table are real Excel dates in
-    dd-mm-jjjj; csv and the terminal show dd-mm-jjjj text (JSON keeps ISO). A second run writes the same bytes."""
+    dd-mm-jjjj; csv and the terminal show dd-mm-jjjj text (JSON keeps ISO). A second run writes the same
+    bytes."""
     import zipfile
 
     import openpyxl

@@ -159,6 +159,10 @@ def _toon(resultaat: Resultaat, gemeente: str | None, uitleg: bool) -> None:
             cellen = [
                 [_cel(k, v, getal, procent) for k, v in zip(tab.koppen, rij, strict=True)] for _, rij in rijen
             ]
+            for rij_cellen, (i, _) in zip(cellen, rijen, strict=True):
+                if i in tab.geen_gegevens:  # the figures are unknown, not 0: say so in the first empty cell
+                    eerste = next(k for k, v in enumerate(tab.rijen[i]) if k > 0 and v is None)
+                    rij_cellen[eerste] = ("geen gegevens", "zacht")
             totaal = {j for j, (i, _) in enumerate(rijen) if i in tab.totaalrijen}
             t.tabel(tab.titel, tab.koppen, cellen, rechts=tab.getalkolommen, totaalrijen=totaal)
         return
