@@ -245,6 +245,47 @@ def controleer_xlsx(inhoud: bytes) -> str:
     return "\n".join(teksten)
 
 
+def controleer_pdf(inhoud: bytes) -> str:
+    """PDF: no link, action or script anywhere (a cell text must never become a clickable URI, a launch
+    or JavaScript); returns the text of every page (for the markers)."""
+    from pypdf import PdfReader
+
+    lezer = PdfReader(io.BytesIO(inhoud))
+    for pagina in lezer.pages:
+        for annotatie in pagina.get("/Annots") or []:
+            actie = annotatie.get_object().get("/A")
+            assert actie is None or actie.get_object().get("/S") == "/GoTo", actie  # only internal links
+    ruw = inhoud.decode("latin-1")
+    for verboden in ("/JavaScript", "/JS ", "/Launch", "/URI", "/SubmitForm", "/EmbeddedFile"):
+        assert verboden not in ruw, verboden
+    tekst = subprocess.run(["pdftotext", "-", "-"], input=inhoud, capture_output=True, check=True).stdout
+    return tekst.decode("utf-8")
+
+
+def controleer_docx(inhoud: bytes) -> str:
+    """Word: every part is well-formed XML, no relationship points outside the document (no hyperlink,
+    no remote image or template), the only fields are our own (PAGE, NUMPAGES, SEQ, TOC); returns the text
+    of every paragraph and table cell (for the markers)."""
+    from docx import Document
+
+    with zipfile.ZipFile(io.BytesIO(inhoud)) as z:
+        for naam in z.namelist():
+            if naam.endswith((".xml", ".rels")):
+                boom = ElementTree.fromstring(z.read(naam))
+                if naam.endswith(".rels"):
+                    for rel in boom:
+                        assert rel.get("TargetMode") != "External", (naam, rel.attrib)
+        document = z.read("word/document.xml").decode("utf-8")
+    velden = re.findall(r"<w:instrText[^>]*>\s*([A-Z]+)", document)
+    velden += re.findall(r'<w:fldSimple w:instr="\s*([A-Z]+)', document)
+    assert set(velden) <= {"PAGE", "NUMPAGES", "SEQ", "TOC"}, velden
+    assert "<w:hyperlink" not in document
+    doc = Document(io.BytesIO(inhoud))
+    teksten = [p.text for p in doc.paragraphs]
+    teksten += [c.text for tabel in doc.tables for rij in tabel.rows for c in rij.cells]
+    return "\n".join(teksten)
+
+
 def controleer_csv(tekst: str) -> None:
     """csv (``;``): no cell a spreadsheet would run as a formula."""
     for rij in csv.reader(io.StringIO(tekst), delimiter=";"):
@@ -274,6 +315,8 @@ class Kanaal:
     controleer: Callable[[str | bytes], object]
     markers: str = "alle"
     exact: bool = False  #: the output keeps each value exactly (JSON)
+    #: a binary output's text (for the markers); its checker, which also returns the text
+    als_tekst: Callable[[bytes], str] = controleer_xlsx
 
 
 def _uit(proces: subprocess.CompletedProcess[str], *codes: int) -> subprocess.CompletedProcess[str]:
@@ -326,6 +369,22 @@ def _rapport(ext: str) -> Callable[[Path, Path], str]:
     return maak
 
 
+def _rapport_binair(ext: str) -> Callable[[Path, Path], bytes]:
+    def maak(map_: Path, uit: Path) -> bytes:
+        _uit(regioplan("rapport", str(map_), "--regio", "noord", "--formaat", ext, "--uit", str(uit)), 0)
+        return (uit / f"regionaal-plan-noord.{ext}").read_bytes()
+
+    return maak
+
+
+def _binair(controle: Callable[[bytes], str]) -> Callable[[str | bytes], object]:
+    def controleer(inhoud: str | bytes) -> object:
+        assert isinstance(inhoud, bytes)
+        return controle(inhoud)
+
+    return controleer
+
+
 def _xlsx(inhoud: str | bytes) -> None:
     assert isinstance(inhoud, bytes)
     controleer_xlsx(inhoud)
@@ -348,6 +407,16 @@ KANALEN: list[Kanaal] = [
     Kanaal("csv", _export("csv"), controleer_csv, markers="locaties"),
     Kanaal("md", _rapport("md"), controleer_markdown, markers="locaties"),
     Kanaal("html", _rapport("html"), controleer_html, markers="locaties"),
+    Kanaal(
+        "pdf", _rapport_binair("pdf"), _binair(controleer_pdf), markers="locaties", als_tekst=controleer_pdf
+    ),
+    Kanaal(
+        "docx",
+        _rapport_binair("docx"),
+        _binair(controleer_docx),
+        markers="locaties",
+        als_tekst=controleer_docx,
+    ),
 ]
 
 
@@ -358,7 +427,7 @@ def controleer_kanaal(kanaal: Kanaal, map_: Path, uit: Path) -> None:
     uit.mkdir(parents=True, exist_ok=True)
     inhoud = kanaal.maak(map_, uit)
     kanaal.controleer(inhoud)
-    tekst = controleer_xlsx(inhoud) if isinstance(inhoud, bytes) else inhoud
+    tekst = kanaal.als_tekst(inhoud) if isinstance(inhoud, bytes) else inhoud
     if kanaal.markers == "geen":
         return
     verwacht = list(MARKERS.values())[:1] if kanaal.markers == "gevouwen" else list(MARKERS.values())
