@@ -164,6 +164,39 @@ def startconfig(config: Config) -> str:
     return "\n".join(regels) + "\n"
 
 
+def regioconfig(config: Config, sleutel: str) -> str:
+    """A regioplan.toml that says a folder holds one regio only: the province, and that regio with its
+    gemeenten (so the opgaven, the checks and the totals are about this regio, not the whole province)."""
+    r = config.regio(sleutel)
+    if r is None:
+        raise RegioplanFout(
+            "optie-ongeldig",
+            f"Regio '{sleutel}' bestaat niet in de configuratie.",
+            "Kies uit: " + ", ".join(x.sleutel for x in config.regios) + ".",
+        )
+    regels = [
+        f"# regioplan.toml voor regio {r.naam} (provincie {config.provincie}), geschreven door "
+        f"`regioplan sjabloon --regio {r.sleutel}`.",
+        "# Deze map gaat alleen over de gemeenten van deze regio. Alle sleutels: docs/configuratie.md.",
+        "",
+        f'provincie = "{config.provincie_sleutel}"',
+        "",
+        "[[regio]]",
+        f'naam = "{r.naam}"',
+        f'sleutel = "{r.sleutel}"',
+        f'regietafel = "{r.regietafel}"',
+        "gemeenten = [",
+        *(f'  "{g}",  # {config.naam(g)}' for g in sorted(r.gemeenten, key=config.naam)),
+        "]",
+    ]
+    return "\n".join(regels) + "\n"
+
+
+def schrijf_regioconfig(map_: Path, config: Config, sleutel: str) -> Path:
+    """Write ``MAP/regioplan.toml`` for one regio (:func:`regioconfig`), atomically."""
+    return schrijf(map_ / CONFIGBESTAND, regioconfig(config, sleutel))
+
+
 def schrijf_startconfig(map_: Path, provincie: str, *, overschrijf: bool = False) -> Path:
     """Write ``MAP/regioplan.toml`` for a built-in province (atomically); ``config-bestaat`` when one is
     already there and ``overschrijf`` is not set."""

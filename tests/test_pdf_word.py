@@ -326,6 +326,6 @@ def test_zonder_weasyprint_zegt_regioplan_wat_te_installeren(tmp_path):
     )
     proces = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert proces.returncode == 2
-    assert "pdf-niet-beschikbaar" in proces.stderr and "pip install 'regioplan[pdf]'" in proces.stderr
+    assert "pdf-niet-beschikbaar" in proces.stderr and "pipx install --force '.[pdf]'" in proces.stderr
     assert "Traceback" not in proces.stderr and "interne fout" not in proces.stderr
     assert not (tmp_path / "u").exists()

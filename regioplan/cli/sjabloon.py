@@ -30,7 +30,8 @@ Provincie = Annotated[
         "schrijft ook het opgaven-werkboek.\n\n"
         "De configuratie: --config, anders de regioplan.toml in de --uit-map, anders de ingebouwde "
         "--provincie; "
-        "met --provincie komt er ook een regioplan.toml in de --uit-map, zodat die map op zichzelf staat.\n\n"
+        "met --provincie of --regio komt er ook een regioplan.toml in de --uit-map (bij --regio: alleen die "
+        "regio), zodat die map op zichzelf staat.\n\n"
         "Voorbeeld: regioplan sjabloon --provincie gelderland --opgaven --uit werkboeken"
     )
 )
@@ -51,7 +52,7 @@ def sjabloon(
     config: opties.Config = None,
 ) -> None:
     from ..config import CONFIGBESTAND
-    from ..sjablonen import schrijf_sjablonen, schrijf_startconfig, sjabloon_config
+    from ..sjablonen import schrijf_regioconfig, schrijf_sjablonen, schrijf_startconfig, sjabloon_config
 
     gebruikt = sjabloon_config(uit, config, provincie)
     t = console.terminal()
@@ -59,8 +60,11 @@ def sjabloon(
     paden = schrijf_sjablonen(uit, gemeenten=gemeente or [], regio=regio, opgaven=opgaven, config=gebruikt)
     for pad in paden:
         t.geschreven(pad)
-    if provincie and config is None and not (uit / CONFIGBESTAND).exists():
-        t.geschreven(schrijf_startconfig(uit, provincie))
+    if config is None and not (uit / CONFIGBESTAND).exists():
+        if regio and not gemeente:  # the folder is about this regio only: say so, or nothing adds up
+            t.geschreven(schrijf_regioconfig(uit, gebruikt, regio))
+        elif provincie:
+            t.geschreven(schrijf_startconfig(uit, provincie))
     t.meld(f"{len(paden)} werkboek(en) in {uit}")
 
 

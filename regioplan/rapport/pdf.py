@@ -39,8 +39,8 @@ def weasyprint_module() -> Any:
         raise RegioplanFout(
             "pdf-niet-beschikbaar",
             "Voor een PDF-rapport is WeasyPrint nodig, en dat is niet geïnstalleerd.",
-            "Installeer regioplan met de PDF-extra: pip install 'regioplan[pdf]' "
-            "(met pipx: pipx inject regioplan weasyprint).",
+            "Installeer de PDF-extra vanuit de map van regioplan: pipx install --force '.[pdf]' "
+            "(of pipx inject regioplan weasyprint; in een venv: pip install '.[pdf]').",
         ) from fout
     except OSError as fout:  # WeasyPrint is there, the system library Pango is not
         raise RegioplanFout(

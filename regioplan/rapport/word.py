@@ -56,8 +56,8 @@ def docx_module() -> Any:
         raise RegioplanFout(
             "word-niet-beschikbaar",
             "Voor een Word-rapport is python-docx nodig, en dat is niet geïnstalleerd.",
-            "Installeer regioplan met de Word-extra: pip install 'regioplan[word]' "
-            "(met pipx: pipx inject regioplan python-docx).",
+            "Installeer de Word-extra vanuit de map van regioplan: pipx install --force '.[word]' "
+            "(of pipx inject regioplan python-docx; in een venv: pip install '.[word]').",
         ) from fout
     return docx
 
