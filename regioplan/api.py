@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,7 +17,7 @@ from .berekening import bereken as _bereken
 from .config import Config, bouw_config, config_pad, laad_config
 from .controles import Validatie, controleer
 from .fouten import RegioplanFout
-from .resultaat import Resultaat
+from .resultaat import Resultaat, Telling
 from .uitvraag.lezen import Invoer, lees_map
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -114,6 +115,15 @@ def rapport(
     )
 
 
+@dataclass(frozen=True)
+class Geschreven:
+    """What :func:`schrijf_rapporten` wrote: the paths, report by report, and the number of findings in the
+    input (with errors the reports carry a "concept" banner; the CLI says so too)."""
+
+    paden: list[Path]
+    bevindingen: Telling
+
+
 def rapporten(
     pad: Path,
     regios: Sequence[str],
@@ -126,11 +136,39 @@ def rapporten(
     config: Config | None = None,
     vorige: str | None = None,
 ) -> list[Path]:
+    """Write several reports (``"alle"``: every regio and the provincial verslag) from one reading; the
+    written paths (see :func:`schrijf_rapporten`)."""
+    return schrijf_rapporten(
+        pad,
+        regios,
+        uit,
+        formaten=formaten,
+        datum=datum,
+        sjablonen=sjablonen,
+        word_sjabloon=word_sjabloon,
+        config=config,
+        vorige=vorige,
+    ).paden
+
+
+def schrijf_rapporten(
+    pad: Path,
+    regios: Sequence[str],
+    uit: Path,
+    *,
+    formaten: Sequence[str] = ("md", "html"),
+    datum: dt.date | None = None,
+    sjablonen: Path | None = None,
+    word_sjabloon: Path | None = None,
+    config: Config | None = None,
+    vorige: str | None = None,
+) -> Geschreven:
     """Write several reports (``"alle"``: every regio and the provincial verslag) from one reading.
 
     The workbooks are read, checked and computed once, however many reports are asked: for a national
     set that is the difference between reading 342 workbooks once and once per regio. Unknown keys fail
-    before anything is read. Returns the written paths, report by report.
+    before anything is read. Returns the written paths, report by report, and the count of findings
+    in the input.
     """
     from .rapport import schrijf_rapport
     from .rapport.context import rapport_sleutels
@@ -160,7 +198,7 @@ def rapporten(
             word_sjabloon=word_sjabloon,
             vorige=verschil_,
         )
-    return paden
+    return Geschreven(paden, resultaat.bevindingen)
 
 
 def stand(bron: str, config: Config | None = None, *, werkmap: Path | None = None) -> Stand:

@@ -25,6 +25,7 @@ from .berekening import bereken
 from .config import Config
 from .controles import Validatie
 from .export import als_json, schrijf_xlsx
+from .resultaat import Telling
 from .uitvoer import maak_map, schrijf, weiger_invoer
 from .weergave import als_json as validatie_json
 from .weergave import als_markdown
@@ -42,6 +43,7 @@ class Publicatie:
     index: Path
     paden: list[Path]
     rapporten: int
+    bevindingen: Telling  #: findings in the input: with errors the reports are marked "concept"
 
 
 def _grootte(pad: Path) -> str:
@@ -165,7 +167,7 @@ def schrijf_publicatie(
     index = uit / "index.html"
     schrijf(index, _netjes(render_sjabloon("publicatie.html.j2", index_context, sjablonen)).encode("utf-8"))
     paden.append(index)
-    return Publicatie(uit, index, paden, len(rapporten))
+    return Publicatie(uit, index, paden, len(rapporten), resultaat.bevindingen)
 
 
 def _netjes(tekst: str) -> str:

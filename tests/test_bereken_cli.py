@@ -30,7 +30,7 @@ def test_json_is_het_bibliotheekresultaat():
     r = _run("bereken", str(VOORBEELD), "--formaat", "json")
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout) == json.loads(json.dumps(bereken(VOORBEELD).als_dict()))
-    assert "asiel geldig 3864 van 6325" in r.stderr
+    assert "asiel geldig in Overijssel 3.864 van 6.325" in r.stderr
 
 
 def test_json_schema_bevat_de_gedocumenteerde_velden():

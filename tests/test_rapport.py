@@ -605,3 +605,31 @@ def test_netjes_houdt_tekst_en_maakt_witruimte_gelijk(tekst):
     assert all(regel == regel.rstrip() for regel in uit.split("\n"))
     inhoud = [r.rstrip() for r in tekst.replace("\r\n", "\n").split("\n") if r.strip()]
     assert [r for r in uit.split("\n") if r] == inhoud
+
+
+def test_rapport_zegt_op_de_terminal_dat_het_een_concept_is(tmp_path):
+    """Errors in the input still give a report (marked "concept" in it), and the terminal and CI log say so:
+    a coordinator who only sees the job log must not think the report is final."""
+    import os
+    import subprocess
+    import sys
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "regioplan", *args],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_COLOR": "1", "COLUMNS": "200"},
+        )
+
+    werkboeken = tmp_path / "werkboeken"
+    assert cli("sjabloon", "--regio", "twente", "--opgaven", "--uit", str(werkboeken)).returncode == 0
+    p = cli("rapport", str(werkboeken), "--regio", "twente", "--uit", str(tmp_path / "uit"))
+    assert p.returncode == 0, p.stderr
+    regel = next(r for r in p.stderr.splitlines() if r.startswith("let op:"))
+    fouten = int(re.search(r"de invoer heeft (\d+) fouten", regel)[1])
+    assert fouten > 0 and "concept" in regel
+    html = (tmp_path / "uit" / "regionaal-plan-twente.html").read_text(encoding="utf-8")
+    assert "Concept." in html
+    schoon = cli("rapport", str(VOORBEELD), "--regio", "twente", "--uit", str(tmp_path / "schoon"))
+    assert schoon.returncode == 0 and "let op" not in schoon.stderr

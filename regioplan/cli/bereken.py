@@ -133,11 +133,17 @@ def bereken(
         console.data(als_json(resultaat).rstrip("\n"))
     else:
         _toon(resultaat, gemeente, uitleg)
+    from ..opmaak import getal
+
     b = resultaat.bevindingen
     p = resultaat.provincie.asiel
+    n = len(resultaat.gemeenten)
+    fouten = f"{getal(b.fouten)} {'fout' if b.fouten == 1 else 'fouten'}"
+    waarsch = f"{getal(b.waarschuwingen)} {'waarschuwing' if b.waarschuwingen == 1 else 'waarschuwingen'}"
     t.meld(
-        f"{len(resultaat.gemeenten)} gemeenten; asiel geldig {p.geldig} van {p.opgave}; "
-        f"{b.fouten} fouten en {b.waarschuwingen} waarschuwingen in de invoer (zie regioplan valideer)"
+        f"{n} {'gemeente' if n == 1 else 'gemeenten'}; asiel geldig in {resultaat.provincie.naam} "
+        f"{getal(p.geldig)} van {getal(p.opgave)}; {fouten} en {waarsch} in de invoer "
+        "(zie regioplan valideer)"
     )
     raise typer.Exit(0)
 

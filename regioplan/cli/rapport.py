@@ -119,7 +119,7 @@ def rapport(
     ] = None,
     config: opties.Config = None,
 ) -> None:
-    from ..api import configuratie, rapporten
+    from ..api import configuratie, schrijf_rapporten
     from ..api import publiceer as _publiceer
     from ..fouten import RegioplanFout
 
@@ -151,10 +151,11 @@ def rapport(
             f"publicatiemap met {publicatie.rapporten} "
             f"{'rapport' if publicatie.rapporten == 1 else 'rapporten'} geschreven: {publicatie.index}"
         )
+        _meld_concept(publicatie.bevindingen.fouten)
         return
     if word_sjabloon is not None and "docx" not in formaten:
         formaten += ("docx",)
-    paden = rapporten(
+    geschreven = schrijf_rapporten(
         map,
         regio or [],
         uit,
@@ -166,7 +167,19 @@ def rapport(
         vorige=vorige,
     )
     t = console.terminal()
-    for pad in paden:
+    for pad in geschreven.paden:
         t.geschreven(pad)
-    aantal = len(paden) // len(formaten)
+    aantal = len(geschreven.paden) // len(formaten)
     t.meld(f"{aantal} {'rapport' if aantal == 1 else 'rapporten'} geschreven in {uit}")
+    _meld_concept(geschreven.bevindingen.fouten)
+
+
+def _meld_concept(fouten: int) -> None:
+    """Errors in the input do not stop a report (it is marked "concept"), but the person at the terminal or
+    reading the CI log must see it too."""
+    if fouten:
+        console.terminal().meld(
+            ("let op:", "waarschuwing"),
+            f" de invoer heeft {fouten} {'fout' if fouten == 1 else 'fouten'}; de rapporten zijn als concept "
+            "gemarkeerd. Zie regioplan valideer.",
+        )
