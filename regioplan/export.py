@@ -81,7 +81,9 @@ def schrijf(resultaat: Resultaat, pad: Path, *, invoer: Path | None = None) -> l
         }
         for p in teksten:
             weiger_invoer(p, invoer)
-        return [schrijf_bestand(p, tekst) for p, tekst in teksten.items()]
+        # with a byte order mark: Excel (the tool most people open a csv in) reads UTF-8 only with it, else
+        # "vóór" shows as "vÃ³Ã³r"; Python's csv readers, LibreOffice and pandas accept it
+        return [schrijf_bestand(p, "\ufeff" + tekst) for p, tekst in teksten.items()]
     from .fouten import RegioplanFout
 
     raise RegioplanFout(

@@ -101,7 +101,7 @@ def test_xlsx_en_csv_export_laten_tekst_geen_formule_worden(tmp_path: Path):
     assert (
         (tmp_path / "resultaten-asiel.csv")
         .read_text(encoding="utf-8")
-        .startswith("Gemeente;Regio;Opgave;Geldig")
+        .startswith("\ufeffGemeente;Regio;Opgave;Geldig")
     )
 
 

@@ -195,6 +195,7 @@ def test_xlsx_heeft_echte_datums_en_is_reproduceerbaar(tmp_path: Path):
         .endswith("15-11-2024;15-12-2024;15-01-2025")
     )
     locaties_csv = (uit / "tijdlijn-locaties.csv").read_text(encoding="utf-8")
+    assert locaties_csv.startswith("\ufeffGemeente;")  # a BOM, so that Excel reads UTF-8
     assert "01-02-2024" in locaties_csv and "2024-02-01" not in locaties_csv
     tekst = _cli(*args).stdout
     assert "15-11-2024" in tekst and "2024-11-15" not in tekst
