@@ -63,7 +63,8 @@ def rapport(
             "--regio",
             "-r",
             help="Regio-sleutel, de provincie (provinciaal verslag) of 'alle'; mag vaker. Verplicht, behalve "
-            "met --publiceer (dan standaard alle).",
+            "met --publiceer (dan standaard alle). Zonder --regio noemt regioplan de sleutels van jouw "
+            "configuratie; bij Overijssel: twente, ijsselland, overijssel.",
             show_default=False,
         ),
     ] = None,
@@ -123,8 +124,6 @@ def rapport(
     from ..api import publiceer as _publiceer
     from ..fouten import RegioplanFout
 
-    if not regio and publiceer is None:  # required unless --publiceer: a usage error like click's own
-        ctx.fail("Ontbrekende optie '--regio' / '-r'.")
     try:
         d = dt.date.fromisoformat(datum) if datum else None
     except ValueError as fout:
@@ -132,6 +131,9 @@ def rapport(
             "optie-ongeldig", f"--datum '{datum}' is geen datum.", "Gebruik JJJJ-MM-DD."
         ) from fout
     gebruikt = configuratie(map, config)
+    if not regio and publiceer is None:  # required unless --publiceer: a usage error like click's own
+        keuzes = ", ".join([r.sleutel for r in gebruikt.regios] + [gebruikt.provincie_sleutel])
+        ctx.fail(f"Ontbrekende optie '--regio' / '-r'. Kies uit: {keuzes}, of 'alle' voor allemaal.")
     console.melding(f"configuratie: {gebruikt.herkomst}")
     formaten = formaten_van(formaat)
     if publiceer is not None:
