@@ -286,7 +286,8 @@ CATALOGUS: dict[str, Controle] = {
             FOUT,
             "waarden",
             "'{kolom}' is verplicht maar leeg.",
-            "Vul een waarde in of verwijder de hele rij.",
+            "Vul een waarde in. Hoort de rij er niet, verwijder dan de hele rij (behalve in opgaven.xlsx: "
+            "daar heeft elke gemeente een rij).",
             kolom="Locatie",
         ),
         _c(
@@ -518,8 +519,8 @@ CATALOGUS: dict[str, Controle] = {
             FOUT,
             "identiteit",
             "{naam} ({code}) hoort niet bij {indeling}.",
-            "Controleer of het werkboek in de goede map staat, of pas de regio-indeling in regioplan.toml "
-            "aan.",
+            "Staat deze gemeente per ongeluk in deze map of in opgaven.xlsx, haal haar er dan uit; hoort ze er "
+            "wel bij, pas dan de regio-indeling in regioplan.toml aan.",
             naam="Zwolle",
             code="GM0193",
             indeling="regio Twente",
