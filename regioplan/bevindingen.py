@@ -519,8 +519,8 @@ CATALOGUS: dict[str, Controle] = {
             FOUT,
             "identiteit",
             "{naam} ({code}) hoort niet bij {indeling}.",
-            "Staat deze gemeente per ongeluk in deze map of in opgaven.xlsx, haal haar er dan uit; hoort ze er "
-            "wel bij, pas dan de regio-indeling in regioplan.toml aan.",
+            "Staat deze gemeente per ongeluk in deze map of in opgaven.xlsx, haal haar er dan uit; hoort "
+            "ze er wel bij, pas dan de regio-indeling in regioplan.toml aan.",
             naam="Zwolle",
             code="GM0193",
             indeling="regio Twente",
