@@ -111,8 +111,9 @@ class Terminal:
         stroom.flush()
 
     def toon(self, *delen: Deel, stijl: str | None = None) -> None:
-        """A line of a view for people (stdout)."""
-        self._uit.print(self.tekst(*delen, stijl=stijl))
+        """A line of a view for people (stdout). Into a file or CI log a line is never broken: a message a
+        coordinator forwards to a gemeente stays whole (a terminal wraps it itself)."""
+        self._uit.print(self.tekst(*delen, stijl=stijl), soft_wrap=not self._uit.is_terminal)
 
     def meld(self, *delen: Deel, stijl: str | None = None) -> None:
         """A message for the person at the terminal (stderr): progress, a summary, a written file."""
