@@ -80,6 +80,15 @@ def datum(d: Datum | None, *, leeg: str = "") -> str:
     return str(d)
 
 
+#: The opgaven as a person reads them (the JSON keys stay ``asiel``, ``oekraine``, ``statushouders``).
+OPGAVEN = {"asiel": "asiel", "oekraine": "Oekraïne", "statushouders": "statushouders"}
+
+
+def opgave(sleutel: str) -> str:
+    """The name of an opgave for people: ``oekraine`` -> ``Oekraïne``; an unknown key stays as it is."""
+    return OPGAVEN.get(sleutel, sleutel)
+
+
 def ligt_in(gemeente: str) -> str:
     """``Hengelo`` -> ``ligt in Hengelo``: where the places of an exchanged location are (the *leverancier*),
     in the same words in the report, the terminal (``bereken --uitleg``) and the uitruil explanation."""

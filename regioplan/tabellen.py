@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .opmaak import datum
+from .opmaak import datum, opgave
 from .resultaat import Gemeente, ProvincieTotaal, RegioTotaal, Resultaat
 from .waarden import datum_json
 
@@ -215,7 +215,9 @@ def tabellen(r: Resultaat) -> list[Tabel]:
     )
     if r.tijdlijn is not None:
         t = r.tijdlijn
-        rijen: list[list[object]] = [[x.niveau, x.naam, x.opgave, x.soort, *x.waarden] for x in t.rijen]
+        rijen: list[list[object]] = [
+            [x.niveau, x.naam, opgave(x.opgave), x.soort, *x.waarden] for x in t.rijen
+        ]
         uit.append(
             Tabel(
                 "tijdlijn",

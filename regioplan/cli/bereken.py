@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..opmaak import datum, ligt_in
+from ..opmaak import datum, ligt_in, opgave
 from . import app, console, opties
 
 if TYPE_CHECKING:
@@ -230,7 +230,7 @@ def _toon(resultaat: Resultaat, gemeente: str | None, uitleg: bool) -> None:
             if x.naam in (afspraak.leverancier, afspraak.ontvanger):
                 t.toon(
                     f"  UITRUIL    {afspraak.leverancier} -> {afspraak.ontvanger}, {afspraak.plekken} plekken "  # noqa: E501
-                    f"{afspraak.opgave} ({afspraak.status}): {afspraak.uitleg}"
+                    f"{opgave(afspraak.opgave)} ({afspraak.status}): {afspraak.uitleg}"
                 )
 
 

@@ -247,7 +247,9 @@ def _redenen(g: GemeenteVerdeling) -> str:
     delen = []
     for u in g.uitsluitingen:
         soort = "" if u.soort == "beide" else f" ({u.soort})"
-        delen.append(u.reden + soort)
+        delen.append(
+            ("Oekraïne" if u.reden == "oekraine" else u.reden) + soort
+        )  # the key, as people write it
     return ", ".join(dict.fromkeys(delen))
 
 
