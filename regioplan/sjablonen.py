@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .config import CONFIGBESTAND, Config, config_pad, laad_config
+from .config import CONFIGBESTAND, Config, Regio, config_pad, laad_config
 from .fouten import RegioplanFout
 from .indeling import provincies, zoek_provincie
 from .namen import slug
@@ -77,14 +77,7 @@ def schrijf_sjablonen(
                 )
             codes.append(code)
     elif regio:
-        r = config.regio(regio)
-        if r is None:
-            raise RegioplanFout(
-                "optie-ongeldig",
-                f"Regio '{regio}' bestaat niet in de configuratie.",
-                "Kies uit: " + ", ".join(x.sleutel for x in config.regios) + ".",
-            )
-        codes = list(r.gemeenten)
+        codes = list(_regio(config, regio).gemeenten)
     else:
         codes = list(config.gemeenten)
     paden = [
@@ -99,6 +92,18 @@ def schrijf_sjablonen(
                     rijen.append({"cbs_code": c, "gemeente": config.naam(c), "regio": r.naam})
         paden.append(schrijf_opgaven(uit / "opgaven.xlsx", rijen))
     return paden
+
+
+def _regio(config: Config, sleutel: str) -> Regio:
+    """The regio for ``--regio`` (key or name), or ``optie-ongeldig`` naming the keys there are."""
+    r = config.regio(sleutel)
+    if r is None:
+        raise RegioplanFout(
+            "optie-ongeldig",
+            f"Regio '{sleutel}' bestaat niet in de configuratie.",
+            "Kies uit: " + ", ".join(x.sleutel for x in config.regios) + ".",
+        )
+    return r
 
 
 def kenmerken(config: Config, code: str) -> dict[str, object]:
@@ -167,13 +172,7 @@ def startconfig(config: Config) -> str:
 def regioconfig(config: Config, sleutel: str) -> str:
     """A regioplan.toml that says a folder holds one regio only: the province, and that regio with its
     gemeenten (so the opgaven, the checks and the totals are about this regio, not the whole province)."""
-    r = config.regio(sleutel)
-    if r is None:
-        raise RegioplanFout(
-            "optie-ongeldig",
-            f"Regio '{sleutel}' bestaat niet in de configuratie.",
-            "Kies uit: " + ", ".join(x.sleutel for x in config.regios) + ".",
-        )
+    r = _regio(config, sleutel)
     regels = [
         f"# regioplan.toml voor regio {r.naam} (provincie {config.provincie}), geschreven door "
         f"`regioplan sjabloon --regio {r.sleutel}`.",
