@@ -89,8 +89,16 @@ def hoofd(
     _debug = debug
 
 
+#: The command modules in the order of a round (``regioplan --help`` lists the commands in this order).
+VOLGORDE = ("sjabloon", "valideer", "bereken", "rapport", "verschil", "verloop", "verdeel")
+
+
 def _registreer() -> None:
-    from . import bereken, rapport, sjabloon, valideer, verdeel, verloop, verschil  # noqa: F401  (commands register themselves)
+    """Import the command modules (each registers its commands on :data:`app`) in :data:`VOLGORDE`."""
+    import importlib
+
+    for naam in VOLGORDE:
+        importlib.import_module(f"{__name__}.{naam}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -35,6 +35,7 @@ def _peildata(waarde: str | None) -> tuple[dt.date, ...]:
 
 
 @app.command(
+    short_help="Reken opgave, realisatie en tekort uit, per gemeente en regio.",
     help=(
         "Bereken opgaven, realisatie (volgens de cyclusregel), voornemens en tekorten per gemeente, regio en "
         "provincie, "
@@ -44,7 +45,7 @@ def _peildata(waarde: str | None) -> tuple[dt.date, ...]:
         "  regioplan bereken MAP --gemeente Hengelo --uitleg\n\n"
         "  regioplan bereken MAP --peildata 2025-01..2025-12 --uit tijdlijn.xlsx\n\n"
         "  regioplan bereken MAP --gemeente Hengelo --peildata 15-11-2022..01-07-2023 --uitleg"
-    )
+    ),
 )
 def bereken(
     map: opties.Map,

@@ -34,6 +34,7 @@ def formaten_van(vormen: list[Vorm]) -> tuple[str, ...]:
 
 
 @app.command(
+    short_help="Schrijf het regionaal plan of het provinciaal verslag.",
     help=(
         "Schrijf het regionaal plan (--regio twente, --regio ijsselland) of het provinciaal verslag "
         "(--regio met de "
@@ -52,7 +53,7 @@ def formaten_van(vormen: list[Vorm]) -> tuple[str, ...]:
         "uit de invuldatum "
         "van de werkboeken.\n\n"
         "Voorbeeld: regioplan rapport voorbeelddata/overijssel-2024 --regio twente --uit uitvoer"
-    )
+    ),
 )
 def rapport(
     ctx: typer.Context,

@@ -22,6 +22,7 @@ Provincie = Annotated[
 
 
 @app.command(
+    short_help="Maak de lege werkboeken voor de gemeenten (en opgaven.xlsx).",
     help=(
         "Schrijf lege uitvraag-werkboeken, vooringevuld met naam en CBS-code en met waarvoor ze gemaakt zijn "
         "(provincie, regio, cyclus, peildata), met toelichtingsblad, keuzelijsten en datumopmaak. Kies één "
@@ -33,7 +34,7 @@ Provincie = Annotated[
         "met --provincie of --regio komt er ook een regioplan.toml in de --uit-map (bij --regio: alleen die "
         "regio), zodat die map op zichzelf staat.\n\n"
         "Voorbeeld: regioplan sjabloon --provincie gelderland --opgaven --uit werkboeken"
-    )
+    ),
 )
 def sjabloon(
     gemeente: Annotated[
@@ -69,13 +70,14 @@ def sjabloon(
 
 
 @app.command(
+    short_help="Schrijf een regioplan.toml met uitleg voor een provincie.",
     help=(
         "Schrijf een regioplan.toml met uitleg voor een provincie: één regel kiest de provincie, de "
         "landelijke "
         "datums en de regio's (standaard de veiligheidsregio's) staan erin als commentaar om aan te "
         "passen.\n\n"
         "Voorbeeld: regioplan init --provincie gelderland --uit werkboeken"
-    )
+    ),
 )
 def init(
     provincie: Annotated[

@@ -28,13 +28,14 @@ class Drempel(str, Enum):
 
 
 @app.command(
+    short_help="Controleer de ingeleverde werkboeken.",
     help=(
         "Controleer de werkboeken in MAP (of één werkboek, de controle vooraf van een gemeente). Meldt alle "
         "problemen tegelijk met bestand, blad en cel, en een hint hoe het op te lossen.\n\n"
         "Exitcode: 0 = in orde, 1 = bevindingen die volgens --faal-op afkeuren, 2 = gebruiks-, configuratie- "
         "of "
         "interne fout."
-    )
+    ),
 )
 def valideer(
     map: opties.Map,

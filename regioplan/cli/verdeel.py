@@ -48,6 +48,7 @@ class Decimalen(str, Enum):
 
 
 @app.command(
+    short_help="Simuleer de verdeling van de restopgave (Verdeelbesluit).",
     help=(
         "Simuleer de verdeling van de restopgave zoals de minister die in het Verdeelbesluit maakt: "
         "(1) de plekken die meetellen overnemen, (2) kansrijke plannen toevoegen, (3) de restopgave "
@@ -60,7 +61,7 @@ class Decimalen(str, Enum):
         "  regioplan verdeel MAP --gemeente Dalfsen --uitleg\n\n"
         "  regioplan verdeel MAP --vergelijk verdeelbesluit.csv\n\n"
         "  regioplan verdeel MAP --uit verdeling.html"
-    )
+    ),
 )
 def verdeel(
     map: opties.Map,

@@ -19,6 +19,7 @@ class Vorm(str, Enum):
 
 
 @app.command(
+    short_help="Zet de kerncijfers van meer rondes naast elkaar.",
     help=(
         "De kerncijfers over meerdere rondes: een tabel met per ronde een kolom, en in HTML per opgave een "
         "lijngrafiek (opgave, realisatie, realisatie + voornemens).\n\n"
@@ -30,7 +31,7 @@ class Vorm(str, Enum):
         "  regioplan verloop v2024-10:werkboeken v2025-03:werkboeken -f html -o verloop.html\n\n"
         "  Elke tag als ronde: regioplan verloop $(git tag | sed 's/$/:werkboeken/')\n\n"
         "Exitcode 0; 2 als een ronde niet te lezen is. Zie docs/verschil.md."
-    )
+    ),
 )
 def verloop(
     rondes: Annotated[

@@ -28,6 +28,7 @@ Ronde = Annotated[
 
 
 @app.command(
+    short_help="Wat is er veranderd sinds de vorige ronde, en waarom.",
     help=(
         "Vergelijk twee rondes: wat is er veranderd, en waarom.\n\n"
         "Per gemeente, regio en provincie elk cijfer dat veranderde (oud → nieuw en het verschil); per "
@@ -46,7 +47,7 @@ Ronde = Annotated[
         "  regioplan verschil v2024-10:werkboeken werkboeken -f md\n\n"
         "  regioplan verschil origin/main:werkboeken HEAD:werkboeken -f json\n\n"
         "Exitcode 0 (ook als er verschillen zijn); 2 als een kant niet te lezen is. Zie docs/verschil.md."
-    )
+    ),
 )
 def verschil(
     oud: Ronde,
