@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, cast
 
+from . import opmaak
 from .model import AsielLocatie, GooLocatie, Herkomst, Uitruil, Uitvraag
 from .opmaak import datum
 from .waarden import Capaciteit, Datum, normaliseer
@@ -125,7 +126,7 @@ class Afspraak:
             buiten=naam(partner),
             verschil=self.verschil,
             beschikbaar=self.beschikbaar,
-            opgave="Oekraïne" if self.opgave == "oekraine" else "asiel",
+            opgave=opmaak.opgave(self.opgave),
         )
 
 
@@ -502,7 +503,7 @@ def _bevindingen(
     algemeen = {
         "leverancier": naam(a.leverancier),
         "ontvanger": naam(a.ontvanger),
-        "opgave": "Oekraïne" if a.opgave == "oekraine" else "asiel",
+        "opgave": opmaak.opgave(a.opgave),
         "plekken": a.plekken,
     }
 

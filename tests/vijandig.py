@@ -92,7 +92,7 @@ _OPENPYXL_ONGELDIG = re.compile("[\x00-\x08\x0b-\x1f]")  # and CR, which XML tur
 def _verpak(tekst: str) -> str:
     """openpyxl refuses control characters; Excel stores them as ``_xHHHH_``. Mark them for
     :func:`_zet_terug`."""
-    return _OPENPYXL_ONGELDIG.sub(lambda m: f"«X{ord(m[0]):04X}»", tekst)
+    return _OPENPYXL_ONGELDIG.sub(lambda m: f"~~X{ord(m[0]):04X}~~", tekst)
 
 
 def _zet_terug(pad: Path) -> None:
@@ -102,8 +102,7 @@ def _zet_terug(pad: Path) -> None:
         for info in bron.infolist():
             data = bron.read(info.filename)
             if info.filename.endswith(".xml"):
-                data = re.sub("«X([0-9A-F]{4})»".encode(), rb"_x\1_", data)
-                data = re.sub(rb"&#171;X([0-9A-F]{4})&#187;", rb"_x\1_", data)  # written as references
+                data = re.sub(rb"~~X([0-9A-F]{4})~~", rb"_x\1_", data)  # ASCII: written as is in any XML
             doel.writestr(info.filename, data)
     pad.write_bytes(uit.getvalue())
 

@@ -70,7 +70,6 @@ TELT_KORT = {
 }
 
 RICHTING_LABELS = {"ontvangt": "ontvangt", "levert": "levert", "locatie": "locatie bij partner"}
-OPGAVE_LABELS = {"asiel": "asiel", "oekraine": "Oekraïne"}
 
 HOOFDSTUKKEN = {
     "regionaal": (
@@ -777,7 +776,7 @@ def _afspraken(resultaat: Resultaat, namen: set[str], config: Config) -> tuple[R
         uit.append(
             RapportAfspraak(
                 **_velden(a),
-                opgave_label=OPGAVE_LABELS.get(a.opgave, a.opgave),
+                opgave_label=opmaak.opgave(a.opgave),
                 leverancier_buiten=buiten(a.leverancier),
                 ontvanger_buiten=buiten(a.ontvanger),
                 vastgelegd=tuple(vastgelegd),
@@ -798,7 +797,7 @@ def _uitruil(resultaat: Resultaat, codes: set[str], config: Config) -> tuple[Rap
                 RapportUitruil(
                     **_velden(r),
                     richting_label=RICHTING_LABELS.get(r.richting, r.richting),
-                    opgave_label=OPGAVE_LABELS.get(r.opgave, r.opgave),
+                    opgave_label=opmaak.opgave(r.opgave),
                     partner_in_provincie=partner_code in config.gemeenten,
                 )
             )

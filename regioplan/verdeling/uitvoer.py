@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..fouten import RegioplanFout
+from ..opmaak import opgave
 from .model import KANSRIJK_CRITERIA, REDENEN, GemeenteVerdeling, Paar, Verdeling
 from .stappen import procent
 
@@ -247,9 +248,7 @@ def _redenen(g: GemeenteVerdeling) -> str:
     delen = []
     for u in g.uitsluitingen:
         soort = "" if u.soort == "beide" else f" ({u.soort})"
-        delen.append(
-            ("Oekraïne" if u.reden == "oekraine" else u.reden) + soort
-        )  # the key, as people write it
+        delen.append(opgave(u.reden) + soort)  # the key, as people write it
     return ", ".join(dict.fromkeys(delen))
 
 
