@@ -7,14 +7,26 @@ The workbooks are read and computed once; what is timed is only turning one repo
 PDF (WeasyPrint: layout + writing) and into .docx (python-docx). Pages per report are printed beside the
 times. On a shared machine the wall time swings with other work; the CPU time (user + sys of this process)
 much less. Target (reported, not asserted): PDF under 2 s per report.
+
+Then the whole set as `regioplan rapport --regio alle --formaat pdf` makes it (reading, computing and writing
+included), one report after another and in parallel processes (one per core; see regioplan.rapport.parallel).
+
+    python benchmarks/pdf.py --chromium    # also: the same HTML + pdf.css printed by headless Chromium
+
+The Chromium line is a comparison, not a product path: one `chromium --headless --print-to-pdf` per report
+(browser start included), single pass, so without the page numbers in the table of contents (Chromium has no
+`target-counter`; they would need a second pass).
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -45,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--herhaal", type=int, default=3)
     parser.add_argument("--map", type=Path, default=ROOT / "voorbeelddata" / "overijssel-2024")
+    parser.add_argument("--chromium", action="store_true", help="ook headless Chromium ter vergelijking")
     args = parser.parse_args(argv)
 
     resultaat = bereken(args.map)
@@ -60,7 +73,53 @@ def main(argv: list[str] | None = None) -> int:
             f"{context.bestandsnaam:<34} {paginas:>8} {pdf_wand:>8.2f}s {pdf_cpu:>7.2f}s "
             f"{docx_wand:>9.2f}s {docx_cpu:>8.2f}s"
         )
+        if args.chromium:
+            _chromium(context, html, args.herhaal)
+    _set(args.map, len(rapport_sleutels(laad_config(args.map), ["alle"])))
     return 0
+
+
+def _set(map_: Path, aantal: int) -> None:
+    """The whole set as the CLI makes it, one by one and in parallel (wall time: CPU is spread out)."""
+    from regioplan.api import schrijf_rapporten
+    from regioplan.rapport.parallel import aantal_processen
+
+    for processen in sorted({1, aantal_processen(aantal, ("pdf",))}):
+        with tempfile.TemporaryDirectory() as uit:
+            w0 = time.perf_counter()
+            schrijf_rapporten(map_, ["alle"], Path(uit), formaten=("pdf",), processen=processen)
+            wand = time.perf_counter() - w0
+        print(
+            f"set van {aantal} rapporten als PDF, {processen} {'proces' if processen == 1 else 'processen'}: "
+            f"{wand:.1f}s wand, {wand / aantal:.1f}s per rapport"
+        )
+
+
+def _chromium(context, html: str, herhaal: int) -> None:
+    """The same HTML, with pdf.css, printed by headless Chromium (browser start included)."""
+    from regioplan.rapport.pdf import pdf_context
+    from regioplan.rapport.schrijven import render_sjabloon
+
+    browser = next((shutil.which(n) for n in ("chromium", "google-chrome") if shutil.which(n)), None)
+    if browser is None:
+        print("  chromium: niet gevonden")
+        return
+    css = render_sjabloon("pdf.css.j2", {**context.variabelen(), "pdf": pdf_context(context)})
+    with tempfile.TemporaryDirectory() as tmp:
+        bron = Path(tmp) / "rapport.html"
+        bron.write_text(html.replace("</head>", f"<style>{css}</style></head>", 1), encoding="utf-8")
+        opdracht = [
+            browser, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp}/profiel",
+            "--no-pdf-header-footer", f"--print-to-pdf={tmp}/rapport.pdf", bron.as_uri(),
+        ]  # fmt: skip
+        wand = []
+        for _ in range(herhaal):
+            w0 = time.perf_counter()
+            subprocess.run(opdracht, capture_output=True, check=True, timeout=300)
+            wand.append(time.perf_counter() - w0)
+    print(
+        f"  chromium (één keer afdrukken, zonder paginanummers in de inhoud): {statistics.median(wand):.2f}s"
+    )
 
 
 if __name__ == "__main__":

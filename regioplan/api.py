@@ -8,8 +8,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ from .uitvraag.lezen import Invoer, lees_map
 
 if TYPE_CHECKING:  # pragma: no cover
     from .publicatie import Publicatie
+    from .rapport.parallel import Voortgang
     from .verdeling import Instellingen, Verdeling
     from .verschil import Stand, Verschil
     from .verschil.verloop import Verloop
@@ -162,17 +164,21 @@ def schrijf_rapporten(
     word_sjabloon: Path | None = None,
     config: Config | None = None,
     vorige: str | None = None,
+    processen: int | None = None,
+    voortgang: Callable[[Voortgang], None] | None = None,
 ) -> Geschreven:
     """Write several reports (``"alle"``: every regio and the provincial verslag) from one reading.
 
     The workbooks are read, checked and computed once, however many reports are asked: for a national
     set that is the difference between reading 342 workbooks once and once per regio. Unknown keys fail
-    before anything is read. Returns the written paths, report by report, and the count of findings
-    in the input.
+    before anything is read. With pdf or docx the reports are made in parallel processes
+    (``processen``; default one per processor core, see :mod:`regioplan.rapport.parallel`); the files
+    are the same whatever the number. ``voortgang`` is called after each finished report. Returns the
+    written paths, report by report, and the count of findings in the input.
     """
-    from .rapport import schrijf_rapport
     from .rapport.context import rapport_sleutels
-    from .rapport.schrijven import controleer_formaten
+    from .rapport.parallel import aantal_processen, per_rapport
+    from .rapport.schrijven import controleer_formaten, schrijf_rapport_met_context
 
     config = _config_voor(pad, config)
     sleutels = rapport_sleutels(config, regios)
@@ -186,19 +192,19 @@ def schrijf_rapporten(
 
         huidig = stand_van(resultaat, invoer.bevindingen.lijst, str(pad))
         verschil_ = vergelijk(stand(vorige, config), huidig)
-    paden: list[Path] = []
-    for sleutel in sleutels:
-        paden += schrijf_rapport(
-            resultaat,
-            sleutel,
-            uit,
-            formaten=formaten,
-            datum=datum,
-            sjablonen=sjablonen,
-            word_sjabloon=word_sjabloon,
-            vorige=verschil_,
-        )
-    return Geschreven(paden, resultaat.bevindingen)
+    taak = partial(
+        schrijf_rapport_met_context,
+        resultaat,
+        uit=uit,
+        formaten=formaten,
+        datum=datum,
+        sjablonen=sjablonen,
+        word_sjabloon=word_sjabloon,
+        vorige=verschil_,
+    )
+    processen = aantal_processen(len(sleutels), formaten, processen)
+    gemaakt = per_rapport(sleutels, taak, processen, voortgang, eerst=[config.provincie_sleutel])
+    return Geschreven([p for _, paden in gemaakt for p in paden], resultaat.bevindingen)
 
 
 def stand(bron: str, config: Config | None = None, *, werkmap: Path | None = None) -> Stand:
@@ -263,12 +269,22 @@ def publiceer(
     sjablonen: Path | None = None,
     word_sjabloon: Path | None = None,
     config: Config | None = None,
+    processen: int | None = None,
+    voortgang: Callable[[Voortgang], None] | None = None,
 ) -> Publicatie:
     """Write a self-contained publication folder (see :mod:`regioplan.publicatie`); returns what was
-    written (folder, index, every path)."""
+    written (folder, index, every path). ``processen`` and ``voortgang`` as in :func:`schrijf_rapporten`."""
     from .publicatie import schrijf_publicatie
 
     config = _config_voor(pad, config)
     return schrijf_publicatie(
-        pad, regios, uit, datum=datum, sjablonen=sjablonen, word_sjabloon=word_sjabloon, config=config
+        pad,
+        regios,
+        uit,
+        datum=datum,
+        sjablonen=sjablonen,
+        word_sjabloon=word_sjabloon,
+        config=config,
+        processen=processen,
+        voortgang=voortgang,
     )

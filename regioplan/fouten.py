@@ -19,6 +19,10 @@ class RegioplanFout(Exception):
         self.bericht = bericht
         self.hint = hint
 
+    def __reduce__(self) -> tuple[type[RegioplanFout], tuple[str, str, str]]:
+        # So that the error of a report made in another process (regioplan.rapport.parallel) arrives whole.
+        return (type(self), (self.code, self.bericht, self.hint))
+
 
 _OORZAKEN = {
     errno.EACCES: "geen toestemming (rechten)",

@@ -16,8 +16,9 @@ shows the date of the data (latest 'datum invulling', or ``--datum``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from . import __version__
@@ -25,6 +26,7 @@ from .berekening import bereken
 from .config import Config
 from .controles import Validatie
 from .export import als_json, schrijf_xlsx
+from .rapport.parallel import Voortgang
 from .resultaat import Telling
 from .uitvoer import maak_map, schrijf, weiger_invoer
 from .weergave import als_json as validatie_json
@@ -64,10 +66,16 @@ def schrijf_publicatie(
     datum: dt.date | None = None,
     sjablonen: Path | None = None,
     word_sjabloon: Path | None = None,
+    processen: int | None = None,
+    voortgang: Callable[[Voortgang], None] | None = None,
 ) -> Publicatie:
-    """Write the publication folder ``uit`` for the reports ``regios`` (empty: ``alle``)."""
+    """Write the publication folder ``uit`` for the reports ``regios`` (empty: ``alle``).
+
+    The reports are made in parallel processes (``processen``, see :mod:`regioplan.rapport.parallel`);
+    ``voortgang`` is called after each finished report."""
     from .api import lees
     from .rapport.context import rapport_sleutels, rapportdatum
+    from .rapport.parallel import aantal_processen, per_rapport
     from .rapport.schrijven import (
         controleer_formaten,
         render_sjabloon,
@@ -82,18 +90,20 @@ def schrijf_publicatie(
     resultaat = bereken(invoer)
     maak_map(uit)
 
+    taak = partial(
+        schrijf_rapport_met_context,
+        resultaat,
+        uit=uit,
+        formaten=FORMATEN,
+        datum=datum,
+        sjablonen=sjablonen,
+        word_sjabloon=word_sjabloon,
+    )
+    processen = aantal_processen(len(sleutels), FORMATEN, processen)
+    gemaakt = per_rapport(sleutels, taak, processen, voortgang, eerst=[config.provincie_sleutel])
     paden: list[Path] = []
     rapporten = []
-    for sleutel in sleutels:
-        context, geschreven = schrijf_rapport_met_context(
-            resultaat,
-            sleutel,
-            uit,
-            formaten=FORMATEN,
-            datum=datum,
-            sjablonen=sjablonen,
-            word_sjabloon=word_sjabloon,
-        )
+    for context, geschreven in gemaakt:
         paden += geschreven
         rapporten.append(
             {

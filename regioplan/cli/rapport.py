@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from . import app, console, opties
+
+if TYPE_CHECKING:
+    from ..config import Config
+    from ..rapport.parallel import Voortgang
 
 
 class Vorm(str, Enum):
@@ -120,6 +125,17 @@ def rapport(
         ),
     ] = None,
     config: opties.Config = None,
+    processen: Annotated[
+        int | None,
+        typer.Option(
+            "--processen",
+            min=1,
+            help="Hoeveel rapporten tegelijk gemaakt worden als er PDF of Word bij is (elk in een eigen "
+            "proces). Standaard één per processorkern; 1 maakt ze één voor één. De bestanden zijn hoe "
+            "dan ook gelijk.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     from ..api import configuratie, schrijf_rapporten
     from ..api import publiceer as _publiceer
@@ -137,6 +153,9 @@ def rapport(
         ctx.fail(f"Ontbrekende optie '--regio' / '-r'. Kies uit: {keuzes}, of 'alle' voor allemaal.")
     console.melding(f"configuratie: {gebruikt.herkomst}")
     formaten = formaten_van(formaat)
+    if word_sjabloon is not None and "docx" not in formaten and publiceer is None:
+        formaten += ("docx",)
+    voortgang = _voortgang(gebruikt, regio or [], formaten if publiceer is None else ("pdf",), processen)
     if publiceer is not None:
         publicatie = _publiceer(
             map,
@@ -146,6 +165,8 @@ def rapport(
             sjablonen=sjablonen,
             word_sjabloon=word_sjabloon,
             config=gebruikt,
+            processen=processen,
+            voortgang=voortgang,
         )
         t = console.terminal()
         for pad in publicatie.paden:
@@ -156,8 +177,6 @@ def rapport(
         )
         _meld_concept(publicatie.bevindingen.fouten)
         return
-    if word_sjabloon is not None and "docx" not in formaten:
-        formaten += ("docx",)
     geschreven = schrijf_rapporten(
         map,
         regio or [],
@@ -168,6 +187,8 @@ def rapport(
         word_sjabloon=word_sjabloon,
         config=gebruikt,
         vorige=vorige,
+        processen=processen,
+        voortgang=voortgang,
     )
     t = console.terminal()
     for pad in geschreven.paden:
@@ -175,6 +196,29 @@ def rapport(
     aantal = len(geschreven.paden) // len(formaten)
     t.meld(f"{aantal} {'rapport' if aantal == 1 else 'rapporten'} geschreven in {uit}")
     _meld_concept(geschreven.bevindingen.fouten)
+
+
+def _voortgang(
+    gebruikt: Config, regios: list[str], formaten: tuple[str, ...], processen: int | None
+) -> Callable[[Voortgang], None] | None:
+    """Progress on stderr for a set of slow reports (PDF or Word take seconds each): a line before, one
+    per finished report. ``None`` (no lines) for one report or text formats only: those take no time."""
+    from ..rapport.context import rapport_sleutels
+    from ..rapport.parallel import TRAGE_FORMATEN, aantal_processen
+
+    sleutels = rapport_sleutels(gebruikt, regios or ["alle"])
+    if len(sleutels) <= 1 or not TRAGE_FORMATEN & set(formaten):
+        return None
+    n = aantal_processen(len(sleutels), formaten, processen)
+    console.melding(
+        f"{len(sleutels)} rapporten maken, {'één voor één' if n == 1 else f'{n} tegelijk'}; "
+        "met PDF of Word duurt dat enkele seconden per rapport"
+    )
+
+    def meld(v: Voortgang) -> None:
+        console.melding(f"klaar ({v.nummer} van {v.totaal}): {v.sleutel}")
+
+    return meld
 
 
 def _meld_concept(fouten: int) -> None:
