@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 import regioplan
 
@@ -134,8 +135,13 @@ def _bytecodecache() -> jinja2.BytecodeCache | None:
     return _Bytecodecache(str(map_))
 
 
-class _Omgeving(jinja2.Environment):
-    """``{{ d.naam }}`` on a dict means the key ``naam``, before any method of the dict.
+class _Omgeving(ImmutableSandboxedEnvironment):
+    """A sandboxed environment in which ``{{ d.naam }}`` on a dict means the key ``naam``, before any method.
+
+    Sandboxed (Jinja's immutable sandbox): an own template (``--sjablonen``, perhaps changed in a pull
+    request) can read the report context and call the filters, but cannot reach Python internals
+    (``__class__``, ``__globals__``, ``mro``), call unsafe functions or change the context's lists and dicts;
+    trying it stops the report with ``sjabloon-fout``. The built-in templates run in the same sandbox.
 
     The report context is typed, frozen objects (:mod:`regioplan.rapport.context`), read as attributes; a
     few of its values are dicts (``h``, ``grafieken``), and own templates may pass dicts of their own.

@@ -9,12 +9,14 @@ atomically (:func:`regioplan.uitvoer.schrijf`): a reader never sees a half-writt
 from __future__ import annotations
 
 import datetime as dt
+import re
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.exceptions import SecurityError
 
 from ..fouten import RegioplanFout
 from ..resultaat import Resultaat
@@ -34,6 +36,12 @@ def _plek_in_sjabloon(fout: BaseException) -> str:
         if frame.filename.endswith(".j2") or "/templates/" in frame.filename:
             return f"{Path(frame.filename).name}, regel {frame.lineno}"
     return "onbekende plek"
+
+
+def _verboden(fout: SecurityError) -> str:
+    """What the sandbox refused, in Dutch: ``het attribuut '__class__'`` or a general description."""
+    attribuut = re.search(r"attribute '([^']*)'", str(fout))
+    return f"het attribuut '{attribuut[1]}'" if attribuut else "deze bewerking"
 
 
 def _netjes(tekst: str) -> str:
@@ -73,6 +81,28 @@ def render_sjabloon(naam: str, variabelen: dict[str, Any], sjablonen: Path | Non
             "sjabloon-fout",
             f"{_plek_in_sjabloon(fout)}: {fout.message}",
             "Zie docs/sjablonen.md voor alle variabelen die een sjabloon kan gebruiken.",
+        ) from fout
+    except SecurityError as fout:  # the sandbox (rapport.omgeving): Python internals or a changed context
+        raise RegioplanFout(
+            "sjabloon-fout",
+            f"{_plek_in_sjabloon(fout)}: {_verboden(fout)} is in een sjabloon niet toegestaan.",
+            "Een sjabloon leest de variabelen uit docs/sjablonen.md en gebruikt de filters; het kan niet "
+            "bij de binnenkant van Python en verandert de rapportgegevens niet.",
+        ) from fout
+    except RegioplanFout:
+        raise
+    except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError) as fout:
+        if sjablonen is None:
+            raise  # a bug of ours in a built-in template: the CLI reports it as an internal error
+        raise RegioplanFout(
+            "sjabloon-fout",
+            f"{_plek_in_sjabloon(fout)}: "
+            + (
+                "deling door nul."
+                if isinstance(fout, ZeroDivisionError)
+                else f"de bewerking lukt niet ({type(fout).__name__}: {fout})."
+            ),
+            "Controleer de berekening of de opmaak op die regel van het eigen sjabloon.",
         ) from fout
 
 
