@@ -63,7 +63,13 @@ def verschil(
     ] = Vorm.tekst,
     uit: Annotated[
         Path | None,
-        typer.Option("--uit", "-o", help="Schrijf de md (of json) naar dit bestand.", show_default=False),
+        typer.Option(
+            "--uit",
+            "-o",
+            metavar="<bestand>",
+            help="Schrijf de md (of json) naar dit bestand.",
+            show_default=False,
+        ),
     ] = None,
     config: opties.Config = None,
 ) -> None:
