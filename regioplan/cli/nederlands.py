@@ -239,6 +239,7 @@ class Context(typer.Context):
 FOUTZINNEN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), z)
     for p, z in (
+        (r"^No such command (.*?)\. Did you mean (.*)\?$", r"Onbekend commando \1. Bedoel je \2?"),
         (r"^No such command (.*)\.$", r"Onbekend commando \1."),
         (r"^Missing command\.$", "Geen commando opgegeven."),
         (r"^Got unexpected extra argument(?:s|\(s\))? \((.*)\)$", r"Onverwacht extra argument: \1."),
