@@ -252,3 +252,11 @@ def test_gedeelde_typen_van_click_blijven_onaangeroerd():
         type(click_typen.INT) is click_typen.IntParamType
         and type(click_typen.STRING) is click_typen.StringParamType
     )
+
+
+def test_zonder_commando_de_hulp_met_exitcode_2():
+    """``regioplan`` alone shows the help (on stderr, exit 2, as click does), not a usage error around it."""
+    r = subprocess.run([sys.executable, "-m", "regioplan"], capture_output=True, text=True, env=OMGEVING)
+    assert r.returncode == 2 and r.stdout == ""
+    assert r.stderr.startswith("Gebruik: ") and "\nCommando's:\n  sjabloon " in r.stderr, r.stderr
+    assert "fout [gebruik]" not in r.stderr and "\\n" not in r.stderr and not _engels(r.stderr)

@@ -157,8 +157,14 @@ def main(argv: list[str] | None = None) -> int:
         from .console import terminal
 
         if hasattr(e, "show") and hasattr(e, "exit_code"):  # click's usage errors (typer vendors click)
-            from .nederlands import gebruiksfout
+            from .nederlands import alleen_hulp, gebruiksfout
 
+            if (
+                hulp := alleen_hulp(e)
+            ) is not None:  # 'regioplan' alone: the help on stderr, exit 2 (as click)
+                for regel in hulp.splitlines():
+                    terminal().meld(regel)
+                return 2
             bericht, gebruik, hint = gebruiksfout(e)
             terminal().meld(("fout", "fout"), " [gebruik]: ", bericht)
             if gebruik:

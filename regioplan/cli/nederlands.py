@@ -28,7 +28,7 @@ from typing import Any
 
 import typer
 from typer._click import types as _typen
-from typer._click.exceptions import BadParameter, MissingParameter, NoSuchOption
+from typer._click.exceptions import BadParameter, MissingParameter, NoArgsIsHelpError, NoSuchOption
 from typer._types import TyperChoice
 from typer.core import TyperArgument
 from typer.models import TyperPath
@@ -290,6 +290,11 @@ def bericht(fout: Exception) -> str:
             tekst += f" Bedoel je een van: {', '.join(mogelijk)}?"
         return tekst
     return vertaal(getattr(fout, "message", str(fout)))
+
+
+def alleen_hulp(fout: Exception) -> str | None:
+    """The help text when click raised "no arguments, show the help" (``regioplan`` alone), else None."""
+    return fout.format_message() if isinstance(fout, NoArgsIsHelpError) else None
 
 
 def gebruiksfout(fout: Exception) -> tuple[str, str, str]:
