@@ -11,12 +11,11 @@ import sys
 from typing import Annotated, Any
 
 import typer
+from typer._click.exceptions import UsageError
 from typer.core import TyperCommand, TyperGroup
 
 from .. import __version__
-from .nederlands import COMMANDO, OPTIES, Context, maak_nederlands
-
-HULPTEKST = "Toon deze hulp en stop."
+from .nederlands import COMMANDO, HULPTEKST, OPTIES, Context, maak_nederlands
 
 
 class _Nederlands:
@@ -39,10 +38,8 @@ class _Nederlands:
     def parse_args(self, ctx, args):
         try:
             return super().parse_args(ctx, args)  # type: ignore[misc]
-        except typer.BadParameter:
-            raise
-        except Exception as fout:  # click's parser raises "requires an argument" without its command
-            if hasattr(fout, "ctx") and getattr(fout, "ctx", None) is None:
+        except UsageError as fout:  # click's parser raises "requires an argument" without its command
+            if fout.ctx is None:
                 fout.ctx = ctx
             raise
 

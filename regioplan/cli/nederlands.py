@@ -33,6 +33,7 @@ from typer._types import TyperChoice
 from typer.core import TyperArgument
 from typer.models import TyperPath
 
+HULPTEKST = "Toon deze hulp en stop."  #: the help of -h/--help (click: "Show this message and exit.")
 OPTIES = "[OPTIES]"
 COMMANDO = "COMMANDO [ARGUMENTEN]..."
 KOPPEN = {"Arguments": "Argumenten", "Options": "Opties", "Commands": "Commando's"}
