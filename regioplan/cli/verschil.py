@@ -57,8 +57,8 @@ def verschil(
         typer.Option(
             "--formaat",
             "-f",
-            help="tekst (tabellen), md (voor een pull-request of job summary) of json (zie "
-            "docs/verschil.md).",
+            help="tekst (tabellen), md (voor een pull-request of de samenvatting van een CI-job) of json "
+            "(zie docs/verschil.md).",
         ),
     ] = Vorm.tekst,
     uit: Annotated[
