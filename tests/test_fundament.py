@@ -217,7 +217,7 @@ def test_config_uit_de_datamap_vervangt_cyclusdatum(tmp_path: Path):
         (["rapport", "{map}", "--regioo", "x"], "Onbekende optie: --regioo. Bedoel je --regio?"),
         (
             ["bereken", "{map}", "-f", "xml"],
-            "Ongeldige waarde voor '--formaat' / '-f': 'xml' is niet een van 'tekst', 'json'.",
+            "Ongeldige waarde voor '--formaat' / '-f': 'xml' kan niet; kies uit: tekst, json.",
         ),
         (["valideer", "{map}", "b", "c"], "Onverwacht extra argument: b c."),
         (["rapport", "{map}", "--regio"], "Optie '--regio' heeft een waarde nodig."),

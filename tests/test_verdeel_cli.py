@@ -44,6 +44,26 @@ def v():
     return verdeel(VOORBEELD)
 
 
+def test_samenvatting_zegt_wat_ze_telt(v):
+    """The summary line names what it counts (no "16 + 16 gemeenten"), and says it when the result
+    does not add up to the opgave or places are left under the cap."""
+    from dataclasses import replace
+
+    from regioplan.cli.verdeel import samenvatting
+
+    ontvangers = len(v.ontvangers("regulier")), len(v.ontvangers("amv"))
+    assert (
+        f"verdeeld over {ontvangers[0]} gemeenten, die van 408 amv-plekken over {ontvangers[1]} gemeenten"
+        in (samenvatting(v))
+    )
+    assert " + " not in samenvatting(v) and "gelijk aan de opgave" in samenvatting(v)
+    anders = replace(v, opgave=Paar(5800, 538), onverdeeld=Paar(13, 0))
+    assert samenvatting(anders).endswith(
+        "na de verdeling 5.787 regulier en 538 amv bij een opgave van 5.800 regulier en 538 amv; niet te "
+        "plaatsen onder het plafond: 13 regulier en 0 amv; simulatie, geen besluit"
+    )
+
+
 def test_tabel1_transcriptie_telt_op_tot_de_opgave():
     t = _tabel1()
     assert len(t) == 25
@@ -158,6 +178,11 @@ def test_cli_json_met_gemeenten_en_stappen():
     assert d["percentage"] == 0.895
     assert "Geen besluit" in d["simulatie"]
     assert "22 van 25 rijen gelijk" in r.stderr
+    assert (
+        "Overijssel: de restopgave van 1.936 reguliere plekken is verdeeld over 16 gemeenten, die van 408 "
+        "amv-plekken over 16 gemeenten; na de verdeling 5.787 regulier en 538 amv, gelijk aan de opgave; "
+        "simulatie, geen besluit; 22 van 25 rijen gelijk aan verdeelbesluit-overijssel-2024-tabel1.csv"
+    ) in r.stderr.splitlines()
     exact = _run("verdeel", str(VOORBEELD), "--percentage-decimalen", "exact", "--vergelijk", str(TABEL1))
     assert exact.returncode == 0, exact.stderr
     assert "20 van 25 rijen gelijk" in exact.stderr

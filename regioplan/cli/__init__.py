@@ -8,19 +8,26 @@ exit 2 with a Dutch message; ``--debug`` shows the traceback.
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer._click.exceptions import UsageError
 from typer.core import TyperCommand, TyperGroup
 
 from .. import __version__
-from .nederlands import COMMANDO, OPTIES, Context
-
-HULPTEKST = "Toon deze hulp en stop."
+from .nederlands import COMMANDO, HULPTEKST, OPTIES, Context, maak_nederlands
 
 
-class _NederlandseHulp:
-    """Dutch text for ``-h/--help``: click only offers its English text, so set it on the cached option."""
+class _Nederlands:
+    """What makes a click command Dutch, mixed in before typer's command class: Dutch value types and
+    argument names (:func:`.nederlands.maak_nederlands`), Dutch text for ``-h/--help`` (click only offers
+    its English text, so set it on the cached option) and a usage error that knows its command."""
+
+    params: list[Any]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        maak_nederlands(self.params)
 
     def get_help_option(self, ctx):
         optie = super().get_help_option(ctx)  # type: ignore[misc]  # a mixin before click's Command
@@ -28,17 +35,25 @@ class _NederlandseHulp:
             optie.help = HULPTEKST
         return optie
 
+    def parse_args(self, ctx, args):
+        try:
+            return super().parse_args(ctx, args)  # type: ignore[misc]
+        except UsageError as fout:  # click's parser raises "requires an argument" without its command
+            if fout.ctx is None:
+                fout.ctx = ctx
+            raise
 
-class _Commando(_NederlandseHulp, TyperCommand):
+
+class _Commando(_Nederlands, TyperCommand):
     context_class = Context
 
 
-class _Groep(_NederlandseHulp, TyperGroup):
+class _Groep(_Nederlands, TyperGroup):
     context_class = Context
 
 
 class _App(typer.Typer):
-    """Every command registered on this app gets the Dutch help option, without each module asking for it."""
+    """Every command registered on this app is made Dutch (:class:`_Nederlands`) without asking."""
 
     def command(self, name: str | None = None, *, cls: type[TyperCommand] | None = None, **kwargs):
         kwargs.setdefault("options_metavar", OPTIES)
@@ -139,8 +154,14 @@ def main(argv: list[str] | None = None) -> int:
         from .console import terminal
 
         if hasattr(e, "show") and hasattr(e, "exit_code"):  # click's usage errors (typer vendors click)
-            from .nederlands import gebruiksfout
+            from .nederlands import alleen_hulp, gebruiksfout
 
+            if (
+                hulp := alleen_hulp(e)
+            ) is not None:  # 'regioplan' alone: the help on stderr, exit 2 (as click)
+                for regel in hulp.splitlines():
+                    terminal().meld(regel)
+                return 2
             bericht, gebruik, hint = gebruiksfout(e)
             terminal().meld(("fout", "fout"), " [gebruik]: ", bericht)
             if gebruik:

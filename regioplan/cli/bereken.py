@@ -57,6 +57,7 @@ def bereken(
         typer.Option(
             "--uit",
             "-o",
+            metavar="<bestand>",
             help="Schrijf naar resultaten.json, .xlsx of .csv (één csv per tabel).",
             show_default=False,
         ),
@@ -66,6 +67,7 @@ def bereken(
         typer.Option(
             "--gemeente",
             "-g",
+            metavar="<gemeente>",
             help=(
                 "Alleen deze gemeente (naam of CBS-code), in elke uitvoer (tekst, json, xlsx, csv, "
                 "tijdlijn), "
@@ -88,6 +90,7 @@ def bereken(
         str | None,  # the callback turns it into a tuple of dates
         typer.Option(
             "--peildata",
+            metavar="<datums>",
             help=(
                 "Tijdlijn: de capaciteit in gebruik op elke peildatum, per gemeente, regio en provincie. "
                 "Datums als 2022-11-15 of 15-11-2022, gescheiden door komma's; een reeks VAN..TOT geeft één "

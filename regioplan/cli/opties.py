@@ -18,11 +18,15 @@ Config = Annotated[
     Path | None,
     typer.Option(
         "--config",
+        metavar="<bestand>",
         help="Een regioplan.toml; standaard die in de map, bij één werkboek anders wat het werkboek zelf "
         "noemt, anders de ingebouwde provincie Overijssel.",
         show_default=False,
     ),
 ]
 Uit = Annotated[
-    Path | None, typer.Option("--uit", "-o", help="Schrijf naar dit bestand of deze map.", show_default=False)
+    Path | None,
+    typer.Option(
+        "--uit", "-o", metavar="<pad>", help="Schrijf naar dit bestand of deze map.", show_default=False
+    ),
 ]

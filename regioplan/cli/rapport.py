@@ -68,6 +68,7 @@ def rapport(
         typer.Option(
             "--regio",
             "-r",
+            metavar="<regio>",
             help="Regio-sleutel, de provincie (provinciaal verslag) of 'alle'; mag vaker. Verplicht, behalve "
             "met --publiceer (dan standaard alle). Zonder --regio noemt regioplan de sleutels van jouw "
             "configuratie; bij Overijssel: twente, ijsselland, overijssel.",
@@ -82,14 +83,20 @@ def rapport(
             help="md, html, pdf, docx, beide (md en html) of alle (alle vier); mag vaker.",
         ),
     ] = [Vorm.beide],  # noqa: B006  (typer reads the default, it is never changed)
-    uit: Annotated[Path, typer.Option("--uit", "-o", help="Map voor de rapporten.")] = Path("uitvoer"),
+    uit: Annotated[Path, typer.Option("--uit", "-o", metavar="<map>", help="Map voor de rapporten.")] = Path(
+        "uitvoer"
+    ),
     datum: Annotated[
-        str | None, typer.Option("--datum", help="Datum op het rapport (JJJJ-MM-DD).", show_default=False)
+        str | None,
+        typer.Option(
+            "--datum", metavar="<datum>", help="Datum op het rapport (JJJJ-MM-DD).", show_default=False
+        ),
     ] = None,
     sjablonen: Annotated[
         Path | None,
         typer.Option(
             "--sjablonen",
+            metavar="<map>",
             help="Map met eigen Jinja-sjablonen die de ingebouwde op naam vervangen.",
             show_default=False,
         ),
@@ -98,6 +105,7 @@ def rapport(
         str | None,
         typer.Option(
             "--vorige",
+            metavar="<ronde>",
             help=(
                 "De vorige ronde (map of REF:pad, zoals bij verschil): voegt het hoofdstuk 'Ontwikkeling "
                 "sinds de "
@@ -110,6 +118,7 @@ def rapport(
         Path | None,
         typer.Option(
             "--word-sjabloon",
+            metavar="<bestand>",
             help="Een Word-document (.docx) met de huisstijl: het Word-rapport neemt er de stijlen (Kop 1, "
             "Bijschrift, de tabelstijl Rapporttabel), de pagina-opmaak en de kop- en voettekst van over.",
             show_default=False,
@@ -119,6 +128,7 @@ def rapport(
         Path | None,
         typer.Option(
             "--publiceer",
+            metavar="<map>",
             help="Schrijf een publicatiemap: alle rapporten in alle formaten, validatieoverzicht, "
             "resultatenwerkboek en index.html.",
             show_default=False,

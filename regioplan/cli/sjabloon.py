@@ -15,6 +15,7 @@ Provincie = Annotated[
     typer.Option(
         "--provincie",
         "-p",
+        metavar="<provincie>",
         help="Ingebouwde provincie, bv. gelderland of noord-holland (regio's: de veiligheidsregio's).",
         show_default=False,
     ),
@@ -39,17 +40,31 @@ Provincie = Annotated[
 def sjabloon(
     gemeente: Annotated[
         list[str] | None,
-        typer.Option("--gemeente", "-g", help="Naam of CBS-code (herhaalbaar).", show_default=False),
+        typer.Option(
+            "--gemeente",
+            "-g",
+            metavar="<gemeente>",
+            help="Naam of CBS-code (herhaalbaar).",
+            show_default=False,
+        ),
     ] = None,
     regio: Annotated[
         str | None,
-        typer.Option("--regio", "-r", help="Sleutel of naam van de regio, bv. twente.", show_default=False),
+        typer.Option(
+            "--regio",
+            "-r",
+            metavar="<regio>",
+            help="Sleutel of naam van de regio, bv. twente.",
+            show_default=False,
+        ),
     ] = None,
     provincie: Provincie = None,
     opgaven: Annotated[
         bool, typer.Option("--opgaven", help="Schrijf ook opgaven.xlsx (voor de coördinator).")
     ] = False,
-    uit: Annotated[Path, typer.Option("--uit", "-o", help="Map voor de werkboeken.")] = Path("uitvraag"),
+    uit: Annotated[Path, typer.Option("--uit", "-o", metavar="<map>", help="Map voor de werkboeken.")] = Path(
+        "uitvraag"
+    ),
     config: opties.Config = None,
 ) -> None:
     from ..config import CONFIGBESTAND
@@ -85,11 +100,14 @@ def init(
         typer.Option(
             "--provincie",
             "-p",
+            metavar="<provincie>",
             help="De provincie, bv. gelderland, noord-holland of friesland.",
             show_default=False,
         ),
     ],
-    uit: Annotated[Path, typer.Option("--uit", "-o", help="Map waarin regioplan.toml komt.")] = Path("."),
+    uit: Annotated[
+        Path, typer.Option("--uit", "-o", metavar="<map>", help="Map waarin regioplan.toml komt.")
+    ] = Path("."),
     overschrijf: Annotated[
         bool, typer.Option("--overschrijf", help="Vervang een bestaande regioplan.toml.")
     ] = False,

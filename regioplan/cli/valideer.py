@@ -54,7 +54,12 @@ def valideer(
     strikt: Annotated[bool, typer.Option("--strikt", help="Kort voor --faal-op waarschuwing.")] = False,
     negeer: Annotated[
         list[str] | None,
-        typer.Option("--negeer", help="Code die bewust wordt genegeerd (herhaalbaar).", show_default=False),
+        typer.Option(
+            "--negeer",
+            metavar="<code>",
+            help="Code die bewust wordt genegeerd (herhaalbaar).",
+            show_default=False,
+        ),
     ] = None,
     uit: opties.Uit = None,
     config: opties.Config = None,

@@ -71,13 +71,21 @@ def verdeel(
     uit: Annotated[
         Path | None,
         typer.Option(
-            "--uit", "-o", help="Schrijf naar verdeling.json, .xlsx, .md of .html.", show_default=False
+            "--uit",
+            "-o",
+            metavar="<bestand>",
+            help="Schrijf naar verdeling.json, .xlsx, .md of .html.",
+            show_default=False,
         ),
     ] = None,
     gemeente: Annotated[
         str | None,
         typer.Option(
-            "--gemeente", "-g", help="Toon alleen deze gemeente (naam of CBS-code).", show_default=False
+            "--gemeente",
+            "-g",
+            metavar="<gemeente>",
+            help="Toon alleen deze gemeente (naam of CBS-code).",
+            show_default=False,
         ),
     ] = None,
     uitleg: Annotated[
@@ -87,6 +95,7 @@ def verdeel(
         Path | None,
         typer.Option(
             "--vergelijk",
+            metavar="<bestand>",
             help="Een gepubliceerde verdeling (csv: gemeente,regulier,amv) om naast de simulatie te zetten.",
             show_default=False,
         ),
@@ -122,12 +131,18 @@ def verdeel(
     ] = Decimalen.d1,
     minimum: Annotated[
         int,
-        typer.Option("--minimum", min=0, help="Aandelen onder dit aantal vervallen en worden herverdeeld."),
+        typer.Option(
+            "--minimum",
+            metavar="<aantal>",
+            min=0,
+            help="Aandelen onder dit aantal vervallen en worden herverdeeld.",
+        ),
     ] = 5,
     sjablonen: Annotated[
         Path | None,
         typer.Option(
             "--sjablonen",
+            metavar="<map>",
             help=(
                 "Map met eigen Jinja-sjablonen (verdeling.md.j2, verdeling.html.j2) die de ingebouwde "
                 "vervangen."
@@ -187,16 +202,41 @@ def verdeel(
         t.data(_tekst(formaat.value, v, vergelijking, sjablonen))
     else:
         _toon(t, v, gemeente, uitleg, vergelijking)
-    som = v.totaal
-    samen = (
-        f"{v.provincie}: restopgave {v.restopgave.regulier} regulier + {v.restopgave.amv} amv verdeeld over "
-        f"{len(v.ontvangers('regulier'))} + {len(v.ontvangers('amv'))} gemeenten; "
-        f"totaal {som.regulier} + {som.amv} (opgave {v.opgave.regulier} + {v.opgave.amv}); simulatie, geen besluit"  # noqa: E501
-    )
-    if vergelijking is not None:
-        samen += f"; {vergelijking.gelijk} van {len(vergelijking.rijen)} rijen gelijk aan {vergelijking.bron}"
-    t.meld(samen)
+    t.meld(samenvatting(v, vergelijking))
     raise typer.Exit(0)
+
+
+def samenvatting(v: Verdeling, vergelijking: Vergelijking | None = None) -> str:
+    """The summary line: how much of the restopgave went to how many gemeenten, per soort, and whether
+    the result adds up to the opgave."""
+    from ..opmaak import getal
+
+    def over(n: int) -> str:
+        return f"{getal(n)} {'gemeente' if n == 1 else 'gemeenten'}"
+
+    r, som, opgave = v.restopgave, v.totaal, v.opgave
+    delen = [
+        f"{v.provincie}: de restopgave van {getal(r.regulier)} reguliere plekken is verdeeld over "
+        f"{over(len(v.ontvangers('regulier')))}, die van {getal(r.amv)} amv-plekken over "
+        f"{over(len(v.ontvangers('amv')))}",
+        f"na de verdeling {getal(som.regulier)} regulier en {getal(som.amv)} amv"
+        + (
+            ", gelijk aan de opgave"
+            if som == opgave
+            else f" bij een opgave van {getal(opgave.regulier)} regulier en {getal(opgave.amv)} amv"
+        ),
+    ]
+    if v.onverdeeld.totaal:
+        delen.append(
+            f"niet te plaatsen onder het plafond: {getal(v.onverdeeld.regulier)} regulier en "
+            f"{getal(v.onverdeeld.amv)} amv"
+        )
+    delen.append("simulatie, geen besluit")
+    if vergelijking is not None:
+        delen.append(
+            f"{vergelijking.gelijk} van {len(vergelijking.rijen)} rijen gelijk aan {vergelijking.bron}"
+        )
+    return "; ".join(delen)
 
 
 def _laad_voor(map: Path) -> Config:

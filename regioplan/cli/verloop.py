@@ -37,7 +37,9 @@ def verloop(
     rondes: Annotated[
         list[str],
         typer.Argument(
-            help="Twee of meer rondes: mappen of REF:pad, van oud naar nieuw.", show_default=False
+            metavar="RONDE",
+            help="Twee of meer rondes: mappen of REF:pad, van oud naar nieuw.",
+            show_default=False,
         ),
     ],
     formaat: Annotated[
@@ -49,6 +51,7 @@ def verloop(
         typer.Option(
             "--regio",
             "-r",
+            metavar="<regio>",
             help="Regio-sleutel of de provincie (standaard de provincie).",
             show_default=False,
         ),
@@ -58,18 +61,28 @@ def verloop(
         typer.Option(
             "--gemeente",
             "-g",
+            metavar="<gemeente>",
             help="Een gemeente (naam of CBS-code) in plaats van een regio.",
             show_default=False,
         ),
     ] = None,
     uit: Annotated[
         Path | None,
-        typer.Option("--uit", "-o", help="Schrijf md, html of json naar dit bestand.", show_default=False),
+        typer.Option(
+            "--uit",
+            "-o",
+            metavar="<bestand>",
+            help="Schrijf md, html of json naar dit bestand.",
+            show_default=False,
+        ),
     ] = None,
     sjablonen: Annotated[
         Path | None,
         typer.Option(
-            "--sjablonen", help="Map met een eigen verloop.html.j2 of verloop.md.j2.", show_default=False
+            "--sjablonen",
+            metavar="<map>",
+            help="Map met een eigen verloop.html.j2 of verloop.md.j2.",
+            show_default=False,
         ),
     ] = None,
     config: opties.Config = None,

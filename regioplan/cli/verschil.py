@@ -57,13 +57,19 @@ def verschil(
         typer.Option(
             "--formaat",
             "-f",
-            help="tekst (tabellen), md (voor een pull-request of job summary) of json (zie "
-            "docs/verschil.md).",
+            help="tekst (tabellen), md (voor een pull-request of de samenvatting van een CI-job) of json "
+            "(zie docs/verschil.md).",
         ),
     ] = Vorm.tekst,
     uit: Annotated[
         Path | None,
-        typer.Option("--uit", "-o", help="Schrijf de md (of json) naar dit bestand.", show_default=False),
+        typer.Option(
+            "--uit",
+            "-o",
+            metavar="<bestand>",
+            help="Schrijf de md (of json) naar dit bestand.",
+            show_default=False,
+        ),
     ] = None,
     config: opties.Config = None,
 ) -> None:
