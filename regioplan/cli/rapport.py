@@ -140,6 +140,7 @@ def rapport(
         typer.Option(
             "--processen",
             min=1,
+            metavar="<aantal>",
             help="Hoeveel rapporten tegelijk gemaakt worden als er PDF of Word bij is (elk in een eigen "
             "proces). Standaard één per processorkern; 1 maakt ze één voor één. De bestanden zijn hoe "
             "dan ook gelijk.",
