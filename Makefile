@@ -53,7 +53,7 @@ voorbeelddata: $(STAMP)
 	$(BIN)/python -m regioplan.voorbeeld $(DATA) $(RONDE2)
 
 golden: $(STAMP)
-	REGIOPLAN_GOLDEN_BIJWERKEN=1 $(BIN)/python -m pytest tests/test_rapport_golden.py
+	REGIOPLAN_GOLDEN_BIJWERKEN=1 $(BIN)/python -m pytest tests/test_rapport_golden.py tests/test_pdf_word.py -k 'golden or gouden'
 
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/run.py
