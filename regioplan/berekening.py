@@ -124,6 +124,8 @@ def _asiel(
         actief_amv=sum(loc.telwaarde for loc in actief if loc.doelgroep == "amv"),
         via_uitruil=sum(loc.telwaarde for loc in locaties if loc.telt and loc.uitruil_richting),
         buiten_provincie=sum(loc.telwaarde for loc in locaties if loc.telt and loc.buiten_provincie),
+        actief_via_uitruil=sum(loc.telwaarde for loc in actief if loc.uitruil_richting),
+        actief_buiten_provincie=sum(loc.telwaarde for loc in actief if loc.buiten_provincie),
         locaties=tuple(locaties),
         voornemens_lijst=tuple(vn_items),
     )

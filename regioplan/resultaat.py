@@ -162,6 +162,8 @@ class AsielCijfers:
     actief_amv: int = field(default=0, metadata=NIET_IN_JSON)  #: idem, amv only
     via_uitruil: int = 0  #: of geldig: places moved by an exchange (+ received, - supplied)
     buiten_provincie: int = 0  #: of geldig: places that lie outside the province (Kampen–Dronten)
+    actief_via_uitruil: int = 0  #: of actief_nu: places moved by an exchange (+ received, - supplied)
+    actief_buiten_provincie: int = 0  #: of actief_nu: places that lie outside the province
 
     @cached_property
     def percentage(self) -> int | None:

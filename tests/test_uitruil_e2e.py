@@ -398,4 +398,23 @@ def test_rapport_toont_waarvan_via_uitruil_en_buiten_de_provincie(tmp_path):
     ]
     plan_md = (uit / "regionaal-plan-noord.md").read_text(encoding="utf-8")
     assert "| ↳ waarvan via uitruil | | -20 | | | | | |" in plan_md
+
+    # "In gebruik op de cyclusdatum" (counting or not) carries the same lines, in its own column
+    beeld = _rijen(plan, "tabel-asiel-beeld")
+    assert beeld["Almelo ↳ waarvan via uitruil"] == ["", "-20", "", ""]
+    assert beeld["Borne ↳ waarvan via uitruil"] == ["", "+20", "", ""]
+    assert not [k for k in beeld if k.startswith("Totaal Noord ↳")]
+    assert "| ↳ waarvan via uitruil | | +20 | | |" in plan_md
+    api.rapport(m, "zuid", uit)
+    zuid = BeautifulSoup((uit / "regionaal-plan-zuid.html").read_text(encoding="utf-8"), "html.parser")
+    beeld = _rijen(zuid, "tabel-asiel-beeld")
+    assert beeld["Raalte"][1] == "30"
+    assert beeld["Raalte ↳ waarvan via uitruil"] == ["", "+30", "", ""]
+    assert beeld["Raalte ↳ waarvan buiten de provincie"] == ["", "30", "", ""]
+    assert beeld["Totaal Zuid ↳ waarvan buiten de provincie"] == ["", "30", "", ""]
+    resultaat = api.bereken(m)
+    per_gemeente = {g.naam: g.asiel for g in resultaat.gemeenten}
+    assert (per_gemeente["Almelo"].actief_via_uitruil, per_gemeente["Borne"].actief_via_uitruil) == (-20, 20)
+    assert per_gemeente["Raalte"].actief_buiten_provincie == 30
+    assert resultaat.provincie.asiel.actief_via_uitruil == 30  # Almelo -20 and Borne +20 cancel out
     assert "buiten de provincie |" not in plan_md

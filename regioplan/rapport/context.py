@@ -146,14 +146,23 @@ class Waarvan:
     teken: bool  #: show with a sign (``|teken``): true for via_uitruil
 
 
+def _waarvan(via_uitruil: int, buiten_provincie: int) -> tuple[Waarvan, ...]:
+    uit = []
+    if via_uitruil:
+        uit.append(Waarvan("via_uitruil", "waarvan via uitruil", via_uitruil, True))
+    if buiten_provincie:
+        uit.append(Waarvan("buiten_provincie", "waarvan buiten de provincie", buiten_provincie, False))
+    return tuple(uit)
+
+
 def waarvan_asiel(a: AsielCijfers) -> tuple[Waarvan, ...]:
     """The non-zero "waarvan" lines of ``geldig`` (asiel incl. amv)."""
-    uit = []
-    if a.via_uitruil:
-        uit.append(Waarvan("via_uitruil", "waarvan via uitruil", a.via_uitruil, True))
-    if a.buiten_provincie:
-        uit.append(Waarvan("buiten_provincie", "waarvan buiten de provincie", a.buiten_provincie, False))
-    return tuple(uit)
+    return _waarvan(a.via_uitruil, a.buiten_provincie)
+
+
+def waarvan_actief(a: AsielCijfers) -> tuple[Waarvan, ...]:
+    """The non-zero "waarvan" lines of ``actief_nu`` (asiel places in use on the cycle date)."""
+    return _waarvan(a.actief_via_uitruil, a.actief_buiten_provincie)
 
 
 def waarvan_oekraine(o: OekraineCijfers) -> tuple[Waarvan, ...]:
@@ -162,11 +171,15 @@ def waarvan_oekraine(o: OekraineCijfers) -> tuple[Waarvan, ...]:
 
 
 class _MetWaarvan:
-    """``waarvan_asiel`` and ``waarvan_oekraine`` for a gemeente, regio or province view."""
+    """``waarvan_asiel``, ``waarvan_actief`` and ``waarvan_oekraine`` of a gemeente, regio or province."""
 
     @property
     def waarvan_asiel(self) -> tuple[Waarvan, ...]:
         return waarvan_asiel(cast("AsielCijfers", getattr(self, "asiel")))  # noqa: B009
+
+    @property
+    def waarvan_actief(self) -> tuple[Waarvan, ...]:
+        return waarvan_actief(cast("AsielCijfers", getattr(self, "asiel")))  # noqa: B009
 
     @property
     def waarvan_oekraine(self) -> tuple[Waarvan, ...]:
@@ -945,7 +958,9 @@ def bouw_context(
         bronnen=tuple(Bron(g.naam, g.cbs_code, g.bestand, g.datum, g.ingevuld_door) for g in gemeenten),
         ontbrekend=tuple(g.naam for g in gemeenten if not g.heeft_uitvraag),
         bevindingen=resultaat.bevindingen,
-        met_waarvan=any(b.waarvan_asiel or b.waarvan_oekraine for b in (*gemeenten, *niveaus)),
+        met_waarvan=any(
+            b.waarvan_asiel or b.waarvan_actief or b.waarvan_oekraine for b in (*gemeenten, *niveaus)
+        ),
         ontwikkeling=None
         if vorige is None
         else ontwikkeling(vorige, regio.sleutel if regio else None, codes),
