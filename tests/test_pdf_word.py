@@ -158,6 +158,39 @@ def test_pdf_pagina_als_plaatje_is_niet_leeg(overijssel, tmp_path):
     assert groen > 50
 
 
+def test_pdf_geen_tabelrij_over_twee_paginas():
+    """The laid-out Twente report (WeasyPrint's own page boxes): every body row of every table is on one page
+    only, also in the tables that run over several pages; header rows repeat."""
+    from weasyprint.formatting_structure.boxes import TableRowBox, TableRowGroupBox
+
+    from regioplan.api import bereken
+    from regioplan.rapport import bouw_context, render
+    from regioplan.rapport.pdf import opmaak
+    from regioplan.rapport.schrijven import pdf_bladen
+
+    context = bouw_context(bereken(VOORBEELD), "twente")
+    document = opmaak(render(context, "html"), *pdf_bladen(context))
+    paginas_van: dict[int, set[int]] = {}
+    koppen_per_pagina = []
+    for nummer, pagina in enumerate(document.pages, start=1):
+        koppen = 0
+        for box in pagina._page_box.descendants():
+            if isinstance(box, TableRowGroupBox):
+                rijen = [r for r in box.children if isinstance(r, TableRowBox)]
+                if box.is_header:
+                    koppen += len(rijen)
+                    continue
+                for rij in rijen:
+                    paginas_van.setdefault(id(rij.element), set()).add(nummer)
+        koppen_per_pagina.append(koppen)
+    assert len(paginas_van) > 200  # every table of the report, not a handful
+    gesplitst = {e: p for e, p in paginas_van.items() if len(p) > 1}
+    assert not gesplitst, f"rijen over meer pagina's: {sorted(gesplitst.values())}"
+    assert (
+        sum(1 for k in koppen_per_pagina if k) > 15
+    )  # table heads on most pages (repeated where a table runs on)
+
+
 #: Golden page images of the Twente PDF (60 dpi, grey), rewritten only by ``make golden``.
 GOLDEN_PDF = Path(__file__).parent / "golden" / "pdf"
 BIJWERKEN = os.environ.get("REGIOPLAN_GOLDEN_BIJWERKEN") == "1"

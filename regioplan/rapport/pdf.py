@@ -74,18 +74,25 @@ def pdf_context(context: Context) -> dict[str, str]:
     }
 
 
-def maak_pdf(html: str, css: str, grafiek_css: str, context: Context) -> bytes:
-    """The PDF bytes of an HTML report; ``css`` is the rendered ``pdf.css.j2``, ``grafiek_css`` the SVG
-    sheet."""
+def opmaak(html: str, css: str, grafiek_css: str) -> Any:
+    """The HTML report laid out on pages: a ``weasyprint.Document`` (``.pages``, each with its boxes).
+
+    ``css`` is the rendered ``pdf.css.j2``, ``grafiek_css`` the SVG sheet. Only ``data:`` URLs are fetched.
+    """
     weasyprint = weasyprint_module()
     if grafiek_css.strip():
         # Inside an <svg> a <style> is parsed as markup, not raw text: escape it like any SVG text.
         blad = htmllib.escape(grafiek_css, quote=False)
         html = _SVG_OPEN.sub(lambda m: f"{m[1]}<style>{blad}</style>", html)
     fetcher = weasyprint.URLFetcher(allowed_protocols={"data"})
-    document = weasyprint.HTML(string=html, url_fetcher=fetcher, base_url="data:,").render(
+    return weasyprint.HTML(string=html, url_fetcher=fetcher, base_url="data:,").render(
         stylesheets=[weasyprint.CSS(string=css, url_fetcher=fetcher, base_url="data:,")]
     )
+
+
+def maak_pdf(html: str, css: str, grafiek_css: str, context: Context) -> bytes:
+    """The PDF bytes of an HTML report (:func:`opmaak`, then metadata and a fixed identifier)."""
+    document = opmaak(html, css, grafiek_css)
     meta = document.metadata
     meta.authors = [auteur(context)]
     meta.lang = "nl"

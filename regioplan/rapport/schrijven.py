@@ -127,14 +127,20 @@ def controleer_formaten(formaten: Sequence[str], word_sjabloon: Path | None = No
             open_sjabloon(word_sjabloon)
 
 
-def render_pdf(context: Context, html: str, sjablonen: Path | None = None) -> bytes:
-    """The PDF of a report from its rendered HTML (see :mod:`.pdf`)."""
-    from .pdf import maak_pdf, pdf_context
+def pdf_bladen(context: Context, sjablonen: Path | None = None) -> tuple[str, str]:
+    """The two stylesheets a PDF adds to the HTML: the rendered ``pdf.css.j2`` and ``pdf-grafiek.css``."""
+    from .pdf import pdf_context
 
     variabelen = context.variabelen()
     css = render_sjabloon("pdf.css.j2", {**variabelen, "pdf": pdf_context(context)}, sjablonen)
-    grafiek_css = render_sjabloon("pdf-grafiek.css", variabelen, sjablonen)
-    return maak_pdf(html, css, grafiek_css, context)
+    return css, render_sjabloon("pdf-grafiek.css", variabelen, sjablonen)
+
+
+def render_pdf(context: Context, html: str, sjablonen: Path | None = None) -> bytes:
+    """The PDF of a report from its rendered HTML (see :mod:`.pdf`)."""
+    from .pdf import maak_pdf
+
+    return maak_pdf(html, *pdf_bladen(context, sjablonen), context)
 
 
 def render_docx(context: Context, html: str, word_sjabloon: Path | None = None) -> bytes:
