@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from .config import CONFIGBESTAND, Config, Regio, config_pad, laad_config
@@ -61,9 +62,15 @@ def schrijf_sjablonen(
     opgaven: bool,
     config_pad: Path | None = None,
     config: Config | None = None,
-) -> list[Path]:
+    overschrijf: bool = False,
+) -> Sjablonen:
     """Write the workbooks (and with ``opgaven`` the opgaven workbook); each carries what it was made for
-    (province, regio, cycle, peildata, format version). Returns the written paths."""
+    (province, regio, cycle, peildata, format version).
+
+    A file that is already there is never replaced unless ``overschrijf``: in the folder of a round it is a
+    workbook a gemeente filled in, or the coordinator's opgaven. Returns what was written and what was
+    left alone.
+    """
     config = config or laad_config(config_pad)
     if gemeenten:
         codes = []
@@ -80,18 +87,47 @@ def schrijf_sjablonen(
         codes = list(_regio(config, regio).gemeenten)
     else:
         codes = list(config.gemeenten)
-    paden = [
-        schrijf_uitvraag(uit / bestandsnaam(config.naam(c)), {"gemeente": kenmerken(config, c)})
-        for c in sorted(codes, key=config.naam)
-    ]
+    werkboeken: list[Path] = []
+    overgeslagen: list[Path] = []
+    for c in sorted(codes, key=config.naam):
+        pad = uit / bestandsnaam(config.naam(c))
+        if _bestaat(pad) and not overschrijf:
+            overgeslagen.append(pad)
+        else:
+            werkboeken.append(schrijf_uitvraag(pad, {"gemeente": kenmerken(config, c)}))
+    opgaven_pad = None
     if opgaven:
-        rijen = []
-        for r in config.regios:
-            for c in sorted(r.gemeenten, key=config.naam):
-                if c in codes:
-                    rijen.append({"cbs_code": c, "gemeente": config.naam(c), "regio": r.naam})
-        paden.append(schrijf_opgaven(uit / "opgaven.xlsx", rijen))
-    return paden
+        pad = uit / "opgaven.xlsx"
+        if _bestaat(pad) and not overschrijf:
+            overgeslagen.append(pad)
+        else:
+            rijen = []
+            for r in config.regios:
+                for c in sorted(r.gemeenten, key=config.naam):
+                    if c in codes:
+                        rijen.append({"cbs_code": c, "gemeente": config.naam(c), "regio": r.naam})
+            opgaven_pad = schrijf_opgaven(pad, rijen)
+    return Sjablonen(tuple(werkboeken), opgaven_pad, tuple(overgeslagen))
+
+
+def _bestaat(pad: Path) -> bool:
+    """Something is at ``pad`` (a file, a link, even a broken one): never write over it without asking."""
+    return pad.exists() or pad.is_symlink()
+
+
+@dataclass(frozen=True)
+class Sjablonen:
+    """What :func:`schrijf_sjablonen` did: the workbooks written, the opgaven workbook (or None), and the
+    paths left alone because something was there already."""
+
+    werkboeken: tuple[Path, ...]
+    opgaven: Path | None
+    overgeslagen: tuple[Path, ...]
+
+    @property
+    def paden(self) -> list[Path]:
+        """Every written path, the opgaven workbook last."""
+        return [*self.werkboeken, *([self.opgaven] if self.opgaven is not None else [])]
 
 
 def _regio(config: Config, sleutel: str) -> Regio:

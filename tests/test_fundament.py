@@ -111,11 +111,24 @@ def test_sjabloon_heeft_keuzelijsten_bevroren_kop_en_datumopmaak(tmp_path: Path)
     assert wb["Gemeente"]["B2"].value == "Almelo" and wb["Gemeente"]["B3"].value == "GM0141"
     for blad in UITVRAAG_BLADEN:
         ws = wb[blad.naam]
-        lijsten = {dv.formula1.strip('"') for dv in ws.data_validations.dataValidation}
+        lijsten = {dv.formula1.strip('"') for dv in ws.data_validations.dataValidation if dv.type == "list"}
         for kolom in blad.kolommen:
             if kolom.keuzes:
                 assert ",".join(kolom.keuzes) in lijsten, (blad.naam, kolom.kop)
+        if blad.soort == "tabel":  # each column explains itself where it is filled in (input message)
+            hulp = {
+                dv.promptTitle: dv.prompt for dv in ws.data_validations.dataValidation if dv.showInputMessage
+            }
+            uitleg = {k.kop[:32]: k.uitleg.replace("`", "") for k in blad.kolommen if k.uitleg}
+            assert hulp.keys() == uitleg.keys(), blad.naam
+            for kop, tekst in hulp.items():  # Excel's limit is 255 characters: longer ones are cut at a word
+                assert len(tekst) <= 255 and uitleg[kop].startswith(tekst.removesuffix(" …")), kop
+                assert tekst == uitleg[kop] or len(uitleg[kop]) > 255
+            vakken = [str(dv.sqref) for dv in ws.data_validations.dataValidation]
+            assert len(vakken) == len(set(vakken))  # one validation per column: overlapping ones upset Excel
         assert ws.freeze_panes == "A2"
+    teksten = [str(c.value) for ws in wb.worksheets for rij in ws.iter_rows() for c in rij if c.value]
+    assert not [t for t in teksten if "`" in t]  # no Markdown code marks in a workbook for people
     asiel = wb["Asiel"]
     assert asiel.column_dimensions["E"].number_format == "DD-MM-YYYY" and asiel["A1"].value == "Locatie"
     assert asiel.max_row == 1  # the date format is on the column, not on 200 empty cells

@@ -4,11 +4,14 @@ regioplan.toml."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from . import app, console, opties
+
+if TYPE_CHECKING:
+    from ..sjablonen import Sjablonen
 
 Provincie = Annotated[
     str | None,
@@ -63,9 +66,17 @@ def sjabloon(
         bool, typer.Option("--opgaven", help="Schrijf ook opgaven.xlsx (voor de coördinator).")
     ] = False,
     uit: Annotated[Path, typer.Option("--uit", "-o", metavar="<map>", help="Map voor de werkboeken.")] = Path(
-        "uitvraag"
+        "werkboeken"
     ),
     config: opties.Config = None,
+    overschrijf: Annotated[
+        bool,
+        typer.Option(
+            "--overschrijf",
+            help="Vervang werkboeken (en opgaven.xlsx) die er al staan. Zonder deze optie blijft een "
+            "bestaand bestand staan: het kan al ingevuld zijn.",
+        ),
+    ] = False,
 ) -> None:
     from ..config import CONFIGBESTAND
     from ..sjablonen import schrijf_regioconfig, schrijf_sjablonen, schrijf_startconfig, sjabloon_config
@@ -73,15 +84,37 @@ def sjabloon(
     gebruikt = sjabloon_config(uit, config, provincie)
     t = console.terminal()
     t.meld(f"configuratie: {gebruikt.herkomst}")
-    paden = schrijf_sjablonen(uit, gemeenten=gemeente or [], regio=regio, opgaven=opgaven, config=gebruikt)
-    for pad in paden:
+    gedaan = schrijf_sjablonen(
+        uit, gemeenten=gemeente or [], regio=regio, opgaven=opgaven, config=gebruikt, overschrijf=overschrijf
+    )
+    for pad in gedaan.paden:
         t.geschreven(pad)
+    for pad in gedaan.overgeslagen:
+        t.meld(("bestaat al, niet overschreven:", "waarschuwing"), " ", str(pad))
     if config is None and not (uit / CONFIGBESTAND).exists():
         if regio and not gemeente:  # the folder is about this regio only: say so, or nothing adds up
             t.geschreven(schrijf_regioconfig(uit, gebruikt, regio))
         elif provincie:
             t.geschreven(schrijf_startconfig(uit, provincie))
-    t.meld(f"{len(paden)} werkboek(en) in {uit}")
+    t.meld(_samenvatting(gedaan, uit))
+    if gedaan.overgeslagen:
+        t.meld(
+            "  hint: een bestaand werkboek kan al ingevuld zijn; geef --overschrijf om ze toch door een leeg "
+            "werkboek te vervangen, of kies met --uit een andere map."
+        )
+
+
+def _samenvatting(gedaan: Sjablonen, uit: Path) -> str:
+    """``14 werkboeken en opgaven.xlsx geschreven in werkboeken; 2 bestonden al``."""
+    n = len(gedaan.werkboeken)
+    delen = [f"{n} {'werkboek' if n == 1 else 'werkboeken'}"]
+    if gedaan.opgaven is not None:
+        delen.append(gedaan.opgaven.name)
+    tekst = f"{' en '.join(delen)} geschreven in {uit}"
+    if gedaan.overgeslagen:
+        m = len(gedaan.overgeslagen)
+        tekst += f"; {m} bestond al en bleef staan" if m == 1 else f"; {m} bestonden al en bleven staan"
+    return tekst
 
 
 @app.command(

@@ -20,7 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..opmaak import datum
 from ..uitvoer import schrijf
 from ..xlsx import DATUMFORMAAT, kopcel, vaste_bytes, zet
-from .schema import FORMAATVERSIE, GEMEENTE, OPGAVEN, TOELICHTING_BLAD, UITVRAAG_BLADEN, Blad
+from .schema import FORMAATVERSIE, GEMEENTE, OPGAVEN, TOELICHTING_BLAD, UITVRAAG_BLADEN, Blad, Kolom
 
 RIJEN_MET_OPMAAK = 200  #: rows of a table sheet prepared with dropdowns
 
@@ -41,7 +41,25 @@ OPMAAK = {
 MAX_GEHEEL = 1_000_000  #: largest whole number the validation accepts
 
 
-def _geheel(ws: Worksheet, negatief: bool, bereik: str) -> None:
+def platte_tekst(tekst: str) -> str:
+    """An explanation from the schema as a cell shows it: the schema's texts are also Markdown for
+    docs/uitvraag.md, where `regioplan verdeel` is code; in a cell for a policy officer the marks go."""
+    return tekst.replace("`", "")
+
+
+def _invoerhulp(dv: DataValidation, kolom: Kolom) -> DataValidation:
+    """The column's explanation as the message Excel and LibreOffice show when a cell of it is selected
+    (title at most 32 characters, text at most 255: Excel's limits)."""
+    tekst = platte_tekst(kolom.uitleg)  # the choices are in the drop-down list itself
+    if len(tekst) > 255:
+        tekst = tekst[:252].rsplit(" ", 1)[0] + " …"
+    dv.showInputMessage = True
+    dv.promptTitle = kolom.kop[:32]
+    dv.prompt = tekst
+    return dv
+
+
+def _geheel(ws: Worksheet, negatief: bool, bereik: str, kolom: Kolom | None = None) -> None:
     dv = DataValidation(
         type="whole",
         operator="between",
@@ -52,7 +70,7 @@ def _geheel(ws: Worksheet, negatief: bool, bereik: str) -> None:
         errorTitle="Geen geheel getal",
         error="Vul een geheel getal in" + ("." if negatief else " (0 of meer)."),
     )
-    ws.add_data_validation(dv)
+    ws.add_data_validation(_invoerhulp(dv, kolom) if kolom is not None else dv)
     dv.add(bereik)
 
 
@@ -65,7 +83,7 @@ def _waarde(waarde: object) -> object:
     return waarde
 
 
-def _keuzelijst(ws: Worksheet, keuzes: tuple[str, ...], bereik: str) -> None:
+def _keuzelijst(ws: Worksheet, keuzes: tuple[str, ...], bereik: str, kolom: Kolom | None = None) -> None:
     dv = DataValidation(
         type="list",
         formula1='"' + ",".join(keuzes) + '"',
@@ -74,7 +92,7 @@ def _keuzelijst(ws: Worksheet, keuzes: tuple[str, ...], bereik: str) -> None:
         errorTitle="Ongeldige waarde",
         error="Kies een waarde uit de lijst: " + ", ".join(keuzes),
     )
-    ws.add_data_validation(dv)
+    ws.add_data_validation(_invoerhulp(dv, kolom) if kolom is not None else dv)
     dv.add(bereik)
 
 
@@ -84,10 +102,16 @@ def _tabelblad(ws: Worksheet, blad: Blad, rijen: Iterable[Rij]) -> None:
         letter = get_column_letter(i)
         ws.column_dimensions[letter].width = max(kolom.breedte, len(kolom.kop) + 2)
         bereik = f"{letter}2:{letter}{RIJEN_MET_OPMAAK + 1}"
+        # One validation per column (overlapping ones make Excel repair the file), with the column's
+        # explanation as input message: what "ontvangt" means is right where it is chosen.
         if kolom.keuzes:
-            _keuzelijst(ws, kolom.keuzes, bereik)
-        if kolom.type in ("geheel", "geheel_neg"):
-            _geheel(ws, kolom.type == "geheel_neg", bereik)
+            _keuzelijst(ws, kolom.keuzes, bereik, kolom)
+        elif kolom.type in ("geheel", "geheel_neg"):
+            _geheel(ws, kolom.type == "geheel_neg", bereik, kolom)
+        elif kolom.uitleg:
+            dv = DataValidation(allow_blank=True)
+            ws.add_data_validation(_invoerhulp(dv, kolom))
+            dv.add(bereik)
         # A column format, not 200 formatted empty cells: Excel and LibreOffice give what is typed in the
         # column this format, and the sheet stays small (a third of the XML; every reader, regioplan's own
         # included, parses each styled empty cell).
@@ -119,7 +143,9 @@ def _veldenblad(ws: Worksheet, blad: Blad, waarden: Rij) -> None:
         if waarde is not None and waarde != "":
             zet(cel, _waarde(waarde))
         cel.alignment = Alignment(wrap_text=True, vertical="top")
-        ws.cell(row=r, column=3, value=kolom.uitleg).alignment = Alignment(wrap_text=True, vertical="top")
+        ws.cell(row=r, column=3, value=platte_tekst(kolom.uitleg)).alignment = Alignment(
+            wrap_text=True, vertical="top"
+        )
         if kolom.keuzes:
             _keuzelijst(ws, kolom.keuzes, f"B{r}")
     ws.freeze_panes = "A2"
@@ -133,8 +159,8 @@ def _toelichting(ws: Worksheet, titel: str, bladen: tuple[Blad, ...]) -> None:
     ws["A2"] = (
         f"Uitvraagformaat versie {FORMAATVERSIE}. Vul elk blad in; laat bladen en kolomkoppen staan. "
         "Datums als dd-mm-jjjj, of 'onbepaald' (loopt langer dan elke termijn) of 'onbekend'. "
-        "Capaciteit als getal, als bereik '550-580', of 'onbekend'. Controleer vooraf met `regioplan "
-        "valideer <bestand>`."
+        "Capaciteit als getal, als bereik '550-580', of 'onbekend'. De coördinator controleert het werkboek "
+        "na het inleveren; wat aangepast moet worden, krijgt u terug met blad en cel."
     )
     ws["A2"].alignment = Alignment(wrap_text=True)
     ws.merge_cells("A2:B2")
@@ -142,11 +168,13 @@ def _toelichting(ws: Worksheet, titel: str, bladen: tuple[Blad, ...]) -> None:
     r = 4
     for blad in bladen:
         ws.cell(row=r, column=1, value=f"Blad '{blad.naam}'").font = Font(bold=True)
-        ws.cell(row=r, column=2, value=blad.uitleg).alignment = Alignment(wrap_text=True)
+        ws.cell(row=r, column=2, value=platte_tekst(blad.uitleg)).alignment = Alignment(wrap_text=True)
         r += 1
         for kolom in blad.kolommen:
             ws.cell(row=r, column=1, value=kolom.kop)
-            tekst = kolom.uitleg + (f" Toegestaan: {', '.join(kolom.keuzes)}." if kolom.keuzes else "")
+            tekst = platte_tekst(kolom.uitleg) + (
+                f" Toegestaan: {', '.join(kolom.keuzes)}." if kolom.keuzes else ""
+            )
             ws.cell(row=r, column=2, value=tekst).alignment = Alignment(wrap_text=True)
             r += 1
         r += 1
