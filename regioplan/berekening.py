@@ -416,6 +416,7 @@ def bereken(invoer: Invoer, peildata: Sequence[dt.date] = ()) -> Resultaat:
         procesfase=_procesfasen(gemeenten),
         aantal_gemeenten=len(gemeenten),
         levering=_levering(gemeenten),
+        hele_provincie=config.hele_provincie,
     )
     tijdlijn = None
     if peildata:

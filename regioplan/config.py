@@ -96,6 +96,26 @@ class Config:
         """All CBS codes of the province, in regio order then configured order."""
         return tuple(code for regio in self.regios for code in regio.gemeenten)
 
+    @property
+    def buiten_regios(self) -> tuple[str, ...]:
+        """CBS codes of the built-in province's gemeenten (CBS 2024) that are in no configured regio: a
+        folder for one regio (``sjabloon --regio twente``) leaves the others out. Empty for a province the
+        configuration defines itself (its regio's are the whole province)."""
+        if not self.ingebouwd:
+            return ()
+        binnen = set(self.gemeenten)
+        return tuple(
+            code
+            for code, (_naam, provincie) in sorted(landelijke_gemeenten().items())
+            if provincie == self.provincie and code not in binnen
+        )
+
+    @property
+    def hele_provincie(self) -> bool:
+        """Do the configured regio's cover the whole province? False for a folder of one regio (or some
+        regio's): its totals are then the sum of those regio's, not a provincial total."""
+        return not self.buiten_regios
+
     def buiten_indeling(self, cbs_code: str) -> str:
         """What a gemeente outside every regio is outside of, with its real province when that differs:
         ``provincie Overijssel (Arnhem ligt in Gelderland)``."""

@@ -311,6 +311,9 @@ class ProvincieTotaal:
     procesfase: Procesfasen
     aantal_gemeenten: int = field(default=0, metadata=NIET_IN_JSON)
     levering: Levering = field(default_factory=lambda: Levering(met_gegevens=0, totaal=0))
+    #: False when the folder's configuration holds only part of the province (``sjabloon --regio``): the
+    #: figures are then the sum of the configured regio's, not a provincial total (see :func:`totaalnaam`)
+    hele_provincie: bool = True
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -415,6 +418,22 @@ class Resultaat:
         """The gemeente by name, alias or CBS code; None when it is not in the configuration."""
         code = self.config.zoek_code(naam_of_code)
         return next((g for g in self.gemeenten if g.cbs_code == code), None)
+
+
+def totaalnaam(r: Resultaat) -> str | None:
+    """The label of the total over every gemeente in the folder, or None when there is none to show.
+
+    For the whole province ``Totaal Overijssel``. A folder configured for part of the province (one
+    regio, ``sjabloon --regio twente``) has no provincial total: with one regio its total is the regio's
+    own (None: no second row that repeats it and looks provincial); with more regio's the row names them,
+    ``Totaal Noord en Oost (deel van Gelderland)``. Every view (terminal, csv, xlsx, summary line) uses
+    this one rule."""
+    if r.provincie.hele_provincie:
+        return f"Totaal {r.provincie.naam}"
+    namen = [regio.naam for regio in r.config.regios]
+    if len(namen) <= 1:
+        return None
+    return f"Totaal {', '.join(namen[:-1])} en {namen[-1]} (deel van {r.provincie.naam})"
 
 
 def naar_json(waarde: object) -> object:

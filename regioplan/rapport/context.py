@@ -452,6 +452,8 @@ def kies_scope(config: Config, sleutel: str) -> tuple[str, Regio | None]:
     Anything else raises ``optie-ongeldig`` naming the keys there are."""
     s = normaliseer(sleutel)
     if s and s in (normaliseer(config.provincie_sleutel), normaliseer(config.provincie)):
+        if not config.hele_provincie:
+            raise _geen_hele_provincie(config)
         return "provinciaal", None
     regio = config.regio(sleutel)
     if regio is None:
@@ -489,7 +491,23 @@ def rapport_sleutels(config: Config, gevraagd: Sequence[str]) -> list[str]:
 
 
 def _keuzes(config: Config) -> list[str]:
-    return [r.sleutel for r in config.regios] + [config.provincie_sleutel]
+    """The report keys of the configuration: its regio's, then the province when it covers all of it."""
+    return [r.sleutel for r in config.regios] + ([config.provincie_sleutel] if config.hele_provincie else [])
+
+
+def _geen_hele_provincie(config: Config) -> RegioplanFout:
+    """``optie-ongeldig`` for a provincial verslag from a folder that holds part of the province."""
+    regios = " en ".join(r.naam for r in config.regios)
+    n, buiten = len(config.gemeenten), len(config.buiten_regios)
+    soort = "regio" if len(config.regios) == 1 else "de regio's"
+    return RegioplanFout(
+        "optie-ongeldig",
+        f"Deze map gaat niet over heel {config.provincie}: {config.bron} noemt alleen {soort} {regios} "
+        f"({n} van de {n + buiten} gemeenten). Een provinciaal verslag over een deel van de provincie zou "
+        "cijfers als provinciaal presenteren die dat niet zijn.",
+        f"Kies uit: {', '.join(_keuzes(config))}. Voor het provinciaal verslag: een map met de werkboeken "
+        f"van alle gemeenten van {config.provincie}, zonder regio-beperking in regioplan.toml.",
+    )
 
 
 def rapportdatum(gemeenten: Sequence[Gemeente], datum: dt.date | None) -> tuple[dt.date | None, str]:
