@@ -288,6 +288,7 @@ def _gemeente(
         procesfase_toelichting=eigen.procesfase_toelichting if eigen else "",
         status=GELEVERD if eigen else GEEN_GEGEVENS,
         leeg_sjabloon=leeg,
+        onleesbaar_bestand=next((b for b, c in invoer.onleesbaar.items() if c == code), None),
     )
 
 

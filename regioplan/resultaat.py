@@ -252,6 +252,9 @@ class Gemeente:
     #: ``geleverd``, or ``geen-gegevens``: no workbook, or one that is still the blank template
     status: str = "geleverd"
     leeg_sjabloon: bool = False  #: the workbook is still the blank template
+    #: a file named after this gemeente that could not be read (not xlsx, empty, corrupt; ``valideer`` says
+    #: why): she has no data, but she did send something. None otherwise.
+    onleesbaar_bestand: str | None = None
 
     @property
     def geen_gegevens(self) -> bool:

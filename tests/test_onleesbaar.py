@@ -17,6 +17,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from bs4 import BeautifulSoup
 
 from regioplan import api
 
@@ -122,7 +123,35 @@ def test_terminal_markdown_en_junit(map_, tmp_path):
 
 
 def test_rapport_noemt_elke_gemeente_eenmaal(map_, tmp_path):
+    """The banner lists each gemeente without usable data once; the Verantwoording names the file that
+    could not be read instead of saying that nothing came in."""
     api.rapport(map_, "proefland", tmp_path)
     md = (tmp_path / "provinciaal-verslag-proefland.md").read_text(encoding="utf-8")
-    regel = next(r for r in md.splitlines() if "Geen bruikbaar werkboek van" in r)
-    assert "Borne, Olst-Wijhe, Raalte (" in regel
+    regels = [r for r in md.splitlines() if "Geen bruikbaar werkboek van" in r]
+    assert len(regels) == 2 and all("Borne, Olst-Wijhe, Raalte (" in r for r in regels)
+    assert "Geen werkboek ontvangen van" not in md
+    bronnen = {r.split(" | ")[0].strip("| "): r.split(" | ")[2] for r in md.splitlines() if "| GM" in r}
+    assert bronnen == {
+        "Almelo": "almelo.xlsx",
+        "Borne": "borne.xlsx (niet te lezen)",
+        "Olst-Wijhe": "olst-wijhe.xlsx (niet te lezen)",
+        "Raalte": "raalte.xls (niet te lezen)",
+    }
+    assert "Geen gegevens aangeleverd (het werkboek borne.xlsx is niet te lezen)." in md
+    html = BeautifulSoup(
+        (tmp_path / "provinciaal-verslag-proefland.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    cellen = [tr.select("td")[1].get_text() for tr in html.select("#tabel-bronnen tbody tr")]
+    assert cellen == [
+        "almelo.xlsx",
+        "borne.xlsx (niet te lezen)",
+        "olst-wijhe.xlsx (niet te lezen)",
+        "raalte.xls (niet te lezen)",
+    ]
+
+
+def test_bereken_json_noemt_het_onleesbare_werkboek(map_):
+    per = {g["naam"]: g for g in api.bereken(map_).als_dict()["gemeenten"]}
+    assert per["Borne"]["onleesbaar_bestand"] == "borne.xlsx"
+    assert per["Borne"]["status"] == "geen-gegevens" and per["Borne"]["bestand"] is None
+    assert per["Almelo"]["onleesbaar_bestand"] is None  # GM0141.xlsx is unreadable, but Almelo has a workbook

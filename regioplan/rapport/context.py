@@ -396,9 +396,11 @@ class ProcesfaseOverzicht:
 class Bron:
     gemeente: str
     cbs_code: str
-    bestand: str | None
+    bestand: str | None  #: the workbook (also one that could not be read); None when nothing came in
     datum: dt.date | None
     ingevuld_door: str
+    #: why a workbook gave no data: ``niet te lezen``, ``nog het lege sjabloon``; empty when it did
+    toelichting: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -444,6 +446,14 @@ class Context:
     def variabelen(self) -> dict[str, object]:
         """The top-level template variables (shallow: the values are the frozen objects themselves)."""
         return _velden(self)
+
+
+def _bron(g: Gemeente) -> Bron:
+    """A gemeente's line in the Verantwoording: her workbook, and why it gave no data if it did not."""
+    toelichting = (
+        "niet te lezen" if g.onleesbaar_bestand else "nog het lege sjabloon" if g.leeg_sjabloon else ""
+    )
+    return Bron(g.naam, g.cbs_code, g.bestand or g.onleesbaar_bestand, g.datum, g.ingevuld_door, toelichting)
 
 
 def kies_scope(config: Config, sleutel: str) -> tuple[str, Regio | None]:
@@ -960,8 +970,8 @@ def bouw_context(
         procesfase=_procesfase(gemeenten),
         grafieken=_grafieken(gemeenten),
         voetnoten=tuple(voetnoten.lijst),
-        bronnen=tuple(Bron(g.naam, g.cbs_code, g.bestand, g.datum, g.ingevuld_door) for g in gemeenten),
-        ontbrekend=tuple(g.naam for g in gemeenten if not g.heeft_uitvraag),
+        bronnen=tuple(_bron(g) for g in gemeenten),
+        ontbrekend=tuple(g.naam for g in gemeenten if g.geen_gegevens),
         bevindingen=resultaat.bevindingen,
         met_waarvan=any(b.waarvan_asiel or b.waarvan_oekraine for b in (*gemeenten, *niveaus)),
         ontwikkeling=None
