@@ -18,6 +18,10 @@ from regioplan.uitvraag.schrijven import schrijf_opgaven, schrijf_uitvraag
 
 from .conftest import VOORBEELD
 
+SOLO = (
+    '[provincie]\nnaam = "Proefland"\n\n[[regio]]\nnaam = "Solo"\nsleutel = "solo"\ngemeenten = ["GM0141"]\n'
+)
+
 
 def rapport(map_: Path, regio: str, uit: Path) -> tuple[str, BeautifulSoup]:
     p = subprocess.run(
@@ -82,6 +86,7 @@ def test_een_gemeente_leverde(tmp_path):
     md, html = rapport(map_, "twente", tmp_path / "uit")
     md_stand, html_stand = stand(md, html)
     assert re.fullmatch(r"\d\d-\d\d-\d{4}", md_stand) and html_stand == md_stand
+    assert len(html.select("ul.kern li")) == 5
     for tekst in (md, " ".join(html.get_text(" ").split())):
         assert "1 van de 14 gemeenten leverde gegevens aan" in tekst
         assert "De enige gemeente van Twente die gegevens aanleverde, garandeert" in tekst
@@ -97,11 +102,7 @@ def test_regio_van_een_gemeente(tmp_path):
     the date is said to be unknown rather than replaced by the cycle name."""
     map_ = tmp_path / "solo"
     map_.mkdir()
-    (map_ / "regioplan.toml").write_text(
-        '[provincie]\nnaam = "Proefland"\n\n'
-        '[[regio]]\nnaam = "Solo"\nsleutel = "solo"\ngemeenten = ["GM0141"]\n',
-        encoding="utf-8",
-    )
+    (map_ / "regioplan.toml").write_text(SOLO, encoding="utf-8")
     schrijf_opgaven(
         map_ / "opgaven.xlsx",
         [
@@ -127,3 +128,23 @@ def test_regio_van_een_gemeente(tmp_path):
         assert "Solo (1 gemeente, provincie Proefland)" in tekst
         assert "De gemeente van Solo garandeert" in tekst
         assert "1 gemeenten" not in tekst
+
+
+def test_kerncijfers_alleen_met_gegevens_en_publicatie_van_een_lege_map(tmp_path):
+    """No data: no key-figure tiles with "0 plekken gegarandeerd" in the HTML, and the index of the
+    publication folder says that nothing came in (not "geen invuldatum")."""
+    map_ = tmp_path / "leeg"
+    map_.mkdir()
+    (map_ / "regioplan.toml").write_text(SOLO, encoding="utf-8")
+    md, html = rapport(map_, "solo", tmp_path / "uit")
+    assert html.select("ul.kern") == []
+    assert "de gemeente van Solo leverde nog geen bruikbaar werkboek aan" in md
+    p = subprocess.run(
+        [sys.executable, "-m", "regioplan", "rapport", str(map_), "--publiceer", str(tmp_path / "site")],
+        capture_output=True,
+        text=True,
+    )
+    assert p.returncode == 0, p.stderr
+    index = BeautifulSoup((tmp_path / "site" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    dt = next(x for x in index.find_all("dt") if x.get_text() == "Stand van de gegevens")
+    assert dt.find_next_sibling("dd").get_text() == "nog geen gegevens ontvangen"
