@@ -16,7 +16,7 @@ is declared here; docs/cli.md and CHANGELOG name the keys.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cached_property
 from typing import Any, ClassVar
@@ -431,12 +431,16 @@ def totaalnaam(r: Resultaat) -> str | None:
     own (None: no second row that repeats it and looks provincial); with more regio's the row names them,
     ``Totaal Noord en Oost (deel van Gelderland)``. Every view (terminal, csv, xlsx, summary line) uses
     this one rule."""
-    if r.provincie.hele_provincie:
-        return f"Totaal {r.provincie.naam}"
-    namen = [regio.naam for regio in r.config.regios]
-    if len(namen) <= 1:
+    return totaalnaam_van(r.provincie.naam, r.provincie.hele_provincie, [x.naam for x in r.config.regios])
+
+
+def totaalnaam_van(provincie: str, hele_provincie: bool, regios: Sequence[str]) -> str | None:
+    """:func:`totaalnaam` from its parts (also for a stored round, :mod:`regioplan.verschil`)."""
+    if hele_provincie:
+        return f"Totaal {provincie}"
+    if len(regios) <= 1:
         return None
-    return f"Totaal {', '.join(namen[:-1])} en {namen[-1]} (deel van {r.provincie.naam})"
+    return f"Totaal {', '.join(regios[:-1])} en {regios[-1]} (deel van {provincie})"
 
 
 def naar_json(waarde: object) -> object:

@@ -153,3 +153,17 @@ def test_meer_regios_maar_niet_de_hele_provincie(tmp_path):
     assert "asiel geldig in Twente en Vecht (deel van Overijssel) " in p.stderr
     fout = cli("rapport", str(map_), "--regio", "overijssel", "--uit", str(tmp_path / "uit"))
     assert fout.returncode == 2 and "de regio's Twente en Vecht (16 van de 25 gemeenten)" in fout.stderr
+
+
+def test_verschil_heeft_geen_provinciegroep(twente, tmp_path):
+    """verschil between two rounds of a one-regio folder: the changes under Twente, not again under
+    Overijssel."""
+    nieuw = tmp_path / "nieuw"
+    shutil.copytree(twente, nieuw)
+    (nieuw / "wierden.xlsx").unlink()
+    p = cli("verschil", str(twente), str(nieuw))
+    assert p.returncode in (0, 1), p.stderr
+    assert "Twente " in p.stdout and "Overijssel" not in p.stdout
+    d = json.loads(cli("verschil", str(twente), str(nieuw), "--formaat", "json").stdout)
+    assert d["provincie"]["cijfers"] == []
+    assert [r["naam"] for r in d["regios"] if r["cijfers"]] == ["Twente"]
