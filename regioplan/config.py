@@ -116,6 +116,17 @@ class Config:
         regio's): its totals are then the sum of those regio's, not a provincial total."""
         return not self.buiten_regios
 
+    @property
+    def deel(self) -> str:
+        """What part of the province the configuration holds, for a message: ``werkboeken/regioplan.toml
+        noemt alleen regio Twente (14 van de 25 gemeenten)``."""
+        n = len(self.gemeenten)
+        soort = "regio" if len(self.regios) == 1 else "de regio's"
+        regios = " en ".join(r.naam for r in self.regios)
+        return (
+            f"{self.bron} noemt alleen {soort} {regios} ({n} van de {n + len(self.buiten_regios)} gemeenten)"
+        )
+
     def buiten_indeling(self, cbs_code: str) -> str:
         """What a gemeente outside every regio is outside of, with its real province when that differs:
         ``provincie Overijssel (Arnhem ligt in Gelderland)``."""

@@ -167,3 +167,11 @@ def test_verschil_heeft_geen_provinciegroep(twente, tmp_path):
     d = json.loads(cli("verschil", str(twente), str(nieuw), "--formaat", "json").stdout)
     assert d["provincie"]["cijfers"] == []
     assert [r["naam"] for r in d["regios"] if r["cijfers"]] == ["Twente"]
+
+
+def test_geen_verdeling_van_de_restopgave_uit_een_regiomap(twente):
+    """The Verdeelbesluit method distributes a province's restopgave: not from a folder of one regio."""
+    p = cli("verdeel", str(twente))
+    assert p.returncode == 2 and "[optie-ongeldig]" in p.stderr
+    assert "niet over heel Overijssel" in p.stderr and "14 van de 25 gemeenten" in p.stderr
+    assert p.stdout == ""

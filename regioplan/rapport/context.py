@@ -507,14 +507,10 @@ def _keuzes(config: Config) -> list[str]:
 
 def _geen_hele_provincie(config: Config) -> RegioplanFout:
     """``optie-ongeldig`` for a provincial verslag from a folder that holds part of the province."""
-    regios = " en ".join(r.naam for r in config.regios)
-    n, buiten = len(config.gemeenten), len(config.buiten_regios)
-    soort = "regio" if len(config.regios) == 1 else "de regio's"
     return RegioplanFout(
         "optie-ongeldig",
-        f"Deze map gaat niet over heel {config.provincie}: {config.bron} noemt alleen {soort} {regios} "
-        f"({n} van de {n + buiten} gemeenten). Een provinciaal verslag over een deel van de provincie zou "
-        "cijfers als provinciaal presenteren die dat niet zijn.",
+        f"Deze map gaat niet over heel {config.provincie}: {config.deel}. Een provinciaal verslag over een "
+        "deel van de provincie zou cijfers als provinciaal presenteren die dat niet zijn.",
         f"Kies uit: {', '.join(_keuzes(config))}. Voor het provinciaal verslag: een map met de werkboeken "
         f"van alle gemeenten van {config.provincie}, zonder regio-beperking in regioplan.toml.",
     )
