@@ -250,12 +250,22 @@ def verdeel(pad: Path, config: Config | None = None, instellingen: Instellingen 
     """Simulate the Verdeelbesluit method (steps 1-4b) on the workbooks of a province.
 
     ``instellingen`` None: the defaults of :class:`regioplan.verdeling.Instellingen`. The step-1 figures
-    come from :func:`bereken`.
+    come from :func:`bereken`. A folder of part of the province (``sjabloon --regio``) raises
+    ``optie-ongeldig``: the method distributes a province's restopgave over all its gemeenten.
     """
     from .verdeling import Instellingen
     from .verdeling import verdeel as _verdeel
     from .verdeling.invoer import uit_resultaat
 
+    config = _config_voor(pad, config)
+    if not config.hele_provincie:
+        raise RegioplanFout(
+            "optie-ongeldig",
+            f"Deze map gaat niet over heel {config.provincie}: {config.deel}. De verdeling van de restopgave "
+            "(Verdeelbesluit) gaat over alle gemeenten van de provincie.",
+            f"Draai regioplan verdeel op een map met de werkboeken van alle gemeenten van "
+            f"{config.provincie}, zonder regio-beperking in regioplan.toml.",
+        )
     invoer = lees(pad, config)
     return _verdeel(uit_resultaat(_bereken(invoer), invoer), instellingen or Instellingen())
 

@@ -290,6 +290,7 @@ def _gemeente(
         procesfase_toelichting=eigen.procesfase_toelichting if eigen else "",
         status=GELEVERD if eigen else GEEN_GEGEVENS,
         leeg_sjabloon=leeg,
+        onleesbaar_bestand=next((b for b, c in invoer.onleesbaar.items() if c == code), None),
     )
 
 
@@ -418,6 +419,7 @@ def bereken(invoer: Invoer, peildata: Sequence[dt.date] = ()) -> Resultaat:
         procesfase=_procesfasen(gemeenten),
         aantal_gemeenten=len(gemeenten),
         levering=_levering(gemeenten),
+        hele_provincie=config.hele_provincie,
     )
     tijdlijn = None
     if peildata:

@@ -96,6 +96,37 @@ class Config:
         """All CBS codes of the province, in regio order then configured order."""
         return tuple(code for regio in self.regios for code in regio.gemeenten)
 
+    @property
+    def buiten_regios(self) -> tuple[str, ...]:
+        """CBS codes of the built-in province's gemeenten (CBS 2024) that are in no configured regio: a
+        folder for one regio (``sjabloon --regio twente``) leaves the others out. Empty for a province the
+        configuration defines itself (its regio's are the whole province)."""
+        if not self.ingebouwd:
+            return ()
+        binnen = set(self.gemeenten)
+        return tuple(
+            code
+            for code, (_naam, provincie) in sorted(landelijke_gemeenten().items())
+            if provincie == self.provincie and code not in binnen
+        )
+
+    @property
+    def hele_provincie(self) -> bool:
+        """Do the configured regio's cover the whole province? False for a folder of one regio (or some
+        regio's): its totals are then the sum of those regio's, not a provincial total."""
+        return not self.buiten_regios
+
+    @property
+    def deel(self) -> str:
+        """What part of the province the configuration holds, for a message: ``werkboeken/regioplan.toml
+        noemt alleen regio Twente (14 van de 25 gemeenten)``."""
+        n = len(self.gemeenten)
+        soort = "regio" if len(self.regios) == 1 else "de regio's"
+        regios = " en ".join(r.naam for r in self.regios)
+        return (
+            f"{self.bron} noemt alleen {soort} {regios} ({n} van de {n + len(self.buiten_regios)} gemeenten)"
+        )
+
     def buiten_indeling(self, cbs_code: str) -> str:
         """What a gemeente outside every regio is outside of, with its real province when that differs:
         ``provincie Overijssel (Arnhem ligt in Gelderland)``."""

@@ -75,7 +75,8 @@ def controleer(invoer: Invoer, *, enkel_bestand: bool = False) -> None:
                 )
             if opgave is None:
                 continue
-            if code not in invoer.uitvragen:
+            if code not in invoer.uitvragen and code not in invoer.onleesbaar.values():
+                # (an unreadable workbook of this gemeente has its own error: not a second finding here)
                 _meld_bij_opgave(
                     b,
                     invoer,
@@ -391,15 +392,26 @@ def _uitruil(invoer: Invoer, b: Bevindingen) -> None:
 
 
 ONTBREEKT = "ontbreekt"  #: overview status of a configured gemeente without a workbook
+#: overview status of a gemeente's workbook (named by its file name) that cannot be read; the finding of
+#: that file says why
+ONLEESBAAR = "onleesbaar"
 LEEG_SJABLOON = "leeg sjabloon"  #: overview status of a workbook that is still the blank template (no errors)
 
 
-def _telling(eigen: list[Bevinding], leeg: bool = False) -> dict[str, Any]:
-    """Counts and status of one overview row; ``gegevens`` is False for a blank template ("geen gegevens").
+def _telling(eigen: list[Bevinding], leeg: bool = False, onleesbaar: bool = False) -> dict[str, Any]:
+    """Counts and status of one overview row; ``gegevens`` is False for a blank template and for an
+    unreadable workbook of a gemeente ("geen gegevens").
 
     A summarised finding (``aantal`` > 1) counts as that many findings.
     """
     fouten = sum(x.aantal for x in eigen if x.ernst == FOUT)
+    if onleesbaar:
+        return {
+            "fouten": fouten,
+            "waarschuwingen": sum(x.aantal for x in eigen) - fouten,
+            "status": ONLEESBAAR,
+            "gegevens": False,
+        }
     if fouten:
         status = "fouten"
     elif leeg:
@@ -414,11 +426,19 @@ def _telling(eigen: list[Bevinding], leeg: bool = False) -> dict[str, Any]:
     }
 
 
+def _reden(eigen: list[Bevinding]) -> str:
+    """Why a workbook could not be read: the message of its first error."""
+    return next((x.bericht for x in eigen if x.ernst == FOUT), "")
+
+
 @dataclass
 class Validatie:
     """The result of ``valideer``: all findings (sorted) and the overview: one row per file, plus (for a
-    folder) one row with status ``ontbreekt`` per configured gemeente that sent no workbook. ``gegevens``
-    is False for those rows and for a workbook that is still the blank template: "geen gegevens"."""
+    folder) one row with status ``ontbreekt`` per configured gemeente that sent no workbook. A workbook
+    that cannot be read but whose file name names a gemeente (``almelo.xlsx``, a CSV inside) is that
+    gemeente's one row, status ``onleesbaar``, ``reden`` its first error: never a nameless file plus
+    "Almelo ontbreekt". ``gegevens`` is False for those rows and for a workbook that is still the blank
+    template: "geen gegevens"."""
 
     bevindingen: list[Bevinding]
     bestanden: list[str]
@@ -430,18 +450,22 @@ class Validatie:
         per = per_bestand(lijst)
         namen = {u.bestand: u.naam for u in invoer.gelezen}
         namen[invoer.opgavenbestand] = "(opgaven)"
+        namen.update({b: invoer.config.naam(c) for b, c in invoer.onleesbaar.items()})
         leeg = {u.bestand for u in invoer.gelezen if u.leeg_sjabloon}
         overzicht = [
             {
                 "bestand": bestand,
                 "gemeente": namen.get(bestand, ""),
-                **_telling(per.get(bestand, []), bestand in leeg),
+                **_telling(per.get(bestand, []), bestand in leeg, bestand in invoer.onleesbaar),
+                "reden": _reden(per.get(bestand, [])) if bestand in invoer.onleesbaar else "",
             }
             for bestand in sorted(set(invoer.bestanden) | {b for b in per if b})
         ]
         if not invoer.enkel:
             ontbreekt = sorted(
-                invoer.config.naam(c) for c in invoer.config.gemeenten if c not in invoer.uitvragen
+                invoer.config.naam(c)
+                for c in invoer.config.gemeenten
+                if c not in invoer.uitvragen and c not in invoer.onleesbaar.values()
             )
             overzicht += [
                 {
@@ -451,6 +475,7 @@ class Validatie:
                     "waarschuwingen": 0,
                     "status": ONTBREEKT,
                     "gegevens": False,
+                    "reden": "",
                 }
                 for naam in ontbreekt
             ]
@@ -478,7 +503,14 @@ class Validatie:
         overzicht = [
             rij
             if rij["status"] == ONTBREEKT
-            else {**rij, **_telling(per.get(rij["bestand"], []), not rij["gegevens"])}
+            else {
+                **rij,
+                **_telling(
+                    per.get(rij["bestand"], []),
+                    not rij["gegevens"] and rij["status"] != ONLEESBAAR,
+                    rij["status"] == ONLEESBAAR,
+                ),
+            }
             for rij in overzicht_oud
         ]
         return cls(lijst, bestanden, overzicht)

@@ -142,6 +142,7 @@ def schrijf_publicatie(
         "cyclus": config.cyclus.naam,
         "datum": data_datum,
         "datum_bron": bron,
+        "met_gegevens": resultaat.provincie.levering.met_gegevens,
         "versie": __version__,
         "rapporten": rapporten,
         "bestanden": [

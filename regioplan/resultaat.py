@@ -16,7 +16,7 @@ is declared here; docs/cli.md and CHANGELOG name the keys.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cached_property
 from typing import Any, ClassVar
@@ -254,6 +254,9 @@ class Gemeente:
     #: ``geleverd``, or ``geen-gegevens``: no workbook, or one that is still the blank template
     status: str = "geleverd"
     leeg_sjabloon: bool = False  #: the workbook is still the blank template
+    #: a file named after this gemeente that could not be read (not xlsx, empty, corrupt; ``valideer`` says
+    #: why): she has no data, but she did send something. None otherwise.
+    onleesbaar_bestand: str | None = None
 
     @property
     def geen_gegevens(self) -> bool:
@@ -313,6 +316,9 @@ class ProvincieTotaal:
     procesfase: Procesfasen
     aantal_gemeenten: int = field(default=0, metadata=NIET_IN_JSON)
     levering: Levering = field(default_factory=lambda: Levering(met_gegevens=0, totaal=0))
+    #: False when the folder's configuration holds only part of the province (``sjabloon --regio``): the
+    #: figures are then the sum of the configured regio's, not a provincial total (see :func:`totaalnaam`)
+    hele_provincie: bool = True
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -417,6 +423,26 @@ class Resultaat:
         """The gemeente by name, alias or CBS code; None when it is not in the configuration."""
         code = self.config.zoek_code(naam_of_code)
         return next((g for g in self.gemeenten if g.cbs_code == code), None)
+
+
+def totaalnaam(r: Resultaat) -> str | None:
+    """The label of the total over every gemeente in the folder, or None when there is none to show.
+
+    For the whole province ``Totaal Overijssel``. A folder configured for part of the province (one
+    regio, ``sjabloon --regio twente``) has no provincial total: with one regio its total is the regio's
+    own (None: no second row that repeats it and looks provincial); with more regio's the row names them,
+    ``Totaal Noord en Oost (deel van Gelderland)``. Every view (terminal, csv, xlsx, summary line) uses
+    this one rule."""
+    return totaalnaam_van(r.provincie.naam, r.provincie.hele_provincie, [x.naam for x in r.config.regios])
+
+
+def totaalnaam_van(provincie: str, hele_provincie: bool, regios: Sequence[str]) -> str | None:
+    """:func:`totaalnaam` from its parts (also for a stored round, :mod:`regioplan.verschil`)."""
+    if hele_provincie:
+        return f"Totaal {provincie}"
+    if len(regios) <= 1:
+        return None
+    return f"Totaal {', '.join(regios[:-1])} en {regios[-1]} (deel van {provincie})"
 
 
 def naar_json(waarde: object) -> object:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .opmaak import datum, opgave
-from .resultaat import Gemeente, ProvincieTotaal, RegioTotaal, Resultaat
+from .resultaat import Gemeente, ProvincieTotaal, RegioTotaal, Resultaat, totaalnaam
 from .waarden import datum_json
 
 
@@ -46,13 +46,16 @@ Blok = Gemeente | RegioTotaal | ProvincieTotaal
 
 def _niveaus(r: Resultaat) -> Iterator[tuple[str, str, str, Blok]]:
     """Gemeenten per regio, each regio followed by its subtotal, then the province total:
-    ``(niveau, label, regio naam, blok)``."""
+    ``(niveau, label, regio naam, blok)``. A folder of one regio has no province total row
+    (:func:`regioplan.resultaat.totaalnaam`)."""
     for sleutel, regio in r.regios.items():
         for g in r.gemeenten:
             if g.regio_sleutel == sleutel:
                 yield "gemeente", g.naam, regio.naam, g
         yield "regio", f"Totaal {regio.naam}", regio.naam, regio
-    yield "provincie", f"Totaal {r.provincie.naam}", "", r.provincie
+    label = totaalnaam(r)
+    if label is not None:
+        yield "provincie", label, "", r.provincie
 
 
 def _tabel(
@@ -215,8 +218,18 @@ def tabellen(r: Resultaat) -> list[Tabel]:
     )
     if r.tijdlijn is not None:
         t = r.tijdlijn
+        label = totaalnaam(r)
+        # the province rows follow the total rows of the other tables: none in a folder of one regio
+        tijdrijen = [x for x in t.rijen if x.niveau != "provincie" or label is not None]
         rijen: list[list[object]] = [
-            [x.niveau, x.naam, opgave(x.opgave), x.soort, *x.waarden] for x in t.rijen
+            [
+                x.niveau,
+                label.removeprefix("Totaal ") if x.niveau == "provincie" and label else x.naam,
+                opgave(x.opgave),
+                x.soort,
+                *x.waarden,
+            ]
+            for x in tijdrijen
         ]
         uit.append(
             Tabel(
@@ -224,7 +237,7 @@ def tabellen(r: Resultaat) -> list[Tabel]:
                 "Capaciteit in gebruik per peildatum (alle plekken, ook die niet voor de cyclus tellen)",
                 ["Niveau", "Naam", "Opgave", "Soort", *(datum(p) for p in t.peildata)],
                 rijen,
-                {i for i, x in enumerate(t.rijen) if x.niveau != "gemeente"},
+                {i for i, x in enumerate(tijdrijen) if x.niveau != "gemeente"},
                 set(range(4, 4 + len(t.peildata))),
                 datumkoppen={datum(p): p for p in t.peildata},
             )

@@ -15,7 +15,7 @@ from xml.etree.ElementTree import Element, SubElement, tostring
 
 from . import veilig
 from .bevindingen import FOUT, Bevinding, per_bestand
-from .controles import ONTBREEKT, Validatie
+from .controles import ONLEESBAAR, ONTBREEKT, Validatie
 
 
 def als_json(validatie: Validatie) -> str:
@@ -87,8 +87,9 @@ def als_markdown(validatie: Validatie) -> str:
         "|---|---|---|---:|---:|",
     ]
     for o in validatie.overzicht:
+        status = f"{o['status']}: {o['reden']}" if o.get("reden") else o["status"]
         r.append(
-            f"| {_md(o['bestand'] or '–')} | {_md(o['gemeente'])} | {o['status']} | {o['fouten']} | "
+            f"| {_md(o['bestand'] or '–')} | {_md(o['gemeente'])} | {_md(status)} | {o['fouten']} | "
             f"{o['waarschuwingen']} |"
         )
     if validatie.bevindingen:
@@ -118,7 +119,8 @@ def _md(tekst: object) -> str:
 
 def als_junit(validatie: Validatie) -> str:
     """JUnit XML: one test case per file (a failure per file with fouten, warnings as system-out), one
-    skipped case per gemeente without a workbook, and a ``(map)`` case for findings about the folder."""
+    skipped case per gemeente without a workbook, and a ``(map)`` case for findings about the folder. An
+    unreadable workbook of a gemeente is one case named after both (``almelo.xlsx (Almelo)``)."""
     suite = Element("testsuite", name="regioplan valideer")
     per = per_bestand(validatie.bevindingen)
     for o in validatie.overzicht:
@@ -128,7 +130,8 @@ def als_junit(validatie: Validatie) -> str:
             )
             SubElement(case, "skipped", message="geen uitvraag-werkboek aangeleverd")
             continue
-        _junit_geval(suite, o["bestand"], per.get(o["bestand"], []))
+        naam = f"{o['bestand']} ({o['gemeente']})" if o["status"] == ONLEESBAAR else o["bestand"]
+        _junit_geval(suite, naam, per.get(o["bestand"], []))
     if per.get(""):
         _junit_geval(suite, "(map)", per[""])
     gevallen = list(suite.iter("testcase"))

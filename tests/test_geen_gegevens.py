@@ -67,10 +67,8 @@ def test_rapport_tekst_tabel_en_grafiek(map_, tmp_path):
     html = (tmp_path / "uit" / "regionaal-plan-noord.html").read_text(encoding="utf-8")
     soep = BeautifulSoup(html, "html.parser")
     kop = soep.select_one("p.onvolledig").get_text(" ", strip=True)
-    assert kop.startswith("1 van de 2 gemeenten leverden gegevens aan")
-    assert "De 1 gemeenten van Noord die gegevens aanleverden, garanderen samen" in soep.get_text(
-        " ", strip=True
-    )
+    assert kop.startswith("1 van de 2 gemeenten leverde gegevens aan")
+    assert "De enige gemeente van Noord die gegevens aanleverde, garandeert" in soep.get_text(" ", strip=True)
     tabel = soep.select_one("#tabel-procesfase")
     koppen = [th.get_text(strip=True) for th in tabel.select("thead th")]
     assert koppen[-1] == "Geen gegevens aangeleverd"
@@ -88,7 +86,7 @@ def test_rapport_tekst_tabel_en_grafiek(map_, tmp_path):
     assert borne.select_one("text.waarde").get_text() == "geen gegevens / 320"
     assert borne.select("rect") == []  # no bar, no shortfall: a neutral mark
     md = (tmp_path / "uit" / "regionaal-plan-noord.md").read_text(encoding="utf-8")
-    assert "**1 van de 2 gemeenten leverden gegevens aan**" in md
+    assert "**1 van de 2 gemeenten leverde gegevens aan**" in md
     assert "| Geen gegevens aangeleverd |" in md
 
 

@@ -198,7 +198,8 @@ def test_datum_uit_optie_uit_werkboeken_of_alleen_cyclus(tmp_path):
         zonder, "noord", tmp_path / "c", formaten=("md",), datum=None, sjablonen=None, config=None
     )
     tekst = pad.read_text(encoding="utf-8")
-    assert "- **Stand van de gegevens:** 1e cyclus Spreidingswet" in tekst
+    # no date: said so, never the cycle name in its place (the cycle has its own line)
+    assert "- **Stand van de gegevens:** onbekend (geen invuldatum in de werkboeken)" in tekst
     assert "noemen geen invuldatum" in tekst
     assert not re.search(r"\d\d-\d\d-20\d\d\*\.$", tekst.strip())
 

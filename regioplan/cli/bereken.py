@@ -138,14 +138,17 @@ def bereken(
     else:
         _toon(resultaat, gemeente, uitleg)
     from ..opmaak import getal
+    from ..resultaat import totaalnaam
 
     b = resultaat.bevindingen
     p = resultaat.provincie.asiel
     n = len(resultaat.gemeenten)
     fouten = f"{getal(b.fouten)} {'fout' if b.fouten == 1 else 'fouten'}"
     waarsch = f"{getal(b.waarschuwingen)} {'waarschuwing' if b.waarschuwingen == 1 else 'waarschuwingen'}"
+    # the whole province, the regio of a one-regio folder, or the regio's of the folder
+    waar = (totaalnaam(resultaat) or f"Totaal {resultaat.config.regios[0].naam}").removeprefix("Totaal ")
     t.meld(
-        f"{n} {'gemeente' if n == 1 else 'gemeenten'}; asiel geldig in {resultaat.provincie.naam} "
+        f"{n} {'gemeente' if n == 1 else 'gemeenten'}; asiel geldig in {waar} "
         f"{getal(p.geldig)} van {getal(p.opgave)}; {fouten} en {waarsch} in de invoer "
         "(zie regioplan valideer)"
     )

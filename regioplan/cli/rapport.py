@@ -160,7 +160,10 @@ def rapport(
         ) from fout
     gebruikt = configuratie(map, config)
     if not regio and publiceer is None:  # required unless --publiceer: a usage error like click's own
-        keuzes = ", ".join([r.sleutel for r in gebruikt.regios] + [gebruikt.provincie_sleutel])
+        keuzes = ", ".join(
+            [r.sleutel for r in gebruikt.regios]
+            + ([gebruikt.provincie_sleutel] if gebruikt.hele_provincie else [])
+        )
         ctx.fail(f"Ontbrekende optie '--regio' / '-r'. Kies uit: {keuzes}, of 'alle' voor allemaal.")
     console.melding(f"configuratie: {gebruikt.herkomst}")
     formaten = formaten_van(formaat)

@@ -409,9 +409,11 @@ class ProcesfaseOverzicht:
 class Bron:
     gemeente: str
     cbs_code: str
-    bestand: str | None
+    bestand: str | None  #: the workbook (also one that could not be read); None when nothing came in
     datum: dt.date | None
     ingevuld_door: str
+    #: why a workbook gave no data: ``niet te lezen``, ``nog het lege sjabloon``; empty when it did
+    toelichting: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -459,12 +461,22 @@ class Context:
         return _velden(self)
 
 
+def _bron(g: Gemeente) -> Bron:
+    """A gemeente's line in the Verantwoording: her workbook, and why it gave no data if it did not."""
+    toelichting = (
+        "niet te lezen" if g.onleesbaar_bestand else "nog het lege sjabloon" if g.leeg_sjabloon else ""
+    )
+    return Bron(g.naam, g.cbs_code, g.bestand or g.onleesbaar_bestand, g.datum, g.ingevuld_door, toelichting)
+
+
 def kies_scope(config: Config, sleutel: str) -> tuple[str, Regio | None]:
     """``("provinciaal", None)`` for the province key, ``("regionaal", regio)`` for a regio.
 
     Anything else raises ``optie-ongeldig`` naming the keys there are."""
     s = normaliseer(sleutel)
     if s and s in (normaliseer(config.provincie_sleutel), normaliseer(config.provincie)):
+        if not config.hele_provincie:
+            raise _geen_hele_provincie(config)
         return "provinciaal", None
     regio = config.regio(sleutel)
     if regio is None:
@@ -502,7 +514,19 @@ def rapport_sleutels(config: Config, gevraagd: Sequence[str]) -> list[str]:
 
 
 def _keuzes(config: Config) -> list[str]:
-    return [r.sleutel for r in config.regios] + [config.provincie_sleutel]
+    """The report keys of the configuration: its regio's, then the province when it covers all of it."""
+    return [r.sleutel for r in config.regios] + ([config.provincie_sleutel] if config.hele_provincie else [])
+
+
+def _geen_hele_provincie(config: Config) -> RegioplanFout:
+    """``optie-ongeldig`` for a provincial verslag from a folder that holds part of the province."""
+    return RegioplanFout(
+        "optie-ongeldig",
+        f"Deze map gaat niet over heel {config.provincie}: {config.deel}. Een provinciaal verslag over een "
+        "deel van de provincie zou cijfers als provinciaal presenteren die dat niet zijn.",
+        f"Kies uit: {', '.join(_keuzes(config))}. Voor het provinciaal verslag: een map met de werkboeken "
+        f"van alle gemeenten van {config.provincie}, zonder regio-beperking in regioplan.toml.",
+    )
 
 
 def rapportdatum(gemeenten: Sequence[Gemeente], datum: dt.date | None) -> tuple[dt.date | None, str]:
@@ -955,8 +979,8 @@ def bouw_context(
         procesfase=_procesfase(gemeenten),
         grafieken=_grafieken(gemeenten),
         voetnoten=tuple(voetnoten.lijst),
-        bronnen=tuple(Bron(g.naam, g.cbs_code, g.bestand, g.datum, g.ingevuld_door) for g in gemeenten),
-        ontbrekend=tuple(g.naam for g in gemeenten if not g.heeft_uitvraag),
+        bronnen=tuple(_bron(g) for g in gemeenten),
+        ontbrekend=tuple(g.naam for g in gemeenten if g.geen_gegevens),
         bevindingen=resultaat.bevindingen,
         met_waarvan=any(
             b.waarvan_asiel or b.waarvan_actief or b.waarvan_oekraine for b in (*gemeenten, *niveaus)

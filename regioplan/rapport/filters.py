@@ -120,6 +120,11 @@ def opsomming(delen: object, voegwoord: str = "en") -> str:
     return ", ".join(lijst[:-1]) + f" {voegwoord} " + lijst[-1]
 
 
+def gemeenten(n: int) -> str:
+    """``1 gemeente``, ``14 gemeenten`` (also ``0 gemeenten``)."""
+    return f"{opmaak.getal(n)} {'gemeente' if n == 1 else 'gemeenten'}"
+
+
 def css(tekst: object) -> str:
     """A CSS string literal (``"..."``) for any text: every character outside a small safe set is a hex
     escape, so a quote, backslash, newline or ``</style>`` in a name can never end the string or the style
@@ -135,6 +140,7 @@ def css(tekst: object) -> str:
 
 FILTERS = {
     "opsomming": opsomming,
+    "gemeenten": gemeenten,
     "css": css,
     "getal": getal,
     "teken": teken,

@@ -103,6 +103,10 @@ class Invoer:
     )  #: (file, schema sheet name) -> where
     gelezen: list[Uitvraag] = field(default_factory=list)  #: every gemeente workbook read, in file order
     enkel: bool = False  #: one workbook checked on its own (a gemeente's pre-check), not a folder
+    #: file -> CBS code for a workbook that could not be read (not xlsx, empty, corrupt, unknown sheets)
+    #: whose file name names a configured gemeente that has no readable workbook: that gemeente's one
+    #: overview row is this file ("onleesbaar"), not a nameless file plus "ontbreekt"
+    onleesbaar: dict[str, str] = field(default_factory=dict)
 
     def cel(self, bestand: str, blad: Blad, sleutel: str, rij: int | None = None) -> tuple[str, str]:
         """``(sheet, cell)`` of a column in ``rij`` (table sheets) or of a field's value (field sheets)."""
@@ -183,7 +187,27 @@ def lees_map(pad: Path, config: Config) -> Invoer:
         invoer.bestanden.append(naam)
         _lees_apart(bestand, invoer)
     _kies_uitvragen(invoer)
+    _koppel_onleesbaar(invoer)
     return invoer
+
+
+def code_uit_bestandsnaam(config: Config, bestand: str) -> str | None:
+    """The CBS code the file name names (``almelo.xlsx``, ``hof-van-twente.xlsx``, ``GM0141.xlsx``, a
+    known variant), or None."""
+    stam = Path(bestand).stem
+    return config.zoek_code(stam) or config.zoek_code(stam.replace("-", " ").replace("_", " "))
+
+
+def _koppel_onleesbaar(invoer: Invoer) -> None:
+    """Fill ``invoer.onleesbaar``: each file that gave no workbook (a finding says why) and whose name
+    names a configured gemeente without a readable workbook."""
+    gebruikt = {u.bestand for u in invoer.gelezen} | {invoer.opgavenbestand}
+    for bestand in invoer.bestanden:
+        if bestand in gebruikt:
+            continue
+        code = code_uit_bestandsnaam(invoer.config, bestand)
+        if code and code in invoer.config.gemeenten and code not in invoer.uitvragen:
+            invoer.onleesbaar[bestand] = code
 
 
 def _toegang(pad: Path, map_: Path | None) -> tuple[str, dict[str, Any]] | None:
@@ -952,8 +976,7 @@ def _bestandsnaam_past(bestand: str, code: str, blad: str, cel: str, invoer: Inv
     """Warn when the file name names another gemeente than the workbook's contents (zutphen.xlsx with
     Lochem inside): the coordinator would otherwise see Zutphen as missing without a word."""
     config = invoer.config
-    stam = Path(bestand).stem
-    uit_naam = config.zoek_code(stam) or config.zoek_code(stam.replace("-", " ").replace("_", " "))
+    uit_naam = code_uit_bestandsnaam(config, bestand)
     if uit_naam and uit_naam != code:
         invoer.bevindingen.voeg_toe(
             "bestandsnaam-andere-gemeente",

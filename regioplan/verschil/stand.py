@@ -175,6 +175,9 @@ class Stand:
     instellingen: tuple[tuple[str, str], ...] = ()  #: the cycle and peildata: ``("cyclus.naam", ...)``
     revisie: str | None = None
     overgeslagen: tuple[str, ...] = ()  #: names in a git tree that were not read, with the reason
+    #: False for a folder of part of the province (``sjabloon --regio``): ``provincie`` is then no
+    #: provincial total (see :func:`regioplan.resultaat.totaalnaam`)
+    hele_provincie: bool = True
 
 
 # ---------------------------------------------------------------------------------------------
@@ -352,4 +355,5 @@ def stand_van(
         instellingen,
         revisie,
         overgeslagen,
+        p.hele_provincie,
     )

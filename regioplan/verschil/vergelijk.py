@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ..resultaat import totaalnaam_van
 from .koppeling import koppel
 from .stand import LABELS, TABELLEN, Bevindingstand, Gemeentestand, Groepstand, Rij, Stand, Waarde
 
@@ -262,10 +263,13 @@ def vergelijk(oud: Stand, nieuw: Stand) -> Verschil:
     gemeenten.sort(
         key=lambda g: (regios.index(g.regio) if g.regio in regios else len(regios), g.naam, g.cbs_code)
     )
+    # a folder of one regio has no provincial total (its regio carries the same figures: no second group);
+    # one of some regio's names them (regioplan.resultaat.totaalnaam)
+    label = totaalnaam_van(nieuw.provincie.naam, nieuw.hele_provincie, [r.naam for r in nieuw.regios])
     provincie = Groepverschil(
         nieuw.provincie.sleutel,
-        nieuw.provincie.naam,
-        _cijferverschillen(oud.provincie.cijfers, nieuw.provincie.cijfers),
+        label.removeprefix("Totaal ") if label else nieuw.provincie.naam,
+        _cijferverschillen(oud.provincie.cijfers, nieuw.provincie.cijfers) if label else (),
     )
     return Verschil(
         oud.label,

@@ -115,9 +115,14 @@ def verloop(standen: Sequence[Stand], sleutel: str | None = None) -> Verloop:
     if not standen:
         raise RegioplanFout("optie-ongeldig", "Geen rondes opgegeven.", "Geef twee of meer rondes op.")
     laatste = standen[-1]
-    gekozen = _kies(laatste, sleutel or laatste.provincie.sleutel)
+    # a folder of one regio has no provincial total: its regio is the default, the province no choice
+    provincie = [laatste.provincie.sleutel] if laatste.hele_provincie else []
+    standaard = (provincie or [r.sleutel for r in laatste.regios] or [laatste.provincie.sleutel])[0]
+    gekozen = _kies(laatste, sleutel or standaard)
+    if gekozen is not None and gekozen[2] == "provincie" and not laatste.hele_provincie:
+        gekozen = None
     if gekozen is None:
-        keuzes = ", ".join([laatste.provincie.sleutel] + [r.sleutel for r in laatste.regios])
+        keuzes = ", ".join(provincie + [r.sleutel for r in laatste.regios])
         raise RegioplanFout(
             "optie-ongeldig",
             f"'{sleutel}' is geen regio, gemeente of de provincie in de laatste ronde.",
