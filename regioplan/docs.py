@@ -263,6 +263,7 @@ def _herstel_md() -> list[str]:
         "- kolomkoppen en veldnamen in andere hoofdletters, met spaties, streepjes of een regeleinde "
         "(`Start-datum`, `Soort↵opvang`);",
         "- een streepje alleen (`-`, `–`, `—`) in een getalkolom: 0;",
+        "- `j`, `yes`, `waar` en `n`, `no`, `onwaar` in een ja/nee-kolom: ja en nee;",
         "",
         "**Hersteld met een melding:**",
         "",

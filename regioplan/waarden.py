@@ -442,6 +442,22 @@ def lees_keuze(waarde: object, keuzes: tuple[str, ...]) -> tuple[str | None, Pro
     )
 
 
+#: Other ways people write yes and no in a ja/nee column (English, one letter, Excel's TRUE/FALSE typed in
+#: Dutch); each means one thing, so it is read without a finding.
+JANEE = {
+    "j": "ja", "yes": "ja", "y": "ja", "waar": "ja", "true": "ja",
+    "n": "nee", "no": "nee", "onwaar": "nee", "false": "nee",
+}  # fmt: skip
+
+
+def lees_janee(waarde: object) -> tuple[bool | None, Probleem]:
+    """Read a ja/nee cell: ``ja``/``nee`` in any case, a checkbox (bool), or a word of :data:`JANEE`."""
+    if isinstance(waarde, bool):
+        return waarde, None
+    gekozen, probleem = lees_keuze(JANEE.get(normaliseer(lees_tekst(waarde)), waarde), ("ja", "nee"))
+    return (None if gekozen is None else gekozen == "ja"), probleem
+
+
 #: Characters that look like a space, or like nothing, in text pasted from e-mail, PDF, Word or a web page;
 #: the name is what a message calls them. Spaces become a plain space, the others disappear.
 SPATIES = {

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from regioplan import api
-from regioplan.waarden import MAX_GETAL, Capaciteit, lees_capaciteit, lees_datum, lees_geheel
+from regioplan.waarden import MAX_GETAL, Capaciteit, lees_capaciteit, lees_datum, lees_geheel, lees_janee
 
 try:
     from . import corpus
@@ -135,6 +135,25 @@ def test_onmogelijke_getallen_breken_niets(waarde: object) -> None:
 def test_negatieve_tekst_in_aantallen(map_: Path) -> None:
     corpus.zet_cellen(map_ / A, "Aantallen", {"B4": "\u2212110"})  # verwachte achterstand, from Word
     assert api.lees(map_).uitvragen["GM0141"].aantallen.verwachte_achterstand == -110
+
+
+@pytest.mark.parametrize(
+    ("getypt", "gelezen"),
+    [("Ja", True), ("j", True), ("Yes", True), ("WAAR", True), ("nee.", False), ("N", False), ("no", False)],
+)
+def test_ja_en_nee_zoals_mensen_ze_schrijven(map_: Path, getypt: str, gelezen: bool) -> None:
+    corpus.zet_cellen(map_ / A, "Asiel", {"H2": getypt})  # Besluit genomen
+    assert lees_janee(getypt) == (gelezen, None)
+    asiel = api.lees(map_).uitvragen["GM0141"].asiel
+    assert asiel[0].besluit is gelezen
+    assert [b.code for b in api.valideer(map_).bevindingen if b.cel == "H2"] == []
+
+
+def test_onbekend_antwoord_in_janee_blijft_een_fout() -> None:
+    assert lees_janee("x") == (
+        None,
+        ("keuze-onbekend", {"waarde": "x", "toegestaan": "ja, nee", "voorstel": ""}),
+    )
 
 
 # ---------------------------------------------------------------- dates typed as text

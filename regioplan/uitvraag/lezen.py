@@ -44,6 +44,7 @@ from ..waarden import (
     lees_capaciteit,
     lees_datum,
     lees_geheel,
+    lees_janee,
     lees_keuze,
     lees_tekst,
     normaliseer,
@@ -509,11 +510,8 @@ class _Lezer:
             waarde, probleem = lees_datum(ruw)
         elif t == "keuze":
             waarde, probleem = lees_keuze(ruw, kolom.keuzes)
-        elif t == "janee" and isinstance(ruw, bool):  # a checkbox or TRUE/FALSE typed in Excel
-            waarde, probleem = ruw, None
-        elif t == "janee":
-            waarde, probleem = lees_keuze(ruw, kolom.keuzes)
-            waarde = None if waarde is None else waarde == "ja"
+        elif t == "janee":  # also a checkbox, TRUE/FALSE, "j", "yes"
+            waarde, probleem = lees_janee(ruw)
         else:  # pragma: no cover - schema and parser are defined together
             raise ValueError(t)
         if probleem:
