@@ -754,7 +754,8 @@ def geen_gegevensrij(rij: list[object]) -> tuple[str, int, str] | None:
     """Is this row no item but a totals row (``Totaal``, ``Subtotaal Twente``) or a note (a single text
     starting with ``NB``, ``Let op``, ``Bron``, ``*``)? Then ``(finding code, 0-based column, text)``.
 
-    A totals row would count every plek twice; a note is no location. Both are named and not read."""
+    A totals row has a short label (four words at most) and no dates; it would count every plek twice. A
+    note is the only filled cell of its row. Both are named and not read."""
     gevuld = [
         (i, v) for i, v in enumerate(rij) if v is not None and not (isinstance(v, str) and not v.strip())
     ]
@@ -764,8 +765,12 @@ def geen_gegevensrij(rij: list[object]) -> tuple[str, int, str] | None:
     tekst = schoon(eerste)[0].strip()
     sleutel = normaliseer(tekst)
     ruw = tekst.lower()
-    if _TOTAAL.match(sleutel):
-        return "rij-totaal", i, tekst
+    if (
+        _TOTAAL.match(sleutel)
+        and len(sleutel.split()) <= 4
+        and not any(isinstance(v, dt.date) for _, v in gevuld)
+    ):
+        return "rij-totaal", i, tekst  # a short label and no dates: "Totaal 200 plekken vanaf 2026" is a plan
     if len(gevuld) == 1 and (_NOTITIE.match(sleutel) or _NOTITIE.match(ruw)):
         return "rij-notitie", i, tekst
     return None
