@@ -361,3 +361,12 @@ def test_anders_opgeslagen_werkboek_leest_hetzelfde(map_: Path, basis: Path, ops
     assert [(x.locatie, x.capaciteit, x.startdatum, x.einddatum) for x in gelezen.asiel] == [
         (x.locatie, x.capaciteit, x.startdatum, x.einddatum) for x in origineel.asiel
     ]
+
+
+def test_strikt_werkboek_meldt_formule_zonder_waarde(map_: Path) -> None:
+    """A formula without a cached value reads as empty; in Aantallen empty means 0. In a Strict Open XML
+    workbook it went unnoticed (the check looked for the transitional namespace only): a silent 0."""
+    corpus.zet_cellen(map_ / A, "Aantallen", {"B2": "=30+40"})
+    _strict(map_ / A)
+    gevonden = [(b.code, b.blad, b.cel) for b in api.valideer(map_).bevindingen if b.bestand == A]
+    assert gevonden == [("formule-zonder-waarde", "Aantallen", "B2")]

@@ -35,6 +35,17 @@ NS = {
     "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
 }
+#: The same parts in a workbook saved as "Strict Open XML" (Excel: Opslaan als > Strikt Open XML-werkmap).
+NS_STRIKT = {
+    "m": "http://purl.oclc.org/ooxml/spreadsheetml/main",
+    "r": "http://purl.oclc.org/ooxml/officeDocument/relationships",
+}
+
+
+def naamruimten(werkboek: bytes) -> dict[str, str]:
+    """The namespaces of a workbook's parts: :data:`NS_STRIKT` for a Strict Open XML workbook, else
+    :data:`NS`. Looked up in ``xl/workbook.xml``, whose root element names its namespace first."""
+    return NS_STRIKT if NS_STRIKT["m"].encode() in werkboek[:2048] else NS
 
 
 @dataclass
@@ -216,8 +227,9 @@ def _bladnamen(z: _Zip, werkboek: bytes) -> dict[str, str]:
     rels = ElementTree.fromstring(z.lees("xl/_rels/workbook.xml.rels"), forbid_dtd=True)
     doel = {r.get("Id"): r.get("Target", "") for r in rels}
     namen = {}
-    for blad in wb.iterfind("m:sheets/m:sheet", NS):
-        target = doel.get(blad.get(f"{{{NS['r']}}}id"), "")
+    ns = naamruimten(werkboek)
+    for blad in wb.iterfind("m:sheets/m:sheet", ns):
+        target = doel.get(blad.get(f"{{{ns['r']}}}id"), "")
         namen[target.lstrip("/") if target.startswith("/") else "xl/" + target] = blad.get("name", "")
     return namen
 
@@ -275,10 +287,11 @@ def _bijzondere_cellen(z: _Zip, uit: Bestandscontrole) -> str:
         naam = bladnamen.get(pad)
         if naam is None:  # a sheet-like part the workbook does not list: nothing reads it
             continue
-        for c in ElementTree.fromstring(data).iterfind(".//m:sheetData/m:row/m:c", NS):
-            v = c.find("m:v", NS)
+        ns = naamruimten(werkboek)
+        for c in ElementTree.fromstring(data).iterfind(".//m:sheetData/m:row/m:c", ns):
+            v = c.find("m:v", ns)
             leeg = v is None or v.text in (None, "")
-            if c.find("m:f", NS) is not None and leeg and c.get("t") != "str":  # t="str": result ""
+            if c.find("m:f", ns) is not None and leeg and c.get("t") != "str":  # t="str": result ""
                 uit.formules_zonder_waarde.setdefault(naam, set()).add(c.get("r", ""))
             elif c.get("t") == "e" and not leeg:
                 uit.foutwaarden.setdefault(naam, {})[c.get("r", "")] = v.text
