@@ -341,6 +341,16 @@ CATALOGUS: dict[str, Controle] = {
             voorstel="5-11",
         ),
         _c(
+            "getal-procent",
+            FOUT,
+            "waarden",
+            "De cel staat op percentage en toont {getoond}; {gelezen}",
+            "Zet de cel op Getal (Start > Getal > Standaard) en typ het aantal opnieuw; in het sjabloon van "
+            "`regioplan sjabloon` staan de kolommen al goed.",
+            getoond="40%",
+            gelezen="gelezen als 40, maar een aantal is geen percentage.",
+        ),
+        _c(
             "waarde-onzichtbaar-teken",
             WAARSCHUWING,
             "waarden",

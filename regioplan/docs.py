@@ -289,6 +289,8 @@ def _herstel_md() -> list[str]:
         "- een bereik dat Excel tot datum maakte (`5-11` werd 5 november): een capaciteit wordt het "
         "bereik 5-11, maar "
         "dit is een fout (`getal-als-datum`) omdat het een gok blijft;",
+        "- een getal in een cel met percentage-opmaak (40 getypt wordt 0,4 en toont 40%): gelezen als wat de "
+        "cel toont, ook een fout (`getal-procent`);",
         "- een samengevoegd bereik onder de kop (een toelichting over twee rijen): de waarde geldt "
         "voor elke cel "
         "ervan (`cel-samengevoegd`);",

@@ -455,6 +455,17 @@ def _cellen(bestand: str, blad: str, **cellen: object) -> Callable[[Path], None]
     return lambda m: zet_cellen(m / bestand, blad, cellen)
 
 
+def _procent(bestand: str, blad: str, cel: str, waarde: float) -> Callable[[Path], None]:
+    """A number in a cell formatted as a percentage (40 typed in such a cell is stored as 0.4)."""
+
+    def maak(m: Path) -> None:
+        with werkboek(m / bestand) as wb:
+            wb[blad][cel] = waarde
+            wb[blad][cel].number_format = "0%"
+
+    return maak
+
+
 def _bytes(naam: str, inhoud: bytes) -> Callable[[Path], None]:
     return lambda m: (m / naam).write_bytes(inhoud)
 
@@ -744,6 +755,7 @@ GEVALLEN: list[Geval] = [
     Geval("getal-negatief-aantal", _cellen(A, AA, B3=-2), [("getal-negatief", A, AA, "B3")]),
     Geval("getal-als-tekst", _cellen(OG, OP, H2="1.250"), [("getal-als-tekst", OG, OP, "H2")]),
     Geval("getal-als-tekst-plus", _cellen(A, AA, B2="+12"), [("getal-als-tekst", A, AA, "B2")]),
+    Geval("getal-procent", _procent(A, OE, "B2", 0.4), [("getal-procent", A, OE, "B2")]),
     Geval("getal-dubbelzinnig", _cellen(A, AS, B2="1,250"), [("getal-dubbelzinnig", A, AS, "B2")]),
     Geval("getal-te-groot", _cellen(A, OE, B2=10**9), [("getal-te-groot", A, OE, "B2")]),
     Geval("datum-periode", _cellen(A, AS, E3="Q3 2025"), [("datum-periode", A, AS, "E3")]),

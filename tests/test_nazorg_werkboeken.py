@@ -370,3 +370,23 @@ def test_strikt_werkboek_meldt_formule_zonder_waarde(map_: Path) -> None:
     _strict(map_ / A)
     gevonden = [(b.code, b.blad, b.cel) for b in api.valideer(map_).bevindingen if b.bestand == A]
     assert gevonden == [("formule-zonder-waarde", "Aantallen", "B2")]
+
+
+@pytest.mark.parametrize(
+    ("waarde", "opmaak", "gelezen", "code"),
+    [
+        (0.4, "0%", 40, "getal-procent"),  # 40 typed in a percentage cell: stored 0.4, shows 40%
+        (0.125, "0.0%", None, "getal-procent"),  # shows 12,5%: no number of places
+        (0.4, '0" %"', 0, "getal-decimaal"),  # a quoted % does not multiply: the cell shows 0 %
+        (40, "General", 40, None),
+    ],
+)
+def test_getal_in_een_procentcel(
+    map_: Path, waarde: float, opmaak: str, gelezen: int | None, code: str | None
+) -> None:
+    with corpus.werkboek(map_ / A) as wb:
+        wb["Asiel"]["B2"] = waarde
+        wb["Asiel"]["B2"].number_format = opmaak
+    assert _bevindingen(map_).get("B2", (None, ""))[0] == code
+    eerste = api.lees(map_).uitvragen["GM0141"].asiel[0]
+    assert eerste.capaciteit.laag == gelezen

@@ -57,6 +57,7 @@ class Bestandscontrole:
     macro: bool = False
     formules_zonder_waarde: dict[str, set[str]] = field(default_factory=dict)  #: sheet -> cells
     foutwaarden: dict[str, dict[str, str]] = field(default_factory=dict)  #: sheet -> {cell: "#N/A"}
+    procent: dict[str, dict[str, float]] = field(default_factory=dict)  #: sheet -> {cell: 0.4} shown as 40%
     buiten: list[Buiten] = field(default_factory=list)  #: filled cells outside the limits, per sheet
     inhoud: bytes | None = None  #: the workbook without those cells (to read instead of the file), if any
 
@@ -234,6 +235,25 @@ def _bladnamen(z: _Zip, werkboek: bytes) -> dict[str, str]:
     return namen
 
 
+#: Excel's built-in number formats that show a percentage (``0%`` and ``0.00%``).
+PROCENT_OPMAAK = {"9", "10"}
+
+
+def procentstijlen(z: _Zip, ns: dict[str, str]) -> set[str]:
+    """The cell style numbers (``s="3"``) whose number format shows a percentage: a built-in one, or an
+    own format with ``%`` outside quotes. Empty for a workbook without styles or such formats."""
+    if "xl/styles.xml" not in z.infos:
+        return set()
+    stijlen = ElementTree.fromstring(z.lees("xl/styles.xml"), forbid_dtd=True)
+    procent = set(PROCENT_OPMAAK)
+    for opmaak in stijlen.iterfind("m:numFmts/m:numFmt", ns):
+        if "%" in re.sub(r'"[^"]*"|\\.', "", opmaak.get("formatCode", "")):
+            procent.add(opmaak.get("numFmtId", ""))
+    return {
+        str(i) for i, xf in enumerate(stijlen.iterfind("m:cellXfs/m:xf", ns)) if xf.get("numFmtId") in procent
+    }
+
+
 def _bijzondere_cellen(z: _Zip, uit: Bestandscontrole) -> str:
     """Cells calamine reads as empty although they are not: a formula without a cached value (saved by a
     tool that does not compute) and an error value such as ``#DIV/0!``. Per sheet name.
@@ -260,6 +280,12 @@ def _bijzondere_cellen(z: _Zip, uit: Bestandscontrole) -> str:
         bladen = [pad for pad in bladnamen if pad in z.infos]
     cellen = 0
     begrensd: dict[str, bytes] = {}
+    ns = naamruimten(werkboek)
+    procent = procentstijlen(z, ns)
+    misschien: tuple[re.Pattern[bytes], ...] = _MISSCHIEN
+    if procent:  # a number in a cell shown as a percentage (Excel made 40 typed there 0.4)
+        stijl = b"|".join(re.escape(n.encode()) for n in sorted(procent))
+        misschien = (*_MISSCHIEN, re.compile(rb'\ss="(?:' + stijl + rb')"'))
     for pad in bladen:
         data = z.lees(pad)
         if detail := _dtd_in(pad, data[:4096]):
@@ -280,14 +306,13 @@ def _bijzondere_cellen(z: _Zip, uit: Bestandscontrole) -> str:
                     begrensd[pad] = kleiner
                     if aantal:
                         uit.buiten.append(Buiten(bladnamen[pad], aantal, eerste))
-        if not any(r.search(data) for r in _MISSCHIEN):
+        if not any(r.search(data) for r in misschien):
             continue
         if bladnamen is None:
             bladnamen = _bladnamen(z, werkboek)
         naam = bladnamen.get(pad)
         if naam is None:  # a sheet-like part the workbook does not list: nothing reads it
             continue
-        ns = naamruimten(werkboek)
         for c in ElementTree.fromstring(data).iterfind(".//m:sheetData/m:row/m:c", ns):
             v = c.find("m:v", ns)
             leeg = v is None or v.text in (None, "")
@@ -295,6 +320,11 @@ def _bijzondere_cellen(z: _Zip, uit: Bestandscontrole) -> str:
                 uit.formules_zonder_waarde.setdefault(naam, set()).add(c.get("r", ""))
             elif c.get("t") == "e" and not leeg:
                 uit.foutwaarden.setdefault(naam, {})[c.get("r", "")] = v.text
+            elif c.get("s") in procent and c.get("t", "n") == "n" and not leeg:
+                try:
+                    uit.procent.setdefault(naam, {})[c.get("r", "")] = float(v.text)
+                except ValueError:  # not a number after all: calamine reports what it makes of it
+                    pass
     if begrensd:
         uit.inhoud = _herschrijf(z, begrensd)
     return ""

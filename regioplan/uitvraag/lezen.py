@@ -39,7 +39,9 @@ from ..model import (
 )
 from ..opmaak import getal
 from ..waarden import (
+    GEEN_CAPACITEIT,
     MAX_TEKST,
+    Capaciteit,
     Probleem,
     lees_capaciteit,
     lees_datum,
@@ -374,6 +376,7 @@ def lees_werkboek(pad: Path, invoer: Invoer) -> None:
                     invoer,
                     controle.formules_zonder_waarde.get(echt, set()),
                     controle.foutwaarden.get(echt),
+                    controle.procent.get(echt),
                 ),
                 invoer,
             )
@@ -450,9 +453,11 @@ class _Lezer:
         invoer: Invoer,
         formules: AbstractSet[str] = frozenset(),
         foutwaarden: dict[str, str] | None = None,
+        procent: dict[str, float] | None = None,
     ) -> None:
         self.bestand, self.blad, self.b, self.formules = bestand, blad, invoer.bevindingen, formules
         self.foutwaarden = foutwaarden or {}
+        self.procent = procent or {}
 
     def meld(self, code: str, cel: str = "", /, **params: Any) -> None:
         self.b.voeg_toe(code, bestand=self.bestand, blad=self.blad, cel=cel, **params)
@@ -468,6 +473,19 @@ class _Lezer:
             self.meld("tekst-te-lang", celnaam(kol, rij), lengte=getal(MAX_TEKST))
             tekst = tekst[:MAX_TEKST]
         return tekst
+
+    def _procent(self, kolom: Kolom, cel: str) -> object:
+        """A number in a cell formatted as a percentage: 40 typed there is stored as 0,4 and shows 40%.
+        The shown number is what the person typed; it is read, but as an error (a guess, like
+        ``getal-als-datum``). A percentage that shows no whole number is not read."""
+        getoond = _afgerond_procent(self.procent[cel])
+        if getoond is None:
+            tekst = f"{self.procent[cel] * 100:g}%".replace(".", ",")
+            self.meld("getal-procent", cel, getoond=tekst, gelezen="niet gelezen.")
+            return GEEN_CAPACITEIT if kolom.type == "capaciteit" else kolom.standaard
+        gelezen = f"gelezen als {getoond}, maar een aantal is geen percentage."
+        self.meld("getal-procent", cel, getoond=f"{getoond}%", gelezen=gelezen)
+        return Capaciteit.exact(getoond) if kolom.type == "capaciteit" else getoond
 
     def waarde(self, kolom: Kolom, ruw: object, kol: int, rij: int) -> object:
         """Parse the cell at 1-based ``kol``, ``rij`` by its column type; empty gives the column default.
@@ -502,6 +520,8 @@ class _Lezer:
             return code
         waarde: object
         probleem: Probleem
+        if self.procent and t in ("geheel", "geheel_neg", "capaciteit") and celnaam(kol, rij) in self.procent:
+            return self._procent(kolom, celnaam(kol, rij))
         if t in ("geheel", "geheel_neg"):
             waarde, probleem = lees_geheel(ruw, negatief=t == "geheel_neg")
         elif t == "capaciteit":
@@ -519,6 +539,12 @@ class _Lezer:
         if waarde is None and kolom.standaard is not None:
             return kolom.standaard
         return waarde
+
+
+def _afgerond_procent(waarde: float) -> int | None:
+    """The whole number a percentage cell shows (0,4 -> 40), or None when it shows no whole number."""
+    getoond = round(waarde * 100, 6)
+    return int(getoond) if getoond.is_integer() and 0 <= getoond <= 1_000_000 else None
 
 
 def _leeg(rij: list[object]) -> bool:
@@ -868,6 +894,7 @@ def _lees_uitvraag(
             invoer,
             controle.formules_zonder_waarde.get(echt, set()),
             controle.foutwaarden.get(echt),
+            controle.procent.get(echt),
         )
         plaatsen[bl.naam] = invoer.plaatsen[(bestand, bl.naam)] = Plaats(echt)
     kop: dict[str, object] = {}
