@@ -244,7 +244,10 @@ def procentstijlen(z: _Zip, ns: dict[str, str]) -> set[str]:
     own format with ``%`` outside quotes. Empty for a workbook without styles or such formats."""
     if "xl/styles.xml" not in z.infos:
         return set()
-    stijlen = ElementTree.fromstring(z.lees("xl/styles.xml"), forbid_dtd=True)
+    data = z.lees("xl/styles.xml")
+    if b"%" not in data and not re.search(rb'numFmtId="(?:9|10)"', data):  # the usual case: parse nothing
+        return set()
+    stijlen = ElementTree.fromstring(data, forbid_dtd=True)
     procent = set(PROCENT_OPMAAK)
     for opmaak in stijlen.iterfind("m:numFmts/m:numFmt", ns):
         if "%" in re.sub(r'"[^"]*"|\\.', "", opmaak.get("formatCode", "")):
