@@ -273,7 +273,8 @@ def _herstel_md() -> list[str]:
         "gewone spatie, de rest "
         "verdwijnt; de waarschuwing `waarde-onzichtbaar-teken` noemt het teken;",
         "- `1.211` en `1 211` (ook met een harde spatie) als 1211; `1.234,0`, `1,234.0`, `12,0` en `+12` als "
-        "het hele getal; een min-teken uit Word of PDF (`−110`) als min (`getal-als-tekst`);",
+        "het hele getal, ook in een bereik (`1.200-1.500`); een min-teken uit Word of PDF (`−110`) als min "
+        "(`getal-als-tekst`);",
         "- een datum in een andere schrijfwijze (`1 juli 2025`, `juli 2025`, `2025-7-1`, "
         "`dinsdag 1 juli 2025`, `per 1-7-2025`, `jul-25`) als die dag, en `n.t.b.`, `nnb`, `-` als "
         "`onbekend` (`datum-verouderd`, met de schrijfwijze die het sjabloon vraagt);",

@@ -268,6 +268,9 @@ class Capaciteit:
 
 GEEN_CAPACITEIT = Capaciteit(None, None)
 _BEREIK = re.compile(r"^(\d+)\s*(?:-|–|—|tot|t/m)\s*(\d+)$")
+_BEREIK_DUIZEND = re.compile(
+    r"^(\d{1,3}(?:[. ]\d{3})+|\d+)\s*(?:-|–|—|tot|t/m)\s*(\d{1,3}(?:[. ]\d{3})+|\d+)$"
+)
 _DUIZEND = re.compile(r"^\d{1,3}(?:([. ])\d{3})(?:\1\d{3})*$")  #: 1.211 or 1 211 (one separator)
 
 #: A number this close to a whole number is that number: ``=90*0,7`` is stored as 62.99999999999999.
@@ -395,6 +398,12 @@ def lees_capaciteit(waarde: object) -> tuple[Capaciteit | None, Probleem]:
                     {"waarde": tekst, "voorstel": f"{b}-{a}"},
                 )
             return Capaciteit(a, b), None
+        if m := _BEREIK_DUIZEND.match(tekst):  # 1.200-1.500: an end with a thousands separator
+            gewoon = "-".join(re.sub(r"[. ]", "", d) for d in (m[1], m[2]))
+            capaciteit, probleem = lees_capaciteit(gewoon)  # a plain range now: read by _BEREIK
+            if probleem is None:
+                return capaciteit, ("getal-als-tekst", {"waarde": tekst, "voorstel": gewoon})
+            return capaciteit, (probleem[0], {**probleem[1], "waarde": tekst})
         if re.search(r"\d\s*-\s*$|^\s*-\s*\d|\d\s*-\s*-", tekst):
             return GEEN_CAPACITEIT, ("capaciteit-bereik-ongeldig", {"waarde": tekst})
     n, probleem = lees_geheel(waarde)

@@ -74,6 +74,8 @@ GETALLEN: list[tuple[object, int | None, str | None]] = [
     ("1,234.0", 1234, "getal-als-tekst"),
     ("12,0", 12, "getal-als-tekst"),
     ("+12", 12, "getal-als-tekst"),
+    ("1.200-1.500", 1200, "getal-als-tekst"),  # a range with thousands separators: 1200-1500
+    ("1.500 - 1.200", 1200, "capaciteit-bereik-omgekeerd"),
     (" 12 ", 12, None),
     ("0", 0, None),
     ("—", 0, None),  # an em dash alone is "nothing", like "-" and "–"
