@@ -153,7 +153,8 @@ def lees_datum(waarde: object) -> tuple[Datum | None, Probleem]:
                 else str(waarde)
             },
         )
-    tekst = str(waarde).strip()
+    getypt = waarde.strip() if isinstance(waarde, str) else lees_tekst(waarde)  # a time, WAAR: as Excel shows
+    tekst = getypt
     laag = tekst.lower()
     if laag in (ONBEPAALD, ONBEKEND):
         return laag, None
@@ -167,7 +168,7 @@ def lees_datum(waarde: object) -> tuple[Datum | None, Probleem]:
         tekst = m[1].strip()
     datum, probleem = _lees_dag(tekst)
     if probleem is None or probleem[0] != "datum-ongeldig":
-        return datum, _met_waarde(probleem, tekst, str(waarde).strip())
+        return datum, _met_waarde(probleem, tekst, getypt)
     kern = tekst
     for patroon in (_VOORZETSEL, _WEEKDAG):  # "per dinsdag 1 juli 2025": both, in this order
         if m := patroon.match(kern):
@@ -177,11 +178,11 @@ def lees_datum(waarde: object) -> tuple[Datum | None, Probleem]:
         if isinstance(datum, dt.date) and (probleem is None or probleem[0] == "datum-verouderd"):
             return datum, (
                 "datum-verouderd",
-                {"waarde": str(waarde).strip(), "voorstel": opmaak.datum(datum)},
+                {"waarde": getypt, "voorstel": opmaak.datum(datum)},
             )
         if probleem and probleem[0] != "datum-ongeldig":
-            return datum, _met_waarde(probleem, kern, str(waarde).strip())
-    tekst = str(waarde).strip()
+            return datum, _met_waarde(probleem, kern, getypt)
+    tekst = getypt
     if (begin := _periode(kern)) is not None:
         return ONBEKEND, ("datum-periode", {"waarde": tekst, "voorstel": opmaak.datum(begin)})
     return ONBEKEND, ("datum-ongeldig", {"waarde": tekst})
@@ -310,8 +311,8 @@ def lees_geheel(waarde: object, *, negatief: bool = False) -> tuple[int | None, 
     :data:`MAX_GETAL` are problems."""
     if waarde is None or (isinstance(waarde, str) and not waarde.strip()):
         return None, None
-    if isinstance(waarde, bool):
-        return None, ("getal-tekst", {"waarde": str(waarde)})
+    if isinstance(waarde, (bool, dt.time, dt.timedelta)):
+        return None, ("getal-tekst", {"waarde": lees_tekst(waarde)})
     if isinstance(waarde, dt.date):
         return None, ("getal-als-datum", _datum_als_getal(waarde))
     if isinstance(waarde, float):
@@ -528,6 +529,13 @@ def lees_tekst(waarde: object) -> str:
         return _getal_tekst(waarde)
     if isinstance(waarde, dt.date):  # a datetime too: its date
         return opmaak.datum(waarde)
+    if isinstance(waarde, bool):  # as Dutch Excel shows it
+        return "WAAR" if waarde else "ONWAAR"
+    if isinstance(waarde, dt.time):
+        return waarde.strftime("%H:%M" if not waarde.second else "%H:%M:%S")
+    if isinstance(waarde, dt.timedelta):  # a duration cell ([u]:mm)
+        minuten = int(waarde.total_seconds() // 60)
+        return f"{minuten // 60}:{minuten % 60:02d}"
     return str(waarde).strip()
 
 

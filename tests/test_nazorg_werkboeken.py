@@ -392,3 +392,17 @@ def test_getal_in_een_procentcel(
     assert _bevindingen(map_).get("B2", (None, ""))[0] == code
     eerste = api.lees(map_).uitvragen["GM0141"].asiel[0]
     assert eerste.capaciteit.laag == gelezen
+
+
+def test_tijd_duur_en_waar_in_de_melding_zoals_excel_ze_toont(map_: Path) -> None:
+    """A time, a duration or TRUE where a number or date belongs: named as the cell shows it in Dutch
+    Excel, not as Python writes it ('1 day, 6:00:00', 'True')."""
+    with corpus.werkboek(map_ / A) as wb:
+        ws = wb["Asiel"]
+        ws["B2"], ws["E2"], ws["B3"], ws["F3"] = dt.time(14, 30), dt.time(9, 0), dt.timedelta(hours=30), True
+        ws["B3"].number_format = "[h]:mm"
+    berichten = {cel: bericht for cel, (_, bericht) in _bevindingen(map_).items()}
+    assert berichten["B2"] == "'14:30' is geen getal."
+    assert berichten["E2"] == "'09:00' is geen datum."
+    assert berichten["B3"] == "'30:00' is geen getal."
+    assert berichten["F3"] == "'WAAR' is geen datum."
