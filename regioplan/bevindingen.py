@@ -206,6 +206,17 @@ CATALOGUS: dict[str, Controle] = {
             voorstel_tekst=" De kolom 'Capacitiet' lijkt bedoeld en is als 'Capaciteit' gelezen.",
         ),
         _c(
+            "kop-toevoeging",
+            WAARSCHUWING,
+            "structuur",
+            "De kolomkop '{kop}' is gelezen als '{kolom}'; '{toevoeging}' is genegeerd.",
+            "Zet een uitleg niet in de kolomkop maar in de kolom Opmerking of Toelichting; laat de kop "
+            "'{kolom}' staan zoals in het sjabloon.",
+            kop="Capaciteit (aantal plekken)",
+            kolom="Capaciteit",
+            toevoeging="(aantal plekken)",
+        ),
+        _c(
             "kolom-onbekend",
             WAARSCHUWING,
             "structuur",
@@ -280,6 +291,26 @@ CATALOGUS: dict[str, Controle] = {
             aantal=3,
             rij=12,
         ),
+        _c(
+            "rij-totaal",
+            WAARSCHUWING,
+            "structuur",
+            "Rij {rij} is een totaalregel ('{waarde}') en is niet gelezen.",
+            "regioplan telt zelf op: verwijder de totaalregel, zodat niemand hem voor een gewone rij "
+            "aanziet.",
+            rij=5,
+            waarde="Totaal",
+        ),
+        _c(
+            "rij-notitie",
+            WAARSCHUWING,
+            "structuur",
+            "Rij {rij} is een notitie ('{waarde}') en is niet gelezen.",
+            "Zet een opmerking in de kolom Opmerking of Toelichting van de rij waar ze over gaat, of op het "
+            "blad Gemeente bij Duiding.",
+            rij=6,
+            waarde="NB: onder voorbehoud van het raadsbesluit",
+        ),
         # --- waarden ---
         _c(
             "veld-verplicht",
@@ -308,6 +339,16 @@ CATALOGUS: dict[str, Controle] = {
             "van `regioplan sjabloon` staan de kolommen al goed. Een capaciteit is als het bereik {voorstel} gelezen.",  # noqa: E501
             getoond="5-nov",
             voorstel="5-11",
+        ),
+        _c(
+            "getal-procent",
+            FOUT,
+            "waarden",
+            "De cel staat op percentage en toont {getoond}; {gelezen}",
+            "Zet de cel op Getal (Start > Getal > Standaard) en typ het aantal opnieuw; in het sjabloon van "
+            "`regioplan sjabloon` staan de kolommen al goed.",
+            getoond="40%",
+            gelezen="gelezen als 40, maar een aantal is geen percentage.",
         ),
         _c(
             "waarde-onzichtbaar-teken",
@@ -348,10 +389,31 @@ CATALOGUS: dict[str, Controle] = {
             "getal-als-tekst",
             WAARSCHUWING,
             "waarden",
-            "'{waarde}' is als tekst met een duizendpunt getypt; gelezen als {voorstel}.",
-            "Typ het getal zonder punt ({voorstel}) zodat Excel het als getal opslaat.",
+            "'{waarde}' is als tekst getypt; gelezen als {voorstel}.",
+            "Typ het getal zonder punten, komma's, spaties of plusteken ({voorstel}) zodat Excel het als "
+            "getal opslaat.",
             waarde="1.250",
             voorstel="1250",
+        ),
+        _c(
+            "getal-dubbelzinnig",
+            FOUT,
+            "waarden",
+            "'{waarde}' kan twee getallen zijn: {voorstel} (komma als Engels duizendteken) of een getal met "
+            "decimalen (komma als Nederlands decimaalteken); niet gelezen.",
+            "Typ het hele getal zonder komma of punt ({voorstel} als dat bedoeld is).",
+            waarde="1,250",
+            voorstel="1250",
+        ),
+        _c(
+            "getal-te-groot",
+            FOUT,
+            "waarden",
+            "'{waarde}' is groter dan {maximum}; dat kan geen aantal plekken of personen van één "
+            "gemeente zijn en is niet gelezen.",
+            "Controleer het getal (een tikfout, een geplakte code of een formule die verkeerd rekent?).",
+            waarde="1000000000000",
+            maximum="1.000.000",
         ),
         _c(
             "capaciteit-bereik-ongeldig",
@@ -414,6 +476,16 @@ CATALOGUS: dict[str, Controle] = {
             "Vul de datum expliciet in: {voorstel}.",
             waarde="apr-22",
             voorstel="01-04-2022",
+        ),
+        _c(
+            "datum-periode",
+            FOUT,
+            "waarden",
+            "'{waarde}' is een periode, geen datum; gelezen als 'onbekend'.",
+            "Vul de dag in die vaststaat, bijvoorbeeld {voorstel} (het begin van de periode), of 'onbekend'; "
+            "de periode kan in de toelichting of opmerking.",
+            waarde="Q3 2025",
+            voorstel="01-07-2025",
         ),
         _c(
             "datum-nntb",

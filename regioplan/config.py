@@ -150,7 +150,13 @@ class Config:
         code = normaliseer_code(tekst)
         if code and code in self.namen:
             return code
-        return self.aliassen.get(normaliseer(tekst))
+        sleutel = normaliseer(tekst)
+        if sleutel in self.aliassen:
+            return self.aliassen[sleutel]
+        for voor in ("gemeente ", "gem "):  # "Gemeente Almelo", "gem. Almelo"
+            if sleutel.startswith(voor):
+                return self.aliassen.get(sleutel.removeprefix(voor))
+        return None
 
 
 def normaliseer_code(tekst: str) -> str | None:
@@ -160,7 +166,7 @@ def normaliseer_code(tekst: str) -> str | None:
         t = t[2:]
     if t.endswith(".0"):
         t = t[:-2]
-    return f"GM{int(t):04d}" if t.isdigit() and len(t) <= 4 else None
+    return f"GM{int(t):04d}" if t.isascii() and t.isdigit() and len(t) <= 4 else None
 
 
 @cache

@@ -244,7 +244,7 @@ def _blad_md(blad: Blad) -> list[str]:
 def _herstel_md() -> list[str]:
     """What the reader repairs silently, repairs with a finding, and refuses (issue #13)."""
     from .uitvraag.bestand import MAX_CELLEN, MAX_KOLOMMEN, MAX_RIJEN
-    from .waarden import MAX_TEKST
+    from .waarden import MAX_GETAL, MAX_TEKST
 
     return [
         "## Wat de lezer herstelt, meldt of weigert",
@@ -259,6 +259,11 @@ def _herstel_md() -> list[str]:
         "62,99999999999999): dat is 63;",
         "- spaties voor en na een waarde; lege, alleen opgemaakte cellen, waar ook op het blad;",
         '- een formule met een lege uitkomst (`=ALS(…;"tekst";"")`): een lege cel;',
+        "- een datum als tekst met een tijd erachter (`01-07-2025 00:00`, `2025-07-01T14:30`): die datum;",
+        "- kolomkoppen en veldnamen in andere hoofdletters, met spaties, streepjes of een regeleinde "
+        "(`Start-datum`, `Soort↵opvang`);",
+        "- een streepje alleen (`-`, `–`, `—`) in een getalkolom: 0;",
+        "- `j`, `yes`, `waar` en `n`, `no`, `onwaar` in een ja/nee-kolom: ja en nee;",
         "",
         "**Hersteld met een melding:**",
         "",
@@ -267,13 +272,26 @@ def _herstel_md() -> list[str]:
         "richtingstekens, stuurtekens zoals het regeleinde uit Word): vreemde spaties worden een "
         "gewone spatie, de rest "
         "verdwijnt; de waarschuwing `waarde-onzichtbaar-teken` noemt het teken;",
-        "- `1.211` en `1 211` (ook met een harde spatie) als 1211 (`getal-als-tekst`);",
+        "- `1.211` en `1 211` (ook met een harde spatie) als 1211; `1.234,0`, `1,234.0`, `12,0` en `+12` als "
+        "het hele getal, ook in een bereik (`1.200-1.500`); een min-teken uit Word of PDF (`−110`) als min "
+        "(`getal-als-tekst`);",
+        "- een datum in een andere schrijfwijze (`1 juli 2025`, `juli 2025`, `2025-7-1`, "
+        "`dinsdag 1 juli 2025`, `per 1-7-2025`, `jul-25`) als die dag, en `n.t.b.`, `nnb`, `-` als "
+        "`onbekend` (`datum-verouderd`, met de schrijfwijze die het sjabloon vraagt);",
+        "- een kolomkop met uitleg erbij (`Capaciteit (aantal plekken)`, `Startdatum*`): gelezen als die "
+        "kolom (`kop-toevoeging`);",
+        "- een totaalregel (`Totaal`, `Subtotaal`, `Som`) en een notitie onder de tabel (`NB: …`, "
+        "`Let op: …`, `* …`): niet gelezen, want een totaal zou elke plek dubbel tellen (`rij-totaal`, "
+        "`rij-notitie`);",
+        "- een gemeentenaam met `Gemeente` ervoor, of een gangbare naam (`Den Bosch`): die gemeente;",
         "- bestanden van het besturingssysteem (`._naam.xlsx`, `.DS_Store`, `Thumbs.db`, `desktop.ini`) en "
         "vergrendelbestanden (`~$naam.xlsx`) worden overgeslagen en genoemd (`bestand-hulpbestand`, "
         "`bestand-vergrendeld`);",
         "- een bereik dat Excel tot datum maakte (`5-11` werd 5 november): een capaciteit wordt het "
         "bereik 5-11, maar "
         "dit is een fout (`getal-als-datum`) omdat het een gok blijft;",
+        "- een getal in een cel met percentage-opmaak (40 getypt wordt 0,4 en toont 40%): gelezen als wat de "
+        "cel toont, ook een fout (`getal-procent`);",
         "- een samengevoegd bereik onder de kop (een toelichting over twee rijen): de waarde geldt "
         "voor elke cel "
         "ervan (`cel-samengevoegd`);",
@@ -292,6 +310,10 @@ def _herstel_md() -> list[str]:
         f"- een werkboek met meer dan {getal(MAX_CELLEN)} cellen, of groter dan 20 MB, of uitgepakt meer dan 50 MB "  # noqa: E501
         "(`bestand-te-groot`);",
         f"- tekst voorbij {getal(MAX_TEKST)} tekens in één cel (het maximum van Excel; `tekst-te-lang`);",
+        "- `1,234`: Engels voor 1234, Nederlands voor een getal met decimalen (`getal-dubbelzinnig`);",
+        f"- een getal boven {getal(MAX_GETAL)} (`getal-te-groot`);",
+        "- een periode in plaats van een datum (`Q3 2025`, `medio 2025`, `2e helft 2025`): gelezen als "
+        "`onbekend`, met het begin van de periode als voorstel (`datum-periode`);",
         "- een bestand dat niet te openen is, of een map, pijp of dode koppeling met een werkboeknaam "
         "(`bestand-onleesbaar`).",
         "",

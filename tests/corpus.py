@@ -455,6 +455,17 @@ def _cellen(bestand: str, blad: str, **cellen: object) -> Callable[[Path], None]
     return lambda m: zet_cellen(m / bestand, blad, cellen)
 
 
+def _procent(bestand: str, blad: str, cel: str, waarde: float) -> Callable[[Path], None]:
+    """A number in a cell formatted as a percentage (40 typed in such a cell is stored as 0.4)."""
+
+    def maak(m: Path) -> None:
+        with werkboek(m / bestand) as wb:
+            wb[blad][cel] = waarde
+            wb[blad][cel].number_format = "0%"
+
+    return maak
+
+
 def _bytes(naam: str, inhoud: bytes) -> Callable[[Path], None]:
     return lambda m: (m / naam).write_bytes(inhoud)
 
@@ -743,6 +754,25 @@ GEVALLEN: list[Geval] = [
     Geval("getal-negatief", _cellen(A, AS, B2=-5), [("getal-negatief", A, AS, "B2")]),
     Geval("getal-negatief-aantal", _cellen(A, AA, B3=-2), [("getal-negatief", A, AA, "B3")]),
     Geval("getal-als-tekst", _cellen(OG, OP, H2="1.250"), [("getal-als-tekst", OG, OP, "H2")]),
+    Geval("getal-als-tekst-plus", _cellen(A, AA, B2="+12"), [("getal-als-tekst", A, AA, "B2")]),
+    Geval("getal-procent", _procent(A, OE, "B2", 0.4), [("getal-procent", A, OE, "B2")]),
+    Geval("getal-dubbelzinnig", _cellen(A, AS, B2="1,250"), [("getal-dubbelzinnig", A, AS, "B2")]),
+    Geval("getal-te-groot", _cellen(A, OE, B2=10**9), [("getal-te-groot", A, OE, "B2")]),
+    Geval("datum-periode", _cellen(A, AS, E3="Q3 2025"), [("datum-periode", A, AS, "E3")]),
+    Geval(
+        "kop-toevoeging", _cellen(A, AS, B1="Capaciteit (aantal plekken)"), [("kop-toevoeging", A, AS, "B1")]
+    ),
+    Geval(
+        "kop-toevoeging-veld",
+        _cellen(A, AA, A3="Statushouders gehuisvest op peildatum (15-09-2024)"),
+        [("kop-toevoeging", A, AA, "A3")],
+    ),
+    Geval("rij-totaal", _cellen(A, AS, A20="Totaal", B20="=SUM(B2:B19)"), [("rij-totaal", A, AS, "A20")]),
+    Geval(
+        "rij-notitie",
+        _cellen(A, OE, A40="NB: onder voorbehoud van het raadsbesluit"),
+        [("rij-notitie", A, OE, "A40")],
+    ),
     Geval("bereik-ongeldig", _cellen(A, AS, B2="550-"), [("capaciteit-bereik-ongeldig", A, AS, "B2")]),
     Geval("bereik-omgekeerd", _cellen(A, AS, B6="580-550"), [("capaciteit-bereik-omgekeerd", A, AS, "B6")]),
     Geval("capaciteit-nntb", _cellen(A, VO, C2="n.n.t.b."), [("capaciteit-verouderd", A, VO, "C2")]),

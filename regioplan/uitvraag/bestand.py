@@ -35,6 +35,17 @@ NS = {
     "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
 }
+#: The same parts in a workbook saved as "Strict Open XML" (Excel: Opslaan als > Strikt Open XML-werkmap).
+NS_STRIKT = {
+    "m": "http://purl.oclc.org/ooxml/spreadsheetml/main",
+    "r": "http://purl.oclc.org/ooxml/officeDocument/relationships",
+}
+
+
+def naamruimten(werkboek: bytes) -> dict[str, str]:
+    """The namespaces of a workbook's parts: :data:`NS_STRIKT` for a Strict Open XML workbook, else
+    :data:`NS`. Looked up in ``xl/workbook.xml``, whose root element names its namespace first."""
+    return NS_STRIKT if NS_STRIKT["m"].encode() in werkboek[:2048] else NS
 
 
 @dataclass
@@ -46,6 +57,7 @@ class Bestandscontrole:
     macro: bool = False
     formules_zonder_waarde: dict[str, set[str]] = field(default_factory=dict)  #: sheet -> cells
     foutwaarden: dict[str, dict[str, str]] = field(default_factory=dict)  #: sheet -> {cell: "#N/A"}
+    procent: dict[str, dict[str, float]] = field(default_factory=dict)  #: sheet -> {cell: 0.4} shown as 40%
     buiten: list[Buiten] = field(default_factory=list)  #: filled cells outside the limits, per sheet
     inhoud: bytes | None = None  #: the workbook without those cells (to read instead of the file), if any
 
@@ -216,10 +228,33 @@ def _bladnamen(z: _Zip, werkboek: bytes) -> dict[str, str]:
     rels = ElementTree.fromstring(z.lees("xl/_rels/workbook.xml.rels"), forbid_dtd=True)
     doel = {r.get("Id"): r.get("Target", "") for r in rels}
     namen = {}
-    for blad in wb.iterfind("m:sheets/m:sheet", NS):
-        target = doel.get(blad.get(f"{{{NS['r']}}}id"), "")
+    ns = naamruimten(werkboek)
+    for blad in wb.iterfind("m:sheets/m:sheet", ns):
+        target = doel.get(blad.get(f"{{{ns['r']}}}id"), "")
         namen[target.lstrip("/") if target.startswith("/") else "xl/" + target] = blad.get("name", "")
     return namen
+
+
+#: Excel's built-in number formats that show a percentage (``0%`` and ``0.00%``).
+PROCENT_OPMAAK = {"9", "10"}
+
+
+def procentstijlen(z: _Zip, ns: dict[str, str]) -> set[str]:
+    """The cell style numbers (``s="3"``) whose number format shows a percentage: a built-in one, or an
+    own format with ``%`` outside quotes. Empty for a workbook without styles or such formats."""
+    if "xl/styles.xml" not in z.infos:
+        return set()
+    data = z.lees("xl/styles.xml")
+    if b"%" not in data and not re.search(rb'numFmtId="(?:9|10)"', data):  # the usual case: parse nothing
+        return set()
+    stijlen = ElementTree.fromstring(data, forbid_dtd=True)
+    procent = set(PROCENT_OPMAAK)
+    for opmaak in stijlen.iterfind("m:numFmts/m:numFmt", ns):
+        if "%" in re.sub(r'"[^"]*"|\\.', "", opmaak.get("formatCode", "")):
+            procent.add(opmaak.get("numFmtId", ""))
+    return {
+        str(i) for i, xf in enumerate(stijlen.iterfind("m:cellXfs/m:xf", ns)) if xf.get("numFmtId") in procent
+    }
 
 
 def _bijzondere_cellen(z: _Zip, uit: Bestandscontrole) -> str:
@@ -248,6 +283,12 @@ def _bijzondere_cellen(z: _Zip, uit: Bestandscontrole) -> str:
         bladen = [pad for pad in bladnamen if pad in z.infos]
     cellen = 0
     begrensd: dict[str, bytes] = {}
+    ns = naamruimten(werkboek)
+    procent = procentstijlen(z, ns)
+    misschien: tuple[re.Pattern[bytes], ...] = _MISSCHIEN
+    if procent:  # a number in a cell shown as a percentage (Excel made 40 typed there 0.4)
+        stijl = b"|".join(re.escape(n.encode()) for n in sorted(procent))
+        misschien = (*_MISSCHIEN, re.compile(rb'\ss="(?:' + stijl + rb')"'))
     for pad in bladen:
         data = z.lees(pad)
         if detail := _dtd_in(pad, data[:4096]):
@@ -268,20 +309,25 @@ def _bijzondere_cellen(z: _Zip, uit: Bestandscontrole) -> str:
                     begrensd[pad] = kleiner
                     if aantal:
                         uit.buiten.append(Buiten(bladnamen[pad], aantal, eerste))
-        if not any(r.search(data) for r in _MISSCHIEN):
+        if not any(r.search(data) for r in misschien):
             continue
         if bladnamen is None:
             bladnamen = _bladnamen(z, werkboek)
         naam = bladnamen.get(pad)
         if naam is None:  # a sheet-like part the workbook does not list: nothing reads it
             continue
-        for c in ElementTree.fromstring(data).iterfind(".//m:sheetData/m:row/m:c", NS):
-            v = c.find("m:v", NS)
+        for c in ElementTree.fromstring(data).iterfind(".//m:sheetData/m:row/m:c", ns):
+            v = c.find("m:v", ns)
             leeg = v is None or v.text in (None, "")
-            if c.find("m:f", NS) is not None and leeg and c.get("t") != "str":  # t="str": result ""
+            if c.find("m:f", ns) is not None and leeg and c.get("t") != "str":  # t="str": result ""
                 uit.formules_zonder_waarde.setdefault(naam, set()).add(c.get("r", ""))
             elif c.get("t") == "e" and not leeg:
                 uit.foutwaarden.setdefault(naam, {})[c.get("r", "")] = v.text
+            elif c.get("s") in procent and c.get("t", "n") == "n" and not leeg:
+                try:
+                    uit.procent.setdefault(naam, {})[c.get("r", "")] = float(v.text)
+                except ValueError:  # not a number after all: calamine reports what it makes of it
+                    pass
     if begrensd:
         uit.inhoud = _herschrijf(z, begrensd)
     return ""

@@ -12,6 +12,7 @@ import datetime as dt
 import errno
 import io
 import os
+import re
 import stat
 from collections.abc import Set as AbstractSet
 from dataclasses import MISSING, dataclass, field
@@ -38,11 +39,14 @@ from ..model import (
 )
 from ..opmaak import getal
 from ..waarden import (
+    GEEN_CAPACITEIT,
     MAX_TEKST,
+    Capaciteit,
     Probleem,
     lees_capaciteit,
     lees_datum,
     lees_geheel,
+    lees_janee,
     lees_keuze,
     lees_tekst,
     normaliseer,
@@ -396,6 +400,7 @@ def lees_werkboek(pad: Path, invoer: Invoer) -> None:
                     invoer,
                     controle.formules_zonder_waarde.get(echt, set()),
                     controle.foutwaarden.get(echt),
+                    controle.procent.get(echt),
                 ),
                 invoer,
             )
@@ -472,9 +477,11 @@ class _Lezer:
         invoer: Invoer,
         formules: AbstractSet[str] = frozenset(),
         foutwaarden: dict[str, str] | None = None,
+        procent: dict[str, float] | None = None,
     ) -> None:
         self.bestand, self.blad, self.b, self.formules = bestand, blad, invoer.bevindingen, formules
         self.foutwaarden = foutwaarden or {}
+        self.procent = procent or {}
 
     def meld(self, code: str, cel: str = "", /, **params: Any) -> None:
         self.b.voeg_toe(code, bestand=self.bestand, blad=self.blad, cel=cel, **params)
@@ -490,6 +497,19 @@ class _Lezer:
             self.meld("tekst-te-lang", celnaam(kol, rij), lengte=getal(MAX_TEKST))
             tekst = tekst[:MAX_TEKST]
         return tekst
+
+    def _procent(self, kolom: Kolom, cel: str) -> object:
+        """A number in a cell formatted as a percentage: 40 typed there is stored as 0,4 and shows 40%.
+        The shown number is what the person typed; it is read, but as an error (a guess, like
+        ``getal-als-datum``). A percentage that shows no whole number is not read."""
+        getoond = _afgerond_procent(self.procent[cel])
+        if getoond is None:
+            tekst = f"{self.procent[cel] * 100:g}%".replace(".", ",")
+            self.meld("getal-procent", cel, getoond=tekst, gelezen="niet gelezen.")
+            return GEEN_CAPACITEIT if kolom.type == "capaciteit" else kolom.standaard
+        gelezen = f"gelezen als {getoond}, maar een aantal is geen percentage."
+        self.meld("getal-procent", cel, getoond=f"{getoond}%", gelezen=gelezen)
+        return Capaciteit.exact(getoond) if kolom.type == "capaciteit" else getoond
 
     def waarde(self, kolom: Kolom, ruw: object, kol: int, rij: int) -> object:
         """Parse the cell at 1-based ``kol``, ``rij`` by its column type; empty gives the column default.
@@ -524,6 +544,8 @@ class _Lezer:
             return code
         waarde: object
         probleem: Probleem
+        if self.procent and t in ("geheel", "geheel_neg", "capaciteit") and celnaam(kol, rij) in self.procent:
+            return self._procent(kolom, celnaam(kol, rij))
         if t in ("geheel", "geheel_neg"):
             waarde, probleem = lees_geheel(ruw, negatief=t == "geheel_neg")
         elif t == "capaciteit":
@@ -532,11 +554,8 @@ class _Lezer:
             waarde, probleem = lees_datum(ruw)
         elif t == "keuze":
             waarde, probleem = lees_keuze(ruw, kolom.keuzes)
-        elif t == "janee" and isinstance(ruw, bool):  # a checkbox or TRUE/FALSE typed in Excel
-            waarde, probleem = ruw, None
-        elif t == "janee":
-            waarde, probleem = lees_keuze(ruw, kolom.keuzes)
-            waarde = None if waarde is None else waarde == "ja"
+        elif t == "janee":  # also a checkbox, TRUE/FALSE, "j", "yes"
+            waarde, probleem = lees_janee(ruw)
         else:  # pragma: no cover - schema and parser are defined together
             raise ValueError(t)
         if probleem:
@@ -544,6 +563,12 @@ class _Lezer:
         if waarde is None and kolom.standaard is not None:
             return kolom.standaard
         return waarde
+
+
+def _afgerond_procent(waarde: float) -> int | None:
+    """The whole number a percentage cell shows (0,4 -> 40), or None when it shows no whole number."""
+    getoond = round(waarde * 100, 6)
+    return int(getoond) if getoond.is_integer() and 0 <= getoond <= 1_000_000 else None
 
 
 def _leeg(rij: list[object]) -> bool:
@@ -586,12 +611,18 @@ class _Kop:
     laatste: int = -1  #: 0-based column of the last header, -1 without any
 
 
+def kopsleutel(tekst: str) -> str:
+    """A header or field label as it is compared: :func:`normaliseer` without spaces, so that ``Start-datum``,
+    ``Start datum`` and ``Soort\\nopvang`` are the headers ``Startdatum`` and ``Soort opvang``."""
+    return normaliseer(tekst).replace(" ", "")
+
+
 def _kolomnamen(blad: Blad) -> dict[str, Kolom]:
     """Normalised header text and key -> column: what a header may say."""
     bekend: dict[str, Kolom] = {}
     for k in blad.kolommen:
-        bekend[normaliseer(k.kop)] = k
-        bekend[normaliseer(k.sleutel)] = k
+        bekend[kopsleutel(k.kop)] = k
+        bekend[kopsleutel(k.sleutel)] = k
     return bekend
 
 
@@ -601,7 +632,7 @@ def _zoek_kop(blad: Blad, rijen: list[list[object]], bekend: dict[str, Kolom], l
     with content, ``kolom-ontbreekt`` per required column for an empty one."""
 
     def treffers(rij: list[object]) -> int:
-        return sum(1 for v in rij if isinstance(v, str) and normaliseer(v) in bekend)
+        return sum(1 for v in rij if isinstance(v, str) and kopsleutel(v) in bekend)
 
     if rijen and treffers(rijen[0]) > 0:
         return 0
@@ -638,7 +669,7 @@ def _lees_kop(rij: list[object], kop_index: int, bekend: dict[str, Kolom], lezer
         if not tekst:
             continue
         kop.laatste = i
-        k = bekend.get(normaliseer(tekst))
+        k = bekend.get(kopsleutel(tekst))
         if k is None:
             kop.onbekend[i] = tekst
         elif k.sleutel in kop.posities:
@@ -654,13 +685,53 @@ def _lees_kop(rij: list[object], kop_index: int, bekend: dict[str, Kolom], lezer
     return kop
 
 
+_TOEVOEGING = re.compile(r"\s*(?:[(\[{]|\n|:|\s[-–—]\s|\*)")
+
+
+def kernen_van_kop(tekst: str) -> list[tuple[str, str]]:
+    """Ways to split a header into what it names and an explanation a person added, longest name first:
+    ``Capaciteit (aantal plekken)``, ``Capaciteit\\n(plekken)``, ``Startdatum - verwacht``, ``Locatie*``
+    -> ``[("Capaciteit", "(aantal plekken)")]``. Empty when nothing looks added."""
+    tekst = tekst.strip()
+    delen = [m.start() for m in _TOEVOEGING.finditer(tekst) if m.start() > 0]
+    return [(tekst[:i].strip(), tekst[i:].strip()) for i in reversed(delen)]
+
+
+def _kop_met_toevoeging(tekst: str, namen: dict[str, Kolom]) -> tuple[Kolom, str] | None:
+    """The column a header names with an explanation added, and the explanation; None when it names none."""
+    for kern, toevoeging in kernen_van_kop(tekst):
+        if (k := namen.get(kopsleutel(kern))) is not None:
+            return k, toevoeging
+    return None
+
+
+def _namen_van(k: Kolom) -> set[str]:
+    return {kopsleutel(k.kop), kopsleutel(k.sleutel)}
+
+
 def _kolommen_aanvullen(blad: Blad, kop: _Kop, lezer: _Lezer) -> None:
-    """A missing column whose header is a near miss of an unknown one is read as that column
-    (``kolom-ontbreekt`` with a ``voorstel``); a missing required one is ``kolom-ontbreekt``; the unknown
-    headers that remain are ``kolom-onbekend``."""
+    """A missing column whose header is the column's name with an explanation added (``Capaciteit
+    (aantal plekken)``) is read as that column (``kop-toevoeging``, a warning); one whose header is a near
+    miss is read as that column too (``kolom-ontbreekt`` with a ``voorstel``); a missing required one is
+    ``kolom-ontbreekt``; the unknown headers that remain are ``kolom-onbekend``."""
     rij = kop.index + 1
     for k in blad.kolommen:
         if k.sleutel in kop.posities:
+            continue
+        namen = dict.fromkeys(_namen_van(k), k)
+        aangevuld = next(
+            (
+                (i, gevonden[1])
+                for i, t in kop.onbekend.items()
+                if (gevonden := _kop_met_toevoeging(t, namen))
+            ),
+            None,
+        )
+        if aangevuld is not None:  # "Capaciteit (aantal plekken)": the header with an explanation added
+            i, toevoeging = aangevuld
+            tekst = kop.onbekend.pop(i)
+            lezer.meld("kop-toevoeging", celnaam(i + 1, rij), kop=tekst, kolom=k.kop, toevoeging=toevoeging)
+            kop.posities[k.sleutel] = i
             continue
         vrij = {normaliseer(t): i for i, t in kop.onbekend.items()}
         voorstel = get_close_matches(normaliseer(k.kop), list(vrij), n=1, cutoff=0.75)
@@ -693,6 +764,9 @@ def _lees_rijen(
         if _leeg(rij):
             lege_reeks += 1
             continue
+        if soort := geen_gegevensrij(rij):  # a totals row or a note: named, not read, no data after a gap
+            lezer.meld(soort[0], celnaam(soort[1] + 1, r + 1), rij=r + 1, waarde=soort[2])
+            continue
         if lege_reeks and uit and not gemeld:
             lezer.meld("gegevens-na-lege-rijen", f"A{r + 1}", aantal=lege_reeks, rij=r + 1)
             gemeld = True
@@ -715,6 +789,41 @@ def _lees_rijen(
                 waarden["_extra"] = "; ".join(onbekende_inhoud)
         uit.append((r + 1, waarden))
     return uit, zonder_kop
+
+
+#: The first words of a row that adds up the rows above it.
+_TOTAAL = re.compile(r"^(?:sub|eind|totaal\s+)?tota(?:a)?l(?:en|e)?(?:\s|$)|^som(?:\s|$)")
+#: The first words of a remark typed below (or between) the rows of a table.
+_NOTITIE = re.compile(
+    r"^(?:n\s?b|nota\s+bene|noot|let\s+op|opmerking(?:en)?|toelichting|bron|voetnoot|disclaimer|"
+    r"\*+|\d\))(?:\s|$)"
+)
+
+
+def geen_gegevensrij(rij: list[object]) -> tuple[str, int, str] | None:
+    """Is this row no item but a totals row (``Totaal``, ``Subtotaal Twente``) or a note (a single text
+    starting with ``NB``, ``Let op``, ``Bron``, ``*``)? Then ``(finding code, 0-based column, text)``.
+
+    A totals row has a short label (four words at most) and no dates; it would count every plek twice. A
+    note is the only filled cell of its row. Both are named and not read."""
+    gevuld = [
+        (i, v) for i, v in enumerate(rij) if v is not None and not (isinstance(v, str) and not v.strip())
+    ]
+    if not gevuld or not isinstance(eerste := gevuld[0][1], str):
+        return None
+    i = gevuld[0][0]
+    tekst = schoon(eerste)[0].strip()
+    sleutel = normaliseer(tekst)
+    ruw = tekst.lower()
+    if (
+        _TOTAAL.match(sleutel)
+        and len(sleutel.split()) <= 4
+        and not any(isinstance(v, dt.date) for _, v in gevuld)
+    ):
+        return "rij-totaal", i, tekst  # a short label and no dates: "Totaal 200 plekken vanaf 2026" is a plan
+    if len(gevuld) == 1 and (_NOTITIE.match(sleutel) or _NOTITIE.match(ruw)):
+        return "rij-notitie", i, tekst
+    return None
 
 
 def _meld_zonder_kop(
@@ -756,8 +865,8 @@ def _vul_samengevoegd(cellen: _Cellen, kop_index: int, lezer: _Lezer) -> None:
 
 def _lees_velden(blad: Blad, cellen: _Cellen, lezer: _Lezer, plaats: Plaats) -> dict[str, object]:
     """A field sheet: labels in column A, values in column B."""
-    labels = {normaliseer(k.kop): k for k in blad.kolommen}
-    labels.update({normaliseer(k.sleutel): k for k in blad.kolommen})
+    labels = {kopsleutel(k.kop): k for k in blad.kolommen}
+    labels.update({kopsleutel(k.sleutel): k for k in blad.kolommen})
     uit: dict[str, object] = {}
     for r, rij in enumerate(cellen.rijen):
         if not rij or r == 0 and normaliseer(lees_tekst(rij[0])) in ("veld", ""):
@@ -767,7 +876,11 @@ def _lees_velden(blad: Blad, cellen: _Cellen, lezer: _Lezer, plaats: Plaats) -> 
             if len(rij) > 1 and not _leeg(rij[1:2]):
                 lezer.meld("veld-verplicht", f"A{r + 1}", kolom="Veldnaam (kolom A)")
             continue
-        k = labels.get(normaliseer(label))
+        k = labels.get(kopsleutel(label))
+        if k is None and (gevonden := _kop_met_toevoeging(label, labels)):
+            k = gevonden[0]
+            if k.sleutel not in plaats.velden:
+                lezer.meld("kop-toevoeging", f"A{r + 1}", kop=label, kolom=k.kop, toevoeging=gevonden[1])
         if k is None:
             lezer.meld("kolom-onbekend", f"A{r + 1}", kolom=label)
             continue
@@ -805,6 +918,7 @@ def _lees_uitvraag(
             invoer,
             controle.formules_zonder_waarde.get(echt, set()),
             controle.foutwaarden.get(echt),
+            controle.procent.get(echt),
         )
         plaatsen[bl.naam] = invoer.plaatsen[(bestand, bl.naam)] = Plaats(echt)
     kop: dict[str, object] = {}
