@@ -257,11 +257,29 @@ def bouw_config(eigen: dict[str, Any], bron: str = "ingebouwd", *, provincie: st
 
 
 def _controleer_indeling(config: Config, provincie: str | None, bron: str) -> None:
-    """Every gemeente in at most one regio; for a built-in province only its own gemeenten. A regio may
+    """Every regio has gemeenten and its own key; every gemeente in at most one regio; for a built-in
+    province only its own gemeenten. A regio may
     leave gemeenten out (a folder for one regio); a workbook of such a gemeente is reported as outside the
     configured regio's, see :meth:`Config.buiten_indeling`."""
     gezien: dict[str, str] = {}
+    sleutels: dict[str, str] = {}
     for regio in config.regios:
+        if not regio.gemeenten:
+            raise RegioplanFout(
+                "config-ongeldig",
+                f"{bron}: regio '{regio.naam}' heeft geen gemeenten.",
+                'Zet de CBS-codes in gemeenten = ["GM...", ...], of haal het [[regio]]-blok weg.',
+            )
+        sleutel = normaliseer(regio.sleutel)
+        if sleutel in sleutels:
+            raise RegioplanFout(
+                "config-ongeldig",
+                f"{bron}: regio '{sleutels[sleutel]}' en regio '{regio.naam}' hebben dezelfde sleutel "
+                f"'{regio.sleutel}'; --regio en de bestandsnaam regionaal-plan-{slug(regio.sleutel)} kunnen "
+                "ze niet uit elkaar houden.",
+                'Geef elke regio een eigen sleutel (sleutel = "...") in regioplan.toml.',
+            )
+        sleutels[sleutel] = regio.naam
         for code in regio.gemeenten:
             if code not in config.namen:
                 raise RegioplanFout(

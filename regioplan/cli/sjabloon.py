@@ -61,10 +61,10 @@ def sjabloon(
     paden = schrijf_sjablonen(uit, gemeenten=gemeente or [], regio=regio, opgaven=opgaven, config=gebruikt)
     for pad in paden:
         t.geschreven(pad)
-    if config is None and not (uit / CONFIGBESTAND).exists():
+    if not (uit / CONFIGBESTAND).exists():
         if regio and not gemeente:  # the folder is about this regio only: say so, or nothing adds up
             t.geschreven(schrijf_regioconfig(uit, gebruikt, regio))
-        elif provincie:
+        elif provincie and config is None:
             t.geschreven(schrijf_startconfig(uit, provincie))
     t.meld(f"{len(paden)} werkboek(en) in {uit}")
 

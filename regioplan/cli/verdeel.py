@@ -187,11 +187,14 @@ def verdeel(
         t.data(_tekst(formaat.value, v, vergelijking, sjablonen))
     else:
         _toon(t, v, gemeente, uitleg, vergelijking)
+    from ..opmaak import aantal, getal
+
     som = v.totaal
     samen = (
-        f"{v.provincie}: restopgave {v.restopgave.regulier} regulier + {v.restopgave.amv} amv verdeeld over "
-        f"{len(v.ontvangers('regulier'))} + {len(v.ontvangers('amv'))} gemeenten; "
-        f"totaal {som.regulier} + {som.amv} (opgave {v.opgave.regulier} + {v.opgave.amv}); simulatie, geen besluit"  # noqa: E501
+        f"{v.provincie}: restopgave {getal(v.restopgave.regulier)} regulier + {getal(v.restopgave.amv)} amv "
+        f"verdeeld over {len(v.ontvangers('regulier'))} + {aantal(len(v.ontvangers('amv')))}; "
+        f"totaal {getal(som.regulier)} + {getal(som.amv)} (opgave {getal(v.opgave.regulier)} + "
+        f"{getal(v.opgave.amv)}); simulatie, geen besluit"
     )
     if vergelijking is not None:
         samen += f"; {vergelijking.gelijk} van {len(vergelijking.rijen)} rijen gelijk aan {vergelijking.bron}"

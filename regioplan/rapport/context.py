@@ -20,7 +20,7 @@ from typing import Any, TypeVar, cast
 from .. import opmaak, regels
 from ..config import Config, Cyclus, Peildata, Regio
 from ..fouten import RegioplanFout
-from ..namen import kop_anker, slug
+from ..namen import kop_anker, naamvolgorde, slug
 from ..resultaat import (
     AfspraakRij,
     AsielCijfers,
@@ -594,6 +594,12 @@ def _voetnoten(gemeenten: Sequence[Gemeente]) -> tuple[_Voetnoten, dict[int, int
     return voetnoten, nummers
 
 
+def _uitruilregel(loc: AsielRij) -> bool:
+    """A row an exchange adds (``Uitruil met <partner>``), recorded only on the sheet Uitruil: no place of its
+    own, but part of what counts."""
+    return bool(loc.uitruil_partner) and loc.bron.blad == "Uitruil"
+
+
 def _rapportgemeente(g: Gemeente, config: Config, stand: dt.date, nummers: dict[int, int]) -> RapportGemeente:
     """The gemeente with report rows for its locations (anchors, short reasons, footnotes) and kerncijfers."""
     cyclus = config.cyclus
@@ -608,7 +614,7 @@ def _rapportgemeente(g: Gemeente, config: Config, stand: dt.date, nummers: dict[
             gemeente=g.naam,
             gemeente_anker=g_anker,
             telt_kort=TELT_KORT.get(loc.reden, loc.reden).format(**params),
-            soort_label=SOORT_LABELS.get(loc.soort, loc.soort),
+            soort_label="Uitruil" if _uitruilregel(loc) else SOORT_LABELS.get(loc.soort, loc.soort),
             bestaand=isinstance(loc.startdatum, dt.date) and loc.startdatum <= stand,
             voetnoot=nummers.get(id(loc)),
         )
@@ -801,7 +807,9 @@ def _uitruil(resultaat: Resultaat, codes: set[str], config: Config) -> tuple[Rap
                     partner_in_provincie=partner_code in config.gemeenten,
                 )
             )
-    return tuple(sorted(rijen, key=lambda r: (r.gemeente, r.partner, r.opgave, r.richting)))
+    return tuple(
+        sorted(rijen, key=lambda r: (naamvolgorde(r.gemeente), naamvolgorde(r.partner), r.opgave, r.richting))
+    )
 
 
 def _groepen(
@@ -812,7 +820,7 @@ def _groepen(
     config = resultaat.config
     per_regio = {
         r.sleutel: sorted(
-            (g for g in eigen if g.regio_sleutel == r.sleutel), key=lambda g: (g.naam.lower(), g.naam)
+            (g for g in eigen if g.regio_sleutel == r.sleutel), key=lambda g: naamvolgorde(g.naam)
         )
         for r in regios_cfg
     }
@@ -901,6 +909,9 @@ def bouw_context(
     sjabloon, bestandsnaam, titel, ondertitel = _titels(config, regio)
     hoofdstukken = _hoofdstukken(soort, vorige)
     locaties = _asiellocaties(gemeenten)
+    # the locations themselves (chapter 4): not the +/- rows an exchange adds, which are no place of their own
+    # (they are in the exchange chapter and among the counting rows, where they make the totals)
+    plekken = [r for r in locaties if not _uitruilregel(r)]
     goo = _goolocaties(gemeenten)
     return Context(
         soort=soort,
@@ -925,8 +936,8 @@ def bouw_context(
         h={h.anker: h for h in hoofdstukken},
         locaties=Locaties(
             alle=locaties,
-            bestaand=_soortgroepen([r for r in locaties if r.bestaand], SOORTEN_ASIEL, SOORT_LABELS),
-            nieuw=_soortgroepen([r for r in locaties if not r.bestaand], SOORTEN_ASIEL, SOORT_LABELS),
+            bestaand=_soortgroepen([r for r in plekken if r.bestaand], SOORTEN_ASIEL, SOORT_LABELS),
+            nieuw=_soortgroepen([r for r in plekken if not r.bestaand], SOORTEN_ASIEL, SOORT_LABELS),
             geldig=tuple(r for r in locaties if r.telt),
         ),
         voornemens=_voornemens(gemeenten),

@@ -14,6 +14,7 @@ from typing import cast
 from markupsafe import Markup, escape
 
 from .. import opmaak, veilig
+from ..namen import regio_titel
 from ..waarden import Capaciteit, Datum
 from .context import als_datum, anker, bereik
 
@@ -135,6 +136,8 @@ def css(tekst: object) -> str:
 
 FILTERS = {
     "opsomming": opsomming,
+    "aantal": opmaak.aantal,
+    "regio": regio_titel,
     "css": css,
     "getal": getal,
     "teken": teken,
