@@ -178,6 +178,22 @@ def test_verdeel_samenvatting_met_duizendtallen(brabant_noord, capsys):
     assert not re.search(r"\d{4}", regel.replace("2024", "")), regel
 
 
+def test_verdeel_noemt_de_gemeente_zonder_gegevens(brabant_noord, tmp_path, capsys):
+    """Before: Vught (no workbook) stood in the distribution with 0 taken over and nothing said why."""
+    capsys.readouterr()
+    assert main(["verdeel", str(brabant_noord), "--gemeente", "Vught", "--uitleg"]) == 0
+    uit = capsys.readouterr()
+    assert "let op: geen gegevens van Vught;" in uit.err
+    assert "Stap 1: geen gegevens (geen bruikbaar werkboek), dus 0 plekken overgenomen" in uit.out
+    assert main(["verdeel", str(brabant_noord), "--uit", str(tmp_path / "v.json")]) == 0
+    data = json.loads((tmp_path / "v.json").read_text(encoding="utf-8"))
+    assert data["geen_gegevens"] == ["Vught"]
+    assert [g["naam"] for g in data["gemeenten"] if g["geen_gegevens"]] == ["Vught"]
+    assert main(["verdeel", str(brabant_noord), "--uit", str(tmp_path / "v.md")]) == 0
+    md = (tmp_path / "v.md").read_text(encoding="utf-8")
+    assert "> **Geen gegevens** van Vught: die gemeente leverde geen bruikbaar werkboek." in md
+
+
 # --- regio names: "Regio X", a regio named like a gemeente, one gemeente, no gemeente -----------------
 
 

@@ -198,6 +198,12 @@ def verdeel(
     )
     if vergelijking is not None:
         samen += f"; {vergelijking.gelijk} van {len(vergelijking.rijen)} rijen gelijk aan {vergelijking.bron}"
+    zonder = [g.naam for g in v.gemeenten if g.geen_gegevens]
+    if zonder:
+        t.meld(
+            f"let op: geen gegevens van {', '.join(zonder)}; de simulatie neemt daar 0 plekken over (stap 1) "
+            "en verdeelt de restopgave alsof er niets gerealiseerd is."
+        )
     t.meld(samen)
     raise typer.Exit(0)
 
