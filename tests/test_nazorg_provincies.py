@@ -168,6 +168,14 @@ def test_uitruil_binnen_de_provincie_is_geen_locatie_en_telt_een_keer(brabant_no
     # the explanation and the gemeenten's own words are two sentences, not glued together
     hoofdstuk7 = md.split("## 7.")[1].split("## 8.")[0]
     assert "gelijk vastgelegd. Toelichting: afspraak van de colleges" in hoofdstuk7
+    # the provincial verslag: the exchange row is no extra location of the gemeente that receives
+    assert main(["rapport", str(brabant_noord), "--regio", "noord-brabant", "--uit", str(uit)]) == 0
+    verslag = (uit / "provinciaal-verslag-noord-brabant.md").read_text(encoding="utf-8")
+    garanderen = verslag.split("## 2.")[1].split("## 3.")[0]
+    bosch = next(r for r in garanderen.splitlines() if r.startswith("| **'s-Hertogenbosch** |"))
+    assert bosch.endswith("| 2 locaties |"), bosch
+    assert "| ↳ Uitruil met Oss | | | 120 | 01-02-2024 – 01-06-2026 | | | uitruil |" in garanderen
+    assert "| ↳ Uitruil met 's-Hertogenbosch | | | -120 |" in garanderen
 
 
 def test_verdeel_samenvatting_met_duizendtallen(brabant_noord, capsys):

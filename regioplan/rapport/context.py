@@ -187,6 +187,8 @@ class RapportLocatie(AsielRij):
     soort_label: str
     bestaand: bool  #: started on or before the report's ``stand``
     voetnoot: int | None
+    #: a row an exchange adds (``Uitruil met <partner>``): counts, but is no place of its own
+    uitruilregel: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -348,6 +350,7 @@ class Garanderen:
     geldig_asiel: int
     geldig_amv: int
     locaties: tuple[RapportLocatie, ...]
+    aantal_locaties: int  #: of ``locaties`` the places themselves (not the rows an exchange adds)
     van_asiel: dt.date | None
     tot_asiel: Datum | None
     van_amv: dt.date | None
@@ -615,6 +618,7 @@ def _rapportgemeente(g: Gemeente, config: Config, stand: dt.date, nummers: dict[
             gemeente_anker=g_anker,
             telt_kort=TELT_KORT.get(loc.reden, loc.reden).format(**params),
             soort_label="Uitruil" if _uitruilregel(loc) else SOORT_LABELS.get(loc.soort, loc.soort),
+            uitruilregel=_uitruilregel(loc),
             bestaand=isinstance(loc.startdatum, dt.date) and loc.startdatum <= stand,
             voetnoot=nummers.get(id(loc)),
         )
@@ -709,6 +713,7 @@ def _garanderen(gemeenten: Sequence[RapportGemeente]) -> tuple[Garanderen, ...]:
                 geldig_asiel=a.geldig - a.geldig_amv,
                 geldig_amv=a.geldig_amv,
                 locaties=tuple(telt),
+                aantal_locaties=sum(1 for loc in telt if not loc.uitruilregel),
                 **periode,
                 voetnoten=tuple(sorted({loc.voetnoot for loc in telt if loc.voetnoot})),
                 elders=tuple(Elders(loc.locatie, loc.ligt_in, loc.telwaarde) for loc in telt if loc.ligt_in),
@@ -911,7 +916,7 @@ def bouw_context(
     locaties = _asiellocaties(gemeenten)
     # the locations themselves (chapter 4): not the +/- rows an exchange adds, which are no place of their own
     # (they are in the exchange chapter and among the counting rows, where they make the totals)
-    plekken = [r for r in locaties if not _uitruilregel(r)]
+    plekken = [r for r in locaties if not r.uitruilregel]
     goo = _goolocaties(gemeenten)
     return Context(
         soort=soort,
