@@ -271,6 +271,15 @@ def _controleer_indeling(config: Config, provincie: str | None, bron: str) -> No
                 'Zet de CBS-codes in gemeenten = ["GM...", ...], of haal het [[regio]]-blok weg.',
             )
         sleutel = normaliseer(regio.sleutel)
+        if sleutel == normaliseer(config.provincie_sleutel):
+            raise RegioplanFout(
+                "config-ongeldig",
+                f"{bron}: regio '{regio.naam}' heeft de sleutel van de provincie ('{regio.sleutel}'); "
+                f"--regio {regio.sleutel} geeft het provinciaal verslag, het plan van de regio zou nooit "
+                "gemaakt worden.",
+                f'Geef de regio een eigen sleutel, bijvoorbeeld sleutel = "regio-{slug(regio.sleutel)}", of '
+                "laat de sleutel weg.",
+            )
         if sleutel in sleutels:
             raise RegioplanFout(
                 "config-ongeldig",
@@ -359,6 +368,14 @@ def _controleer_vorm(ruw: dict[str, Any], bron: str) -> None:
             )
 
 
+def _regiosleutel(naam: str, provincie_sleutel: str) -> str:
+    """The default key of a regio: its name as a slug; ``regio-<slug>`` when that is the province's key (a
+    regio named like its province, as the built-in ``Regio Utrecht``), since ``--regio <provincie>`` means
+    the provincial verslag and the regional plan would otherwise never be written."""
+    eigen = slug(naam)
+    return f"regio-{eigen}" if normaliseer(eigen) == normaliseer(provincie_sleutel) else eigen
+
+
 def maak_config(ruw: dict[str, Any], bron: str = "") -> Config:
     """Build a :class:`Config` from a parsed TOML document (also used by tests and the benchmark)."""
     _controleer_vorm(ruw, bron)
@@ -385,6 +402,8 @@ def maak_config(ruw: dict[str, Any], bron: str = "") -> Config:
         landelijk = landelijke_gemeenten()
         namen = {code: naam for code, (naam, _prov) in landelijk.items()}
         namen.update({normaliseer_code(k) or k: str(v) for k, v in ruw.get("gemeenten", {}).items()})
+        prov = ruw.get("provincie", {})
+        provincie_sleutel = str(prov.get("sleutel", normaliseer(str(prov.get("naam", "provincie")))))
         regios = []
         for r in ruw["regio"]:
             codes = []
@@ -400,7 +419,7 @@ def maak_config(ruw: dict[str, Any], bron: str = "") -> Config:
             regios.append(
                 Regio(
                     str(r["naam"]),
-                    str(r.get("sleutel", slug(r["naam"]))),
+                    str(r["sleutel"]) if "sleutel" in r else _regiosleutel(str(r["naam"]), provincie_sleutel),
                     tuple(codes),
                     str(r.get("regietafel", "")),
                 )
@@ -409,10 +428,9 @@ def maak_config(ruw: dict[str, Any], bron: str = "") -> Config:
         aliassen.update(
             {normaliseer(k): normaliseer_code(v) or v for k, v in ruw.get("aliassen", {}).items()}
         )
-        prov = ruw.get("provincie", {})
         return Config(
             provincie=str(prov.get("naam", "provincie")),
-            provincie_sleutel=str(prov.get("sleutel", normaliseer(str(prov.get("naam", "provincie"))))),
+            provincie_sleutel=provincie_sleutel,
             cyclus=cyclus,
             peildata=peildata,
             regios=tuple(regios),

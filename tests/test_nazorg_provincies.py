@@ -333,9 +333,32 @@ def test_regio_zonder_gegevens(utrecht, tmp_path):
     assert "**De gemeente leverde geen gegevens aan**" in md and "1 gemeenten" not in md
 
 
+def test_regio_met_de_naam_van_de_provincie_krijgt_een_eigen_sleutel(tmp_path, capsys):
+    """Before: a [[regio]] "Flevoland" without sleutel got the province's key 'flevoland': `--regio alle`
+    wrote only the provincial verslag ("1 rapport geschreven"); the regional plan could not be asked for."""
+    map_ = tmp_path / "werkboeken"
+    map_.mkdir()
+    toml = 'provincie = "flevoland"\n\n[[regio]]\nnaam = "Flevoland"\ngemeenten = ["GM0034", "GM0995"]\n'
+    (map_ / "regioplan.toml").write_text(toml, encoding="utf-8")
+    assert main(["sjabloon", "--opgaven", "--uit", str(map_)]) == 0
+    _vul(map_)
+    uit = tmp_path / "uit"
+    assert main(["rapport", str(map_), "--regio", "alle", "--uit", str(uit)]) == 0
+    assert sorted(p.name for p in uit.iterdir()) == [
+        "provinciaal-verslag-flevoland.html", "provinciaal-verslag-flevoland.md",
+        "regionaal-plan-regio-flevoland.html", "regionaal-plan-regio-flevoland.md",
+    ]  # fmt: skip
+    plan = (uit / "regionaal-plan-regio-flevoland.md").read_text(encoding="utf-8")
+    assert plan.startswith("# Regionaal plan Flevoland\n")
+
+
 @pytest.mark.parametrize(
     ("regios", "melding"),
     [
+        (
+            '[[regio]]\nnaam = "Flevo"\nsleutel = "Utrecht"\ngemeenten = ["GM0344"]\n',
+            "regio 'Flevo' heeft de sleutel van de provincie ('Utrecht')",
+        ),
         ('[[regio]]\nnaam = "Leeg"\ngemeenten = []\n', "regio 'Leeg' heeft geen gemeenten"),
         (
             '[[regio]]\nnaam = "A"\nsleutel = "west"\ngemeenten = ["GM0344"]\n\n'
