@@ -15,6 +15,7 @@ from dataclasses import fields
 from . import __version__, regels, uitruil
 from .config import Config
 from .model import Opgave, Uitvraag
+from .namen import naamvolgorde
 from .opmaak import ligt_in
 from .resultaat import (
     GEEN_GEGEVENS,
@@ -248,13 +249,13 @@ def _statushouders(opgave: Opgave | None, uitvraag: Uitvraag | None) -> Statusho
 
 def _procesfasen(gemeenten: Sequence[Gemeente]) -> Procesfasen:
     def fase(f: str) -> tuple[str, ...]:
-        return tuple(sorted(g.naam for g in gemeenten if f in g.procesfase.split("+")))
+        return tuple(sorted((g.naam for g in gemeenten if f in g.procesfase.split("+")), key=naamvolgorde))
 
     return Procesfasen(
         a=fase("a"),
         b=fase("b"),
         c=fase("c"),
-        geen_gegevens=tuple(sorted(g.naam for g in gemeenten if g.geen_gegevens)),
+        geen_gegevens=tuple(sorted((g.naam for g in gemeenten if g.geen_gegevens), key=naamvolgorde)),
     )
 
 
@@ -394,7 +395,7 @@ def bereken(invoer: Invoer, peildata: Sequence[dt.date] = ()) -> Resultaat:
             for regio in config.regios
             for code in regio.gemeenten
         ),
-        key=lambda g: (volgorde.index(g.regio), g.naam),
+        key=lambda g: (volgorde.index(g.regio), naamvolgorde(g.naam)),
     )
     regios = {}
     for regio in config.regios:

@@ -294,11 +294,38 @@ def bouw_config(eigen: dict[str, Any], bron: str = "ingebouwd", *, provincie: st
 
 
 def _controleer_indeling(config: Config, provincie: str | None, bron: str) -> None:
-    """Every gemeente in at most one regio; for a built-in province only its own gemeenten. A regio may
+    """Every regio has gemeenten and its own key; every gemeente in at most one regio; for a built-in
+    province only its own gemeenten. A regio may
     leave gemeenten out (a folder for one regio); a workbook of such a gemeente is reported as outside the
     configured regio's, see :meth:`Config.buiten_indeling`."""
     gezien: dict[str, str] = {}
+    sleutels: dict[str, str] = {}
     for regio in config.regios:
+        if not regio.gemeenten:
+            raise RegioplanFout(
+                "config-ongeldig",
+                f"{bron}: regio '{regio.naam}' heeft geen gemeenten.",
+                'Zet de CBS-codes in gemeenten = ["GM...", ...], of haal het [[regio]]-blok weg.',
+            )
+        sleutel = normaliseer(regio.sleutel)
+        if sleutel == normaliseer(config.provincie_sleutel):
+            raise RegioplanFout(
+                "config-ongeldig",
+                f"{bron}: regio '{regio.naam}' heeft de sleutel van de provincie ('{regio.sleutel}'); "
+                f"--regio {regio.sleutel} geeft het provinciaal verslag, het plan van de regio zou nooit "
+                "gemaakt worden.",
+                f'Geef de regio een eigen sleutel, bijvoorbeeld sleutel = "regio-{slug(regio.sleutel)}", of '
+                "laat de sleutel weg.",
+            )
+        if sleutel in sleutels:
+            raise RegioplanFout(
+                "config-ongeldig",
+                f"{bron}: regio '{sleutels[sleutel]}' en regio '{regio.naam}' hebben dezelfde sleutel "
+                f"'{regio.sleutel}'; --regio en de bestandsnaam regionaal-plan-{slug(regio.sleutel)} kunnen "
+                "ze niet uit elkaar houden.",
+                'Geef elke regio een eigen sleutel (sleutel = "...") in regioplan.toml.',
+            )
+        sleutels[sleutel] = regio.naam
         for code in regio.gemeenten:
             if code not in config.namen:
                 raise RegioplanFout(
@@ -378,6 +405,14 @@ def _controleer_vorm(ruw: dict[str, Any], bron: str) -> None:
             )
 
 
+def _regiosleutel(naam: str, provincie_sleutel: str) -> str:
+    """The default key of a regio: its name as a slug; ``regio-<slug>`` when that is the province's key (a
+    regio named like its province, as the built-in ``Regio Utrecht``), since ``--regio <provincie>`` means
+    the provincial verslag and the regional plan would otherwise never be written."""
+    eigen = slug(naam)
+    return f"regio-{eigen}" if normaliseer(eigen) == normaliseer(provincie_sleutel) else eigen
+
+
 def maak_config(ruw: dict[str, Any], bron: str = "") -> Config:
     """Build a :class:`Config` from a parsed TOML document (also used by tests and the benchmark)."""
     _controleer_vorm(ruw, bron)
@@ -404,6 +439,8 @@ def maak_config(ruw: dict[str, Any], bron: str = "") -> Config:
         landelijk = landelijke_gemeenten()
         namen = {code: naam for code, (naam, _prov) in landelijk.items()}
         namen.update({normaliseer_code(k) or k: str(v) for k, v in ruw.get("gemeenten", {}).items()})
+        prov = ruw.get("provincie", {})
+        provincie_sleutel = str(prov.get("sleutel", normaliseer(str(prov.get("naam", "provincie")))))
         regios = []
         for r in ruw["regio"]:
             codes = []
@@ -419,7 +456,7 @@ def maak_config(ruw: dict[str, Any], bron: str = "") -> Config:
             regios.append(
                 Regio(
                     str(r["naam"]),
-                    str(r.get("sleutel", slug(r["naam"]))),
+                    str(r["sleutel"]) if "sleutel" in r else _regiosleutel(str(r["naam"]), provincie_sleutel),
                     tuple(codes),
                     str(r.get("regietafel", "")),
                 )
@@ -428,10 +465,9 @@ def maak_config(ruw: dict[str, Any], bron: str = "") -> Config:
         aliassen.update(
             {normaliseer(k): normaliseer_code(v) or v for k, v in ruw.get("aliassen", {}).items()}
         )
-        prov = ruw.get("provincie", {})
         return Config(
             provincie=str(prov.get("naam", "provincie")),
-            provincie_sleutel=str(prov.get("sleutel", normaliseer(str(prov.get("naam", "provincie"))))),
+            provincie_sleutel=provincie_sleutel,
             cyclus=cyclus,
             peildata=peildata,
             regios=tuple(regios),

@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from .namen import slug
+from .namen import naamvolgorde, slug
 from .waarden import normaliseer
 
 if sys.version_info >= (3, 11):
@@ -44,7 +44,7 @@ def veiligheidsregios() -> dict[str, tuple[tuple[str, str, tuple[tuple[str, str]
         )
     return {
         prov: tuple(
-            (code, naam, tuple(sorted(g, key=lambda x: normaliseer(x[1]))))
+            (code, naam, tuple(sorted(g, key=lambda x: naamvolgorde(x[1]))))
             for (code, naam), g in sorted(vrs.items())
         )
         for prov, vrs in sorted(per.items())

@@ -33,3 +33,32 @@ def kop_anker(kop: str) -> str:
     hyphen, so a dropped character between two spaces leaves two hyphens, as GitHub does. Leading and
     trailing spaces do not count."""
     return _NIET_IN_ANKER.sub("", kop.strip().lower()).replace(" ", "-")
+
+
+#: The article of an old Dutch place name (``'s-Hertogenbosch``, ``'s-Gravenhage``, ``'t Zandt``): an
+#: apostrophe, ``s`` or ``t``, then a hyphen or a space.
+_LIDWOORD = re.compile(r"^['’‘`]\s*[st][\s-]+", re.IGNORECASE)
+
+
+def naamvolgorde(naam: str) -> tuple[str, str]:
+    """The sort key of a gemeente (or regio) name in Dutch alphabetical order.
+
+    The article of an old place name does not count: ``'s-Hertogenbosch`` sorts under H and
+    ``'s-Gravenhage`` under G (the rule of the Taalunie for alphabetical lists). Case, accents and
+    punctuation do not count either (:func:`~regioplan.waarden.normaliseer`: ``Súdwest-Fryslân`` as
+    ``sudwest fryslan``); the name itself breaks ties, so the order is total and deterministic.
+    Every list of gemeenten by name (workbooks, tables, reports, JSON) uses this one key."""
+    return (normaliseer(_LIDWOORD.sub("", naam.strip())), naam)
+
+
+_REGIO_VOORAF = re.compile(r"^regio\b", re.IGNORECASE)
+
+
+def regio_titel(naam: str, hoofdletter: bool = True) -> str:
+    """``Twente`` -> ``Regio Twente``; a name that already starts with the word (``Regio Utrecht``, the
+    default regio of a province with one veiligheidsregio) stays as it is, never ``Regio Regio Utrecht``.
+    ``hoofdletter=False`` gives ``regio Twente`` for use inside a sentence."""
+    naam = naam.strip()
+    if _REGIO_VOORAF.match(naam):
+        return naam
+    return f"{'Regio' if hoofdletter else 'regio'} {naam}"

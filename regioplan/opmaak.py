@@ -62,6 +62,12 @@ def getal(n: int | None, *, teken: bool = False, leeg: str = "") -> str:
     return ("+" + tekst) if teken and n > 0 else tekst
 
 
+def aantal(n: int, enkelvoud: str = "gemeente", meervoud: str = "gemeenten") -> str:
+    """``1`` -> ``1 gemeente``; ``0``, ``14``, ``1234`` -> ``0 gemeenten``, ``14 gemeenten``,
+    ``1.234 gemeenten``: a count with the noun in the number Dutch needs (singular only for one)."""
+    return f"{getal(n)} {enkelvoud if n == 1 else meervoud}"
+
+
 def procent(p: int | None, *, leeg: str = "–") -> str:
     """A whole percentage as ``61%``."""
     return leeg if p is None else f"{getal(p)}%"

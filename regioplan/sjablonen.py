@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .config import CONFIGBESTAND, Config, Regio, config_pad, laad_config
 from .fouten import RegioplanFout
 from .indeling import provincies, zoek_provincie
-from .namen import slug
+from .namen import naamvolgorde, regio_titel, slug
 from .uitvoer import schrijf
 from .uitvraag.schrijven import schrijf_opgaven, schrijf_uitvraag
+
+
+def op_naam(config: Config, codes: Iterable[str]) -> list[str]:
+    """CBS codes in Dutch alphabetical order of their names (:func:`~regioplan.namen.naamvolgorde`)."""
+    return sorted(codes, key=lambda c: naamvolgorde(config.naam(c)))
 
 
 def bestandsnaam(naam: str) -> str:
@@ -89,7 +95,7 @@ def schrijf_sjablonen(
         codes = list(config.gemeenten)
     werkboeken: list[Path] = []
     overgeslagen: list[Path] = []
-    for c in sorted(codes, key=config.naam):
+    for c in op_naam(config, codes):
         pad = uit / bestandsnaam(config.naam(c))
         if _bestaat(pad) and not overschrijf:
             overgeslagen.append(pad)
@@ -103,7 +109,7 @@ def schrijf_sjablonen(
         else:
             rijen = []
             for r in config.regios:
-                for c in sorted(r.gemeenten, key=config.naam):
+                for c in op_naam(config, r.gemeenten):
                     if c in codes:
                         rijen.append({"cbs_code": c, "gemeente": config.naam(c), "regio": r.naam})
             opgaven_pad = schrijf_opgaven(pad, rijen)
@@ -200,7 +206,7 @@ def startconfig(config: Config) -> str:
             f'# regietafel = "{r.regietafel}"',
             "# gemeenten = [",
         ]
-        regels += [f'#   "{g}",  # {config.naam(g)}' for g in sorted(r.gemeenten, key=config.naam)]
+        regels += [f'#   "{g}",  # {config.naam(g)}' for g in op_naam(config, r.gemeenten)]
         regels.append("# ]")
     return "\n".join(regels) + "\n"
 
@@ -210,8 +216,8 @@ def regioconfig(config: Config, sleutel: str) -> str:
     gemeenten (so the opgaven, the checks and the totals are about this regio, not the whole province)."""
     r = _regio(config, sleutel)
     regels = [
-        f"# regioplan.toml voor regio {r.naam} (provincie {config.provincie}), geschreven door "
-        f"`regioplan sjabloon --regio {r.sleutel}`.",
+        f"# regioplan.toml voor {regio_titel(r.naam, hoofdletter=False)} (provincie {config.provincie}), "
+        f"geschreven door `regioplan sjabloon --regio {r.sleutel}`.",
         "# Deze map gaat alleen over de gemeenten van deze regio. Alle sleutels: docs/configuratie.md.",
         "",
         f'provincie = "{config.provincie_sleutel}"',
@@ -221,7 +227,7 @@ def regioconfig(config: Config, sleutel: str) -> str:
         f'sleutel = "{r.sleutel}"',
         f'regietafel = "{r.regietafel}"',
         "gemeenten = [",
-        *(f'  "{g}",  # {config.naam(g)}' for g in sorted(r.gemeenten, key=config.naam)),
+        *(f'  "{g}",  # {config.naam(g)}' for g in op_naam(config, r.gemeenten)),
         "]",
     ]
     return "\n".join(regels) + "\n"

@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .opmaak import datum, opgave
+from .opmaak import aantal, datum, opgave
 from .resultaat import Gemeente, ProvincieTotaal, RegioTotaal, Resultaat, totaalnaam
 from .waarden import datum_json
 
@@ -82,7 +82,7 @@ def _tabel(
             waarden[opgavekolommen:] = [None] * (len(waarden) - opgavekolommen)
             zonder.add(i)
         if not isinstance(blok, Gemeente) and not blok.levering.volledig:
-            label += f" (onvolledig: {blok.levering.met_gegevens} van {blok.levering.totaal} gemeenten)"
+            label += f" (onvolledig: {blok.levering.met_gegevens} van {aantal(blok.levering.totaal)})"
         rijen.append([label, *waarden])
         regios.append(regio)
         if niveau != "gemeente":

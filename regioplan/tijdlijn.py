@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from . import regels
+from .namen import naamvolgorde
 from .resultaat import Tijdlijn, TijdlijnRij
 from .uitvraag.lezen import Invoer
 
@@ -51,7 +52,7 @@ def tijdlijn(invoer: Invoer, peildata: Sequence[dt.date]) -> Tijdlijn:
     provincie: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * len(peildata))
     for regio in config.regios:
         regiosom: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0] * len(peildata))
-        for code in sorted(regio.gemeenten, key=config.naam):
+        for code in sorted(regio.gemeenten, key=lambda c: naamvolgorde(config.naam(c))):
             eigen = {(o, s): w for (c, o, s), w in per_gemeente.items() if c == code}
             voeg("gemeente", config.naam(code), code, eigen)
             for k, w in eigen.items():

@@ -27,11 +27,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, cast
 
 from . import opmaak
 from .model import AsielLocatie, GooLocatie, Herkomst, Uitruil, Uitvraag
+from .namen import naamvolgorde
 from .opmaak import datum
 from .waarden import Capaciteit, Datum, normaliseer
 
@@ -151,10 +152,12 @@ class Uitruilbeeld:
     opgenomen: frozenset[tuple[str, str, int]]
     #: (gemeente, file, row) of Asiel rows repeating a location another gemeente lists -> who counts it
     dubbel: Mapping[tuple[str, str, int], str]
+    #: CBS code -> name of every gemeente in an exchange, for the name of the rows an exchange adds
+    namen: Mapping[str, str] = field(default_factory=dict)
 
     def aangepast(self, code: str, uitvraag: Uitvraag | None) -> Uitvraag | None:
         """The gemeente's submission as the figures see it: exchange rows in, record and double rows out."""
-        asiel_extra, goo_extra = _effectrijen(self.afspraken, code)
+        asiel_extra, goo_extra = _effectrijen(self.afspraken, code, self.namen)
         if uitvraag is None:
             if not asiel_extra and not goo_extra:
                 return None
@@ -190,7 +193,11 @@ def _datumsleutel(d: Datum | None) -> str:
 # --- the rows an exchange adds to the figures ------------------------------------------------------
 
 
-def _effectrijen(afspraken: Iterable[Afspraak], code: str) -> tuple[list[AsielLocatie], list[GooLocatie]]:
+def _effectrijen(
+    afspraken: Iterable[Afspraak], code: str, namen: Mapping[str, str]
+) -> tuple[list[AsielLocatie], list[GooLocatie]]:
+    """The rows an exchange adds to the gemeente ``code``: +places for the receiver, -places for the
+    supplier, named ``Uitruil met <partner>`` where no Asiel row of the gemeente describes them."""
     asiel: list[AsielLocatie] = []
     goo: list[GooLocatie] = []
     for a in afspraken:
@@ -213,13 +220,13 @@ def _effectrijen(afspraken: Iterable[Afspraak], code: str) -> tuple[list[AsielLo
                 )
             )
         elif a.opgave == "asiel":
-            asiel.append(_asielrij(a, 1 if ontvangt else -1, partner, richting))
+            asiel.append(_asielrij(a, 1 if ontvangt else -1, partner, richting, namen.get(partner, partner)))
         else:
-            goo.append(_goorij(a, 1 if ontvangt else -1, partner, richting))
+            goo.append(_goorij(a, 1 if ontvangt else -1, partner, richting, namen.get(partner, partner)))
     return asiel, goo
 
 
-def _asielrij(a: Afspraak, teken: int, partner: str, richting: str) -> AsielLocatie:
+def _asielrij(a: Afspraak, teken: int, partner: str, richting: str, partnernaam: str) -> AsielLocatie:
     n = teken * a.plekken
     eigen = a.levert if teken < 0 else (a.locatie or a.ontvangt)
     herkomst = eigen.herkomst if eigen else Herkomst()
@@ -236,7 +243,7 @@ def _asielrij(a: Afspraak, teken: int, partner: str, richting: str) -> AsielLoca
             uitruil_richting=richting,
         )
     return AsielLocatie(
-        locatie="Uitruil",
+        locatie=f"Uitruil met {partnernaam}",
         capaciteit=Capaciteit(n, n),
         doelgroep="asiel",
         soort="overig",
@@ -249,11 +256,11 @@ def _asielrij(a: Afspraak, teken: int, partner: str, richting: str) -> AsielLoca
     )
 
 
-def _goorij(a: Afspraak, teken: int, partner: str, richting: str) -> GooLocatie:
+def _goorij(a: Afspraak, teken: int, partner: str, richting: str, partnernaam: str) -> GooLocatie:
     n = teken * a.plekken
     eigen = a.levert if teken < 0 else a.ontvangt
     return GooLocatie(
-        locatie="Uitruil",
+        locatie=f"Uitruil met {partnernaam}",
         capaciteit=Capaciteit(n, n),
         soort="overig",
         opening=a.startdatum,
@@ -396,12 +403,21 @@ def beeld(
             afspraken.append(a)
             bevindingen.extend(_bevindingen(a, uitvragen, naam))
     dubbel, dubbel_bev = _dubbele_locaties(uitvragen, volgorde, naam)
-    afspraken.sort(key=lambda a: (naam(a.leverancier), naam(a.ontvanger), a.opgave, a.plekken, a.reden))
+    afspraken.sort(
+        key=lambda a: (
+            naamvolgorde(naam(a.leverancier)),
+            naamvolgorde(naam(a.ontvanger)),
+            a.opgave,
+            a.plekken,
+            a.reden,
+        )
+    )
     alle = sorted(
         [*bevindingen, *dubbel_bev],
         key=lambda b: (b.gemeente, b.herkomst.bestand, b.herkomst.rij, b.code, str(b.params)),
     )
-    return Uitruilbeeld(tuple(afspraken), tuple(alle), frozenset(opgenomen), dubbel)
+    namen = {c: naam(c) for a in afspraken for c in (a.leverancier, a.ontvanger)}
+    return Uitruilbeeld(tuple(afspraken), tuple(alle), frozenset(opgenomen), dubbel, namen)
 
 
 def _inhoud(v: Vastlegging) -> tuple[Any, ...]:

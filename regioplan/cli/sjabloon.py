@@ -91,10 +91,10 @@ def sjabloon(
         t.geschreven(pad)
     for pad in gedaan.overgeslagen:
         t.meld(("bestaat al, niet overschreven:", "waarschuwing"), " ", str(pad))
-    if config is None and not (uit / CONFIGBESTAND).exists():
+    if not (uit / CONFIGBESTAND).exists():
         if regio and not gemeente:  # the folder is about this regio only: say so, or nothing adds up
             t.geschreven(schrijf_regioconfig(uit, gebruikt, regio))
-        elif provincie:
+        elif provincie and config is None:
             t.geschreven(schrijf_startconfig(uit, provincie))
     t.meld(_samenvatting(gedaan, uit))
     if gedaan.overgeslagen:

@@ -202,6 +202,13 @@ def verdeel(
         t.data(_tekst(formaat.value, v, vergelijking, sjablonen))
     else:
         _toon(t, v, gemeente, uitleg, vergelijking)
+    zonder = [g.naam for g in v.gemeenten if g.geen_gegevens]
+    if zonder:
+        t.meld(
+            ("let op:", "waarschuwing"),
+            f" geen gegevens van {', '.join(zonder)}; de simulatie neemt daar 0 plekken over (stap 1) "
+            "en verdeelt de restopgave alsof er niets gerealiseerd is.",
+        )
     t.meld(samenvatting(v, vergelijking))
     raise typer.Exit(0)
 

@@ -14,6 +14,7 @@ from typing import cast
 from markupsafe import Markup, escape
 
 from .. import opmaak, veilig
+from ..namen import regio_titel
 from ..waarden import Capaciteit, Datum
 from .context import als_datum, anker, bereik
 
@@ -120,11 +121,6 @@ def opsomming(delen: object, voegwoord: str = "en") -> str:
     return ", ".join(lijst[:-1]) + f" {voegwoord} " + lijst[-1]
 
 
-def gemeenten(n: int) -> str:
-    """``1 gemeente``, ``14 gemeenten`` (also ``0 gemeenten``)."""
-    return f"{opmaak.getal(n)} {'gemeente' if n == 1 else 'gemeenten'}"
-
-
 def css(tekst: object) -> str:
     """A CSS string literal (``"..."``) for any text: every character outside a small safe set is a hex
     escape, so a quote, backslash, newline or ``</style>`` in a name can never end the string or the style
@@ -140,7 +136,8 @@ def css(tekst: object) -> str:
 
 FILTERS = {
     "opsomming": opsomming,
-    "gemeenten": gemeenten,
+    "aantal": opmaak.aantal,
+    "regio": regio_titel,
     "css": css,
     "getal": getal,
     "teken": teken,

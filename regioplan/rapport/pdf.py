@@ -25,6 +25,7 @@ import re
 from typing import Any, cast
 
 from ..fouten import RegioplanFout
+from ..namen import regio_titel
 from ..opmaak import datum
 from .context import Context
 
@@ -63,9 +64,10 @@ def auteur(context: Context) -> str:
 
 def pdf_context(context: Context) -> dict[str, str]:
     """The texts of the running header and footer (documented in docs/sjablonen.md under ``pdf``)."""
-    plek = (
-        f"Regio {context.regio.naam}" if context.regio is not None else f"Provincie {context.provincie.naam}"
-    )
+    if context.regio is not None:
+        plek = regio_titel(context.regio.naam)
+    else:
+        plek = f"Provincie {context.provincie.naam}"
     stand = f"stand {datum(context.datum)}" if context.datum is not None else context.cyclus.naam
     return {
         "kop_links": context.titel,

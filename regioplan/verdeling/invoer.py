@@ -43,6 +43,7 @@ def uit_resultaat(resultaat: Resultaat, invoer: Invoer) -> VerdeelInvoer:
                 overgenomen=Paar(asiel.geldig - asiel.geldig_amv, asiel.geldig_amv),
                 kansrijk=tuple(_kansrijk(invoer, code)),
                 uitsluitingen=tuple(_uitsluitingen(invoer, code)),
+                geen_gegevens=g.geen_gegevens,
             )
         )
     return VerdeelInvoer(

@@ -95,6 +95,7 @@ class GemeenteInvoer:
     overgenomen: Paar = Paar()
     kansrijk: tuple[Kansrijk, ...] = ()
     uitsluitingen: tuple[Uitsluiting, ...] = ()
+    geen_gegevens: bool = False  #: no usable workbook: step 1 takes over 0 places
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,7 @@ class GemeenteVerdeling:
     uitsluitingen: tuple[Uitsluiting, ...]
     aandeel: Paar  #: share of the restopgave
     uitleg: tuple[str, ...] = ()
+    geen_gegevens: bool = False  #: no usable workbook: step 1 took over 0 places
 
     @property
     def na_stap_2(self) -> Paar:

@@ -603,6 +603,7 @@ def verdeel(invoer: VerdeelInvoer, instellingen: Instellingen = Instellingen()) 
                 kansrijke_plannen=g.kansrijk,
                 uitsluitingen=tuple(redenen),
                 aandeel=uitkomst.aandelen.get(g.cbs_code, Paar()),
+                geen_gegevens=g.geen_gegevens,
             )
         )
     verdeling = Verdeling(
@@ -637,7 +638,15 @@ def _paar(p: Paar) -> str:
 
 def uitleg(g: GemeenteVerdeling, v: Verdeling) -> tuple[str, ...]:
     """Which step decided what for this gemeente, in plain Dutch (``regioplan verdeel --uitleg``)."""
-    regels = [f"Stap 1: {_paar(g.overgenomen)} plekken uit het verslag overgenomen (tellen voor de cyclus)."]
+    if g.geen_gegevens:
+        regels = [
+            "Stap 1: geen gegevens (geen bruikbaar werkboek), dus 0 plekken overgenomen; wat de gemeente al "
+            "realiseert, telt in deze simulatie niet mee."
+        ]
+    else:
+        regels = [
+            f"Stap 1: {_paar(g.overgenomen)} plekken uit het verslag overgenomen (tellen voor de cyclus)."
+        ]
     if g.kansrijke_plannen:
         plannen = "; ".join(
             f"'{k.omschrijving}' {getal(k.plekken)} {'amv' if k.doelgroep == 'amv' else 'regulier'}"

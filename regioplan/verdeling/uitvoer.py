@@ -166,6 +166,7 @@ def _gemeente_json(g: GemeenteVerdeling) -> dict[str, object]:
         "aandeel": g.aandeel.json(),
         "verdeling": g.verdeling.json(),
         "percentage": _fractie(g.percentage),
+        "geen_gegevens": g.geen_gegevens,
         "uitleg": list(g.uitleg),
     }
 
@@ -176,6 +177,7 @@ def als_dict(v: Verdeling, vergelijking: Vergelijking | None = None) -> dict[str
         "regioplan": __version__,
         "simulatie": SIMULATIE,
         "provincie": v.provincie,
+        "geen_gegevens": [g.naam for g in v.gemeenten if g.geen_gegevens],
         "instellingen": {
             "basis": v.instellingen.basis,
             "splitsing": v.instellingen.splitsing,

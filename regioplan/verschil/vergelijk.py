@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ..namen import naamvolgorde
 from ..resultaat import totaalnaam_van
 from .koppeling import koppel
 from .stand import LABELS, TABELLEN, Bevindingstand, Gemeentestand, Groepstand, Rij, Stand, Waarde
@@ -261,7 +262,11 @@ def vergelijk(oud: Stand, nieuw: Stand) -> Verschil:
             gemeenten.append(v)
     regios = [r.sleutel for r in nieuw.regios]
     gemeenten.sort(
-        key=lambda g: (regios.index(g.regio) if g.regio in regios else len(regios), g.naam, g.cbs_code)
+        key=lambda g: (
+            regios.index(g.regio) if g.regio in regios else len(regios),
+            naamvolgorde(g.naam),
+            g.cbs_code,
+        )
     )
     # a folder of one regio has no provincial total (its regio carries the same figures: no second group);
     # one of some regio's names them (regioplan.resultaat.totaalnaam)
