@@ -95,6 +95,16 @@ def brabant_noord(tmp_path_factory) -> Path:
     return map_
 
 
+@pytest.fixture(scope="module")
+def noord_brabant(tmp_path_factory) -> Path:
+    """All 56 gemeenten of Noord-Brabant, filled as in :func:`brabant_noord` (Vught does not deliver, Oss
+    supplies 120 places to 's-Hertogenbosch): the provincial verslag and the verdeling need the province."""
+    map_ = tmp_path_factory.mktemp("noord-brabant") / "werkboeken"
+    assert main(["sjabloon", "--provincie", "noord-brabant", "--opgaven", "--uit", str(map_)]) == 0
+    _vul(map_, zonder=("vught.xlsx",), uitruil=("s-hertogenbosch.xlsx", "oss.xlsx", 120))
+    return map_
+
+
 # --- the order of names --------------------------------------------------------------------------------
 
 
@@ -139,7 +149,7 @@ def test_s_hertogenbosch_staat_bij_de_h_in_elke_uitvoer(brabant_noord, tmp_path,
 # --- an exchange between two gemeenten of the province ----------------------------------------------------
 
 
-def test_uitruil_binnen_de_provincie_is_geen_locatie_en_telt_een_keer(brabant_noord, tmp_path):
+def test_uitruil_binnen_de_provincie_is_geen_locatie_en_telt_een_keer(brabant_noord, noord_brabant, tmp_path):
     """Before: the +120/-120 rows of the exchange were listed in chapter 4 as two 'locations' named
     'Uitruil' of soort Overig ("Overig – 2 locaties, 0 plekken")."""
     d = _json(brabant_noord, tmp_path)
@@ -168,8 +178,9 @@ def test_uitruil_binnen_de_provincie_is_geen_locatie_en_telt_een_keer(brabant_no
     # the explanation and the gemeenten's own words are two sentences, not glued together
     hoofdstuk7 = md.split("## 7.")[1].split("## 8.")[0]
     assert "gelijk vastgelegd. Toelichting: afspraak van de colleges" in hoofdstuk7
-    # the provincial verslag: the exchange row is no extra location of the gemeente that receives
-    assert main(["rapport", str(brabant_noord), "--regio", "noord-brabant", "--uit", str(uit)]) == 0
+    # the provincial verslag (of a folder of the whole province): the exchange row is no extra location of
+    # the gemeente that receives
+    assert main(["rapport", str(noord_brabant), "--regio", "noord-brabant", "--uit", str(uit)]) == 0
     verslag = (uit / "provinciaal-verslag-noord-brabant.md").read_text(encoding="utf-8")
     garanderen = verslag.split("## 2.")[1].split("## 3.")[0]
     bosch = next(r for r in garanderen.splitlines() if r.startswith("| **'s-Hertogenbosch** |"))
@@ -178,26 +189,26 @@ def test_uitruil_binnen_de_provincie_is_geen_locatie_en_telt_een_keer(brabant_no
     assert "| ↳ Uitruil met 's-Hertogenbosch | | | -120 |" in garanderen
 
 
-def test_verdeel_samenvatting_met_duizendtallen(brabant_noord, capsys):
+def test_verdeel_samenvatting_met_duizendtallen(noord_brabant, capsys):
     capsys.readouterr()
-    assert main(["verdeel", str(brabant_noord)]) == 0
+    assert main(["verdeel", str(noord_brabant)]) == 0
     regel = capsys.readouterr().err.strip().splitlines()[-1]
-    assert re.search(r"restopgave \d{1,3}(\.\d{3})+ regulier", regel), regel
+    assert re.search(r"restopgave van \d{1,3}(\.\d{3})+ reguliere plekken", regel), regel
     assert not re.search(r"\d{4}", regel.replace("2024", "")), regel
 
 
-def test_verdeel_noemt_de_gemeente_zonder_gegevens(brabant_noord, tmp_path, capsys):
+def test_verdeel_noemt_de_gemeente_zonder_gegevens(noord_brabant, tmp_path, capsys):
     """Before: Vught (no workbook) stood in the distribution with 0 taken over and nothing said why."""
     capsys.readouterr()
-    assert main(["verdeel", str(brabant_noord), "--gemeente", "Vught", "--uitleg"]) == 0
+    assert main(["verdeel", str(noord_brabant), "--gemeente", "Vught", "--uitleg"]) == 0
     uit = capsys.readouterr()
     assert "let op: geen gegevens van Vught;" in uit.err
     assert "Stap 1: geen gegevens (geen bruikbaar werkboek), dus 0 plekken overgenomen" in uit.out
-    assert main(["verdeel", str(brabant_noord), "--uit", str(tmp_path / "v.json")]) == 0
+    assert main(["verdeel", str(noord_brabant), "--uit", str(tmp_path / "v.json")]) == 0
     data = json.loads((tmp_path / "v.json").read_text(encoding="utf-8"))
     assert data["geen_gegevens"] == ["Vught"]
     assert [g["naam"] for g in data["gemeenten"] if g["geen_gegevens"]] == ["Vught"]
-    assert main(["verdeel", str(brabant_noord), "--uit", str(tmp_path / "v.md")]) == 0
+    assert main(["verdeel", str(noord_brabant), "--uit", str(tmp_path / "v.md")]) == 0
     md = (tmp_path / "v.md").read_text(encoding="utf-8")
     assert "> **Geen gegevens** van Vught: die gemeente leverde geen bruikbaar werkboek." in md
 
@@ -262,19 +273,21 @@ def test_nooit_regio_regio(utrecht, utrecht_rapporten, tmp_path):
     """Before: "### Regio Regio Utrecht" in the provincial report, "regio Regio Flevoland" in the caption of
     the regional plan, "Regio Regio ..." in the PDF header and in the regioplan.toml of sjabloon --regio."""
     namen = sorted(p.name for p in utrecht_rapporten.iterdir())
-    assert namen == [
-        "provinciaal-verslag-utrecht.html", "provinciaal-verslag-utrecht.md",
+    assert namen == [  # 4 of the 26 gemeenten of Utrecht: the regional plans, no provincial verslag
         "regionaal-plan-regio-utrecht.html", "regionaal-plan-regio-utrecht.md",
         "regionaal-plan-stad.html", "regionaal-plan-stad.md",
     ]  # fmt: skip
     for pad in utrecht_rapporten.iterdir():
         tekst = pad.read_text(encoding="utf-8")
         assert not re.search(r"regio\s+regio", tekst, re.I), pad.name
-    verslag = (utrecht_rapporten / "provinciaal-verslag-utrecht.md").read_text(encoding="utf-8")
-    assert re.findall(r"^### (Regio .+)$", verslag.split("## 9.")[1], re.M) == [
-        "Regio Utrecht",
-        "Regio Utrecht",
-    ]
+    # the whole province (built in: one regio, "Regio Utrecht"): its verslag names the regio once
+    heel = tmp_path / "heel"
+    assert main(["sjabloon", "--provincie", "utrecht", "--opgaven", "--uit", str(heel)]) == 0
+    _vul(heel, zonder=(), uitruil=None)
+    assert main(["rapport", str(heel), "--regio", "utrecht", "--uit", str(tmp_path / "heel-uit")]) == 0
+    verslag = (tmp_path / "heel-uit" / "provinciaal-verslag-utrecht.md").read_text(encoding="utf-8")
+    assert not re.search(r"regio\s+regio", verslag, re.I)
+    assert re.findall(r"^### (Regio .+)$", verslag.split("## 9.")[1], re.M) == ["Regio Utrecht"]
     plan = (utrecht_rapporten / "regionaal-plan-regio-utrecht.html").read_text(encoding="utf-8")
     assert "<caption>Opgaven per gemeente, Regio Utrecht</caption>" in plan
     los = tmp_path / "los"
@@ -303,7 +316,7 @@ def test_regio_met_een_gemeente_in_het_enkelvoud(utrecht_rapporten):
     """Before: "Utrecht (1 gemeenten, provincie Utrecht)", "De 1 gemeenten van Utrecht garanderen samen"."""
     md = (utrecht_rapporten / "regionaal-plan-stad.md").read_text(encoding="utf-8")
     assert "- **Regio:** Utrecht (1 gemeente, provincie Utrecht)" in md
-    assert re.search(r"^De enige gemeente van Utrecht garandeert \*\*\d", md, re.M)
+    assert re.search(r"^De gemeente van Utrecht garandeert \*\*\d", md, re.M)
     assert "1 gemeenten" not in md
     html = (utrecht_rapporten / "regionaal-plan-stad.html").read_text(encoding="utf-8")
     assert "(1 gemeente, provincie Utrecht)" in html and "1 gemeenten" not in html
@@ -328,9 +341,9 @@ def test_regio_zonder_gegevens(utrecht, tmp_path):
     uit = tmp_path / "uit"
     assert main(["rapport", str(map_), "--regio", "stad", "--uit", str(uit)]) == 0
     md = (uit / "regionaal-plan-stad.md").read_text(encoding="utf-8")
-    assert "Zonder gegevens van de gemeente van Utrecht garandeert de regio **0** asielplekken" in md
+    assert "**Er zijn nog geen gegevens ontvangen**: de gemeente van Utrecht leverde nog geen" in md
     assert "De 0 gemeenten" not in md and "(onvolledig: 0 van 1 gemeente)" in md
-    assert "**De gemeente leverde geen gegevens aan**" in md and "1 gemeenten" not in md
+    assert "garanderen samen" not in md and "1 gemeenten" not in md
 
 
 def test_regio_met_de_naam_van_de_provincie_krijgt_een_eigen_sleutel(tmp_path, capsys):
@@ -338,7 +351,8 @@ def test_regio_met_de_naam_van_de_provincie_krijgt_een_eigen_sleutel(tmp_path, c
     wrote only the provincial verslag ("1 rapport geschreven"); the regional plan could not be asked for."""
     map_ = tmp_path / "werkboeken"
     map_.mkdir()
-    toml = 'provincie = "flevoland"\n\n[[regio]]\nnaam = "Flevoland"\ngemeenten = ["GM0034", "GM0995"]\n'
+    alle = '["GM0034", "GM0303", "GM0995", "GM0171", "GM0184", "GM0050"]'  # the six gemeenten of Flevoland
+    toml = f'provincie = "flevoland"\n\n[[regio]]\nnaam = "Flevoland"\ngemeenten = {alle}\n'
     (map_ / "regioplan.toml").write_text(toml, encoding="utf-8")
     assert main(["sjabloon", "--opgaven", "--uit", str(map_)]) == 0
     _vul(map_)
