@@ -49,6 +49,7 @@ _PLAATS = re.compile(
 #: a date in Dutch order (01-07-2027, 1/7/2027, 01.07.2027) or ISO without leading zeros (2027-7-1)
 _DATUM_NL = re.compile(r"(?<![\d\"'])(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?![\d\"'])")
 _DATUM_ISO = re.compile(r"(?<![\d\"'])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d\"'])")
+_MAAND = re.compile(r"=\s*\d{1,2}\s+(jan|feb|maa|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec)[a-z]*\.?\s", re.I)
 _SLEUTEL = re.compile(r"^\s*([A-Za-z0-9_-]+|\"[^\"]*\")\s*=\s*(.*?)\s*$")
 _KOP = re.compile(r"^\s*\[")
 
@@ -75,6 +76,8 @@ def _datum_hint(regel: str) -> str | None:
                 f"Schrijf datums in regioplan.toml als JJJJ-MM-DD zonder aanhalingstekens, bv. {iso} "
                 f"in plaats van {m[0]}."
             )
+    if _MAAND.search(regel) and re.search(r"\d{4}", regel):  # 1 juli 2027
+        return "Schrijf datums in regioplan.toml als JJJJ-MM-DD zonder aanhalingstekens, bv. 2027-07-01."
     return None
 
 
@@ -84,6 +87,8 @@ def _tekst_hint(regel: str) -> str | None:
     if not m:
         return None
     sleutel, waarde = m[1], m[2]
+    if v := re.match(r"""^(\d{4}-\d{2}-\d{2}|[+-]?\d[\d_.]*|true|false|"[^"]*"|'[^']*')\s+\S""", waarde):
+        return f"Na de waarde ({v[1]}) mag op de regel alleen commentaar staan, achter een #."
     schoon = waarde.strip("\"'")
     if not schoon or waarde.startswith(("[", "{")):
         return None

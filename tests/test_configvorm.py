@@ -18,6 +18,7 @@ from regioplan.configvorm import TABELLEN, controleer, tabel
 from regioplan.fouten import RegioplanFout
 from regioplan.opmaak import MAANDEN_KORT, periode
 from regioplan.sjablonen import startconfig
+from regioplan.tomlfout import beschrijf
 
 
 def _draai(*argumenten: str) -> subprocess.CompletedProcess[str]:
@@ -222,6 +223,16 @@ def test_documentatie_noemt_elke_sleutel():
             "Een tabelkop staat alleen op de regel",
         ),
         (
+            "[cyclus]\nactief_uiterlijk = 1 juli 2027\n",
+            "geen geldige TOML op regel 2, kolom 22",
+            "Schrijf datums in regioplan.toml als JJJJ-MM-DD zonder aanhalingstekens, bv. 2027-07-01.",
+        ),
+        (
+            "[cyclus]\nactief_uiterlijk = 2027-07-01 de nieuwe datum\n",
+            "geen geldige TOML op regel 2, kolom 31",
+            "Na de waarde (2027-07-01) mag op de regel alleen commentaar staan, achter een #.",
+        ),
+        (
             "[cyclus]\nactief_uiterlijk = 2027-02-30\n",
             "geen geldige TOML op regel 2, kolom 20: deze datum bestaat niet",
             "Controleer dag en maand",
@@ -234,6 +245,8 @@ def test_documentatie_noemt_elke_sleutel():
         "sleutel-dubbel",
         "tabel-dubbel",
         "tabelkop",
+        "datum-in-woorden",
+        "tekst-na-de-waarde",
         "datum-bestaat-niet",
     ],
 )
@@ -313,3 +326,12 @@ def test_datumoptie_noemt_de_vormen(tmp_path):
     assert "fout [optie-ongeldig]: --datum '2026-13-01' bestaat niet als datum." in fout
     assert "hint: Schrijf de datum als DD-MM-JJJJ of JJJJ-MM-DD (ook DD/MM/JJJJ of DD.MM.JJJJ)" in fout
     assert not (tmp_path / "uit").exists()
+
+
+def test_onbekende_parsermelding_blijft_als_bijlage():
+    """A parser message without a Dutch text keeps the parser's words, marked, with line and column."""
+    bericht, hint = beschrijf("Something new (at line 2, column 3)", "a = 1\n[b]\n")
+    assert (
+        bericht == "geen geldige TOML op regel 2, kolom 3: de TOML-lezer meldt: Something new (regel 2: [b])."
+    )
+    assert "datums als JJJJ-MM-DD" in hint
