@@ -25,8 +25,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .configvorm import controleer
 from .fouten import RegioplanFout
 from .namen import slug
+from .opmaak import periode
+from .tomlfout import beschrijf
 from .waarden import normaliseer
 
 if sys.version_info >= (3, 11):
@@ -42,7 +45,14 @@ class Cyclus:
     naam: str
     actief_uiterlijk: dt.date
     in_gebruik_tot_minstens: dt.date
+    #: the period in headings (``juli '25 – febr. '26``); empty: derived from the two dates
     periode_tekst: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.periode_tekst.strip():
+            object.__setattr__(
+                self, "periode_tekst", periode(self.actief_uiterlijk, self.in_gebruik_tot_minstens)
+            )
 
 
 @dataclass(frozen=True)
@@ -180,7 +190,8 @@ def landelijke_gemeenten() -> dict[str, tuple[str, str]]:
 
 
 def _datum(waarde: object, sleutel: str, bron: str) -> dt.date:
-    if isinstance(waarde, dt.date):
+    """A date of the merged layers (the file itself is checked by :func:`regioplan.configvorm.controleer`)."""
+    if isinstance(waarde, dt.date) and not isinstance(waarde, dt.datetime):
         return waarde
     raise RegioplanFout(
         "config-ongeldig",
@@ -202,14 +213,19 @@ def _samenvoegen(basis: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]
 def lees_toml(pad: Path) -> dict[str, Any]:
     """A regioplan.toml as a dict; ``config-ongeldig`` when it is not valid TOML."""
     try:
-        ruw: dict[str, Any] = tomllib.loads(pad.read_text(encoding="utf-8"))
-        return ruw
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as fout:
+        tekst = pad.read_text(encoding="utf-8")
+    except UnicodeDecodeError as fout:
         raise RegioplanFout(
             "config-ongeldig",
-            f"{pad}: geen geldige TOML: {fout}",
-            "Controleer de regel die genoemd wordt.",
+            f"{pad}: het bestand is geen UTF-8-tekst (byte {fout.start}).",
+            "Sla regioplan.toml op als platte tekst in UTF-8 (in Kladblok: Opslaan als, codering UTF-8).",
         ) from fout
+    try:
+        ruw: dict[str, Any] = tomllib.loads(tekst)
+    except tomllib.TOMLDecodeError as fout:
+        bericht, hint = beschrijf(str(fout), tekst)
+        raise RegioplanFout("config-ongeldig", f"{pad}: {bericht}", hint) from fout
+    return ruw
 
 
 def config_pad(map_of_bestand: Path) -> Path:
@@ -265,7 +281,7 @@ def bouw_config(eigen: dict[str, Any], bron: str = "ingebouwd", *, provincie: st
     """Merge a parsed regioplan.toml (``eigen``, may be empty) over the national and provincial layers."""
     from .indeling import STANDAARD_PROVINCIE, ingebouwde_provincie, provincies, zoek_provincie
 
-    _controleer_vorm(eigen, bron)
+    controleer(eigen, bron)
     eigen = dict(eigen)
     gekozen = eigen.pop("provincie") if isinstance(eigen.get("provincie"), str) else None
     if gekozen is None and isinstance(eigen.get("provincie"), dict):
@@ -355,56 +371,6 @@ def _controleer_indeling(config: Config, provincie: str | None, bron: str) -> No
                 )
 
 
-#: The shape of regioplan.toml: table -> (TOML type, type of its values). Checked before anything is built,
-#: so a list where a table belongs or a number where text belongs is a config error, not a crash.
-_TABELLEN: dict[str, type | tuple[type, ...]] = {
-    "provincie": (dict, str),
-    "cyclus": dict,
-    "peildata": dict,
-    "regio": list,
-    "aliassen": dict,
-    "gemeenten": dict,
-}
-_TOML_TYPE: dict[object, str] = {
-    dict: "een tabel ([naam])",
-    (dict, str): 'een provincienaam (provincie = "gelderland") of een tabel [provincie]',
-    list: "een lijst van tabellen ([[regio]])",
-    str: "tekst tussen aanhalingstekens",
-    list[str]: 'een lijst met tekst, zoals ["GM0141", "GM0147"]',
-}
-
-
-def _fout_vorm(bron: str, sleutel: str, verwacht: object, waarde: object, waar: str = "") -> RegioplanFout:
-    return RegioplanFout(
-        "config-ongeldig",
-        f"{bron}: '{sleutel}'{waar} moet {_TOML_TYPE[verwacht]} zijn, niet {waarde!r}.",
-        "Zie docs/configuratie.md voor de vorm van regioplan.toml.",
-    )
-
-
-def _controleer_vorm(ruw: dict[str, Any], bron: str) -> None:
-    """Raise ``config-ongeldig`` for a table, list or value of the wrong TOML type."""
-    for tabel, soort in _TABELLEN.items():
-        if tabel in ruw and not isinstance(ruw[tabel], soort):
-            raise _fout_vorm(bron, tabel, soort, ruw[tabel])
-    for tabel in ("aliassen", "gemeenten", "provincie"):
-        inhoud = ruw.get(tabel, {})
-        for sleutel, waarde in inhoud.items() if isinstance(inhoud, dict) else ():
-            if not isinstance(waarde, str):
-                raise _fout_vorm(bron, f"{tabel}.{sleutel}", str, waarde)
-    for i, regio in enumerate(ruw.get("regio", []), start=1):
-        if not isinstance(regio, dict):
-            raise _fout_vorm(bron, "regio", dict, regio, f" (nummer {i})")
-        for sleutel in ("naam", "sleutel", "regietafel"):
-            if sleutel in regio and not isinstance(regio[sleutel], str):
-                raise _fout_vorm(bron, f"regio.{sleutel}", str, regio[sleutel], f" (regio nummer {i})")
-        gemeenten = regio.get("gemeenten", [])
-        if not isinstance(gemeenten, list) or not all(isinstance(g, str) for g in gemeenten):
-            raise _fout_vorm(
-                bron, "regio.gemeenten", list[str], gemeenten, f" (regio {regio.get('naam', i)})"
-            )
-
-
 def _regiosleutel(naam: str, provincie_sleutel: str) -> str:
     """The default key of a regio: its name as a slug; ``regio-<slug>`` when that is the province's key (a
     regio named like its province, as the built-in ``Regio Utrecht``), since ``--regio <provincie>`` means
@@ -415,7 +381,7 @@ def _regiosleutel(naam: str, provincie_sleutel: str) -> str:
 
 def maak_config(ruw: dict[str, Any], bron: str = "") -> Config:
     """Build a :class:`Config` from a parsed TOML document (also used by tests and the benchmark)."""
-    _controleer_vorm(ruw, bron)
+    controleer(ruw, bron, onbekend=False)
     try:
         c, p = ruw["cyclus"], ruw["peildata"]
         cyclus = Cyclus(

@@ -1,5 +1,5 @@
-"""Generated documentation: ``docs/cli.md``, ``docs/controles.md``, ``docs/uitvraag.md`` and the example rows
-in ``docs/handleiding.md``.
+"""Generated documentation: ``docs/cli.md``, ``docs/controles.md``, ``docs/uitvraag.md``, the example rows
+in ``docs/handleiding.md`` and the key tables in ``docs/configuratie.md`` (from :mod:`regioplan.configvorm`).
 
 Why generated: the help texts of the commands, the catalogue of findings and the uitvraag schema are each
 the single source of what they describe. Copying them into documentation by hand is how a manual starts
@@ -376,12 +376,48 @@ def voorbeeldrijen_md() -> str:
     return "\n".join(r)
 
 
-def vervang_blok(tekst: str, blok: str) -> str:
+def vervang_blok(tekst: str, blok: str, begin_: str = BEGIN, eind_: str = EIND) -> str:
     """Replace what stands between the markers; the hand-written text around it stays as it is."""
-    begin, eind = tekst.find(BEGIN), tekst.find(EIND)
+    begin, eind = tekst.find(begin_), tekst.find(eind_)
     if begin < 0 or eind < begin:
-        raise ValueError(f"de markeringen {BEGIN} en {EIND} ontbreken")
-    return tekst[: begin + len(BEGIN)] + "\n\n" + blok.strip("\n") + "\n\n" + tekst[eind:]
+        raise ValueError(f"de markeringen {begin_} en {eind_} ontbreken")
+    return tekst[: begin + len(begin_)] + "\n\n" + blok.strip("\n") + "\n\n" + tekst[eind:]
+
+
+def _toml_waarde(waarde: object) -> str:
+    import datetime as dt
+
+    return waarde.isoformat() if isinstance(waarde, dt.date) else f'"{waarde}"'
+
+
+def sleuteltabel_md(naam: str) -> str:
+    """The key table of one table of regioplan.toml, from :data:`regioplan.configvorm.TABELLEN`; a default
+    ``{standaard}`` is the built-in value (``[cyclus]`` and ``[peildata]``: ``landelijk.toml``)."""
+    from .config import laad_config
+    from .configvorm import SOORT_KORT, tabel
+
+    config = laad_config()
+    ingebouwd = {"cyclus": config.cyclus, "peildata": config.peildata}.get(naam)
+    r = ["| sleutel | soort | betekenis | standaard |", "|---|---|---|---|"]
+    for s in tabel(naam).sleutels or ():
+        standaard = s.standaard
+        if ingebouwd is not None and "{standaard}" in standaard:
+            standaard = standaard.replace("{standaard}", _toml_waarde(getattr(ingebouwd, s.naam)))
+        betekenis = s.betekenis + (" (verplicht)" if s.verplicht else "")
+        r.append(f"| `{s.naam}` | {SOORT_KORT[s.soort]} | {betekenis} | {standaard} |")
+    return "\n".join(r)
+
+
+def configuratie_md(tekst: str) -> str:
+    """``docs/configuratie.md`` with every generated key table replaced (markers per table)."""
+    from .configvorm import TABELLEN
+
+    for t in TABELLEN:
+        if t.sleutels is not None:
+            begin = f"<!-- regioplan.docs: sleutels {t.naam} begin -->"
+            eind = f"<!-- regioplan.docs: sleutels {t.naam} eind -->"
+            tekst = vervang_blok(tekst, sleuteltabel_md(t.naam), begin, eind)
+    return tekst
 
 
 # --- writing and checking ---------------------------------------------------------------------------------
@@ -397,6 +433,9 @@ def documenten(docs: Path) -> dict[Path, str]:
     handleiding = docs / "handleiding.md"
     if handleiding.is_file():
         uit[handleiding] = vervang_blok(handleiding.read_text(encoding="utf-8"), voorbeeldrijen_md())
+    configuratie = docs / "configuratie.md"
+    if configuratie.is_file():
+        uit[configuratie] = configuratie_md(configuratie.read_text(encoding="utf-8"))
     return uit
 
 

@@ -86,6 +86,33 @@ def datum(d: Datum | None, *, leeg: str = "") -> str:
     return str(d)
 
 
+#: Month names as the cycle's period is written in headings ("juli '25 – febr. '26"): short names whole,
+#: longer ones cut after the first consonant cluster, as Dutch newspapers abbreviate them.
+MAANDEN_KORT = (
+    "jan.",
+    "febr.",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "aug.",
+    "sept.",
+    "okt.",
+    "nov.",
+    "dec.",
+)
+
+
+def periode(van: dt.date, tot: dt.date) -> str:
+    """The period of a cycle for headings: ``2025-07-01``, ``2026-02-01`` -> ``juli '25 – febr. '26``."""
+    return f"{_maand_jaar(van)} – {_maand_jaar(tot)}"
+
+
+def _maand_jaar(d: dt.date) -> str:
+    return f"{MAANDEN_KORT[d.month - 1]} '{d.year % 100:02d}"
+
+
 #: The opgaven as a person reads them (the JSON keys stay ``asiel``, ``oekraine``, ``statushouders``).
 OPGAVEN = {"asiel": "asiel", "oekraine": "Oekraïne", "statushouders": "statushouders"}
 

@@ -1,8 +1,11 @@
-"""Reading ``bereken --peildata``: dates and ranges of dates for the timeline.
+"""Reading dates given as options: ``bereken --peildata`` (dates and ranges for the timeline) and
+``rapport --datum`` (one date, :func:`lees_optiedatum`). One parser, so every date option accepts the same
+notations.
 
 Accepted (ISO or Dutch order, any mix, separated by commas):
 
-- a date: ``2022-11-15`` or ``15-11-2022``;
+- a date: ``2022-11-15`` or ``15-11-2022`` (in Dutch order also ``15/11/2022`` and ``15.11.2022``, as in the
+  workbooks);
 - a month: ``2022-11`` or ``11-2022`` (the first of that month);
 - a range ``VAN..TOT`` of dates or months: one peildatum a month, on the day of ``VAN`` (the last day
   of a shorter month), from ``VAN`` up to and including ``TOT``; ``TOT`` itself is always a peildatum.
@@ -23,14 +26,18 @@ from .opmaak import datum
 
 MAXIMUM = 600  #: more peildata than this is almost certainly a typo in a year (50 years of months)
 
+#: The notations of one date, for every hint about a date option.
+DATUMVORMEN = "DD-MM-JJJJ of JJJJ-MM-DD (ook DD/MM/JJJJ of DD.MM.JJJJ), bijvoorbeeld 01-12-2026 of 2026-12-01"
+
 UITLEG = (
-    "Geef datums als JJJJ-MM-DD of DD-MM-JJJJ, maanden als JJJJ-MM of MM-JJJJ, gescheiden door komma's, "
+    "Geef datums als DD-MM-JJJJ of JJJJ-MM-DD (ook DD/MM/JJJJ), maanden als JJJJ-MM of MM-JJJJ, gescheiden "
+    "door komma's, "
     "of een reeks VAN..TOT (één peildatum per maand), bijvoorbeeld 2025-01-01,2025-07-01 of 2025-01..2025-12 "
     "of 15-11-2022..01-07-2023."
 )
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
-_NL = re.compile(r"^(?:(\d{1,2})-)?(\d{1,2})-(\d{4})$")
+_NL = re.compile(r"^(?:(\d{1,2})[-/.])?(\d{1,2})[-/.](\d{4})$")
 
 
 class PeildataFout(ValueError):
@@ -52,6 +59,22 @@ def lees_datum(tekst: str) -> tuple[dt.date, bool]:
         return dt.date(jaar, maand, int(dag) if dag else 1), dag is not None
     except ValueError:
         raise PeildataFout(f"'{t}' bestaat niet als datum.") from None
+
+
+def lees_optiedatum(tekst: str, optie: str) -> dt.date:
+    """One date of an option such as ``--datum``, in any notation of :data:`DATUMVORMEN`; a month alone is
+    not a date. Raises :class:`PeildataFout` naming the option."""
+    t = tekst.strip()
+    if not t:
+        raise PeildataFout(f"{optie} is leeg.")
+    try:
+        datum_, met_dag = lees_datum(t)
+    except PeildataFout as fout:
+        reden = "bestaat niet als datum" if "bestaat niet" in str(fout) else "is geen datum"
+        raise PeildataFout(f"{optie} '{t}' {reden}.") from None
+    if not met_dag:
+        raise PeildataFout(f"{optie} '{tekst.strip()}' is een maand, geen datum.")
+    return datum_
 
 
 def _plus_maanden(d: dt.date, n: int, dag: int) -> dt.date:

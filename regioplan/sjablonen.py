@@ -185,7 +185,7 @@ def startconfig(config: Config) -> str:
         f'# naam = "{c.naam}"',
         f"# actief_uiterlijk = {c.actief_uiterlijk.isoformat()}",
         f"# in_gebruik_tot_minstens = {c.in_gebruik_tot_minstens.isoformat()}",
-        f'# periode_tekst = "{c.periode_tekst}"',
+        f'# periode_tekst = "{c.periode_tekst}"  # weglaten: afgeleid uit de twee datums hierboven',
         "",
         "# [peildata]",
         f"# oekraine = {p.oekraine.isoformat()}",

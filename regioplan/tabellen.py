@@ -107,7 +107,7 @@ def _datum(d: object) -> object:
 
 def tabellen(r: Resultaat) -> list[Tabel]:
     """The tables of ``bereken``: asiel, amv, oekraine, statushouders, locaties (and tijdlijn when asked)."""
-    periode = r.cyclus.periode_tekst or r.cyclus.naam
+    periode = r.cyclus.periode_tekst  # given in regioplan.toml, or derived from the cycle dates
     uit = [
         _tabel(
             r,

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from regioplan.peildata import MAXIMUM, PeildataFout, lees_peildata, reeks
+from regioplan.peildata import MAXIMUM, PeildataFout, lees_optiedatum, lees_peildata, reeks
 
 from .conftest import VOORBEELD
 
@@ -22,6 +22,9 @@ D = dt.date
         ("2022-11-15", (D(2022, 11, 15),)),
         ("15-11-2022", (D(2022, 11, 15),)),
         ("5-1-2023", (D(2023, 1, 5),)),
+        # Dutch order also with / and . as in the workbooks (the same notations as rapport --datum)
+        ("15/11/2022", (D(2022, 11, 15),)),
+        ("15.11.2022..15.12.2022", (D(2022, 11, 15), D(2022, 12, 15))),
         ("2022-11", (D(2022, 11, 1),)),
         ("11-2022", (D(2022, 11, 1),)),
         (" 2025-07-01 , 01-01-2025 ", (D(2025, 1, 1), D(2025, 7, 1))),  # sorted
@@ -53,7 +56,7 @@ def test_geaccepteerd(tekst, verwacht):
         ("2022-11-99", "'2022-11-99' bestaat niet als datum."),
         ("31-02-2024", "'31-02-2024' bestaat niet als datum."),
         ("2022-13", "'2022-13' bestaat niet als datum."),
-        ("15/11/2022", "'15/11/2022' is geen datum of maand."),
+        ("2022/11/15", "'2022/11/15' is geen datum of maand."),
         ("nov 2022", "'nov 2022' is geen datum of maand."),
         ("2022-11-15,", "'2022-11-15,' bevat een lege plek tussen komma's."),
         ("2022-11..", "Er ontbreekt een datum."),
@@ -89,7 +92,7 @@ def _cli(*args: str) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.mark.parametrize("tekst", ["2023-07..2022-11", "", "2022-11-99", "15/11/2022"])
+@pytest.mark.parametrize("tekst", ["2023-07..2022-11", "", "2022-11-99", "2022/11/15"])
 def test_cli_gebruiksfout(tekst):
     p = _cli("bereken", str(VOORBEELD), "--peildata", tekst)
     assert p.returncode == 2
@@ -109,3 +112,31 @@ def test_cli_nederlandse_datum_en_reeks_met_dagen():
         "2023-01-15",
         "2023-02-01",
     ]
+
+
+@pytest.mark.parametrize(
+    ("tekst", "verwacht"),
+    [
+        ("01-12-2026", D(2026, 12, 1)),
+        ("2026-12-01", D(2026, 12, 1)),
+        ("1/12/2026", D(2026, 12, 1)),
+        ("01.12.2026", D(2026, 12, 1)),
+    ],
+)
+def test_optiedatum_kent_dezelfde_vormen(tekst, verwacht):
+    assert lees_optiedatum(tekst, "--datum") == verwacht
+
+
+@pytest.mark.parametrize(
+    ("tekst", "bericht"),
+    [
+        ("12-2026", "--datum '12-2026' is een maand, geen datum."),
+        ("31-02-2026", "--datum '31-02-2026' bestaat niet als datum."),
+        ("morgen", "--datum 'morgen' is geen datum."),
+        (" ", "--datum is leeg."),
+    ],
+)
+def test_optiedatum_weigert_met_de_optie_in_de_melding(tekst, bericht):
+    with pytest.raises(PeildataFout) as fout:
+        lees_optiedatum(tekst, "--datum")
+    assert str(fout.value) == bericht

@@ -243,12 +243,27 @@ def test_cli_formaat_en_datum(klein, tmp_path, capsys):
     assert code == 0, capsys.readouterr()
     assert sorted(p.name for p in (tmp_path / "u").iterdir()) == ["regionaal-plan-noord.html"]
     assert "24-12-2024" in (tmp_path / "u" / "regionaal-plan-noord.html").read_text(encoding="utf-8")
+    # --datum accepts the notations of the workbooks and --peildata too: the same report
     assert (
         main(
-            ["rapport", str(klein), "--regio", "noord", "--datum", "24-12-2024", "--uit", str(tmp_path / "v")]
+            [
+                "rapport",
+                str(klein),
+                "--regio",
+                "noord",
+                "-f",
+                "html",
+                "--datum",
+                "24-12-2024",
+                "--uit",
+                str(tmp_path / "v"),
+            ]
         )
-        == 2
+        == 0
     )
+    assert (tmp_path / "v" / "regionaal-plan-noord.html").read_bytes() == (
+        tmp_path / "u" / "regionaal-plan-noord.html"
+    ).read_bytes()
 
 
 def test_eigen_sjablonen_vervangen_ingebouwde_op_naam(klein, tmp_path):

@@ -435,8 +435,10 @@ def test_andere_cyclus_staat_bovenaan(tmp_path):
     shutil.copytree(VOORBEELD, map_, ignore=shutil.ignore_patterns("bron", "notities"))
     (map_ / "regioplan.toml").write_text("[cyclus]\nactief_uiterlijk = 2025-06-01\n", encoding="utf-8")
     v = verschil(str(VOORBEELD), str(map_))
+    # the period text is derived from the dates (no periode_tekst in the file), so it moves along
     assert [(c.sleutel, c.oud, c.nieuw) for c in v.instellingen] == [
-        ("cyclus.actief_uiterlijk", "2025-07-01", "2025-06-01")
+        ("cyclus.actief_uiterlijk", "2025-07-01", "2025-06-01"),
+        ("cyclus.periode_tekst", "juli '25 – febr. '26", "juni '25 – febr. '26"),
     ]
     # Hotel Fletcher (Steenwijkerland, from 01-07-2025) no longer counts under the earlier date
     fletcher = _rij(_gemeente(v, "Steenwijkerland"), "Hotel Fletcher")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
@@ -89,7 +88,10 @@ def rapport(
     datum: Annotated[
         str | None,
         typer.Option(
-            "--datum", metavar="<datum>", help="Datum op het rapport (JJJJ-MM-DD).", show_default=False
+            "--datum",
+            metavar="<datum>",
+            help="Datum op het rapport: DD-MM-JJJJ of JJJJ-MM-DD, zoals 01-12-2026.",
+            show_default=False,
         ),
     ] = None,
     sjablonen: Annotated[
@@ -151,13 +153,12 @@ def rapport(
     from ..api import configuratie, schrijf_rapporten
     from ..api import publiceer as _publiceer
     from ..fouten import RegioplanFout
+    from ..peildata import DATUMVORMEN, PeildataFout, lees_optiedatum
 
     try:
-        d = dt.date.fromisoformat(datum) if datum else None
-    except ValueError as fout:
-        raise RegioplanFout(
-            "optie-ongeldig", f"--datum '{datum}' is geen datum.", "Gebruik JJJJ-MM-DD."
-        ) from fout
+        d = lees_optiedatum(datum, "--datum") if datum is not None else None
+    except PeildataFout as fout:
+        raise RegioplanFout("optie-ongeldig", str(fout), f"Schrijf de datum als {DATUMVORMEN}.") from None
     gebruikt = configuratie(map, config)
     if not regio and publiceer is None:  # required unless --publiceer: a usage error like click's own
         keuzes = ", ".join(

@@ -964,7 +964,7 @@ def bouw_context(
         datum=rdatum,
         datum_bron=datum_bron,
         stand=stand,
-        cyclus=replace(config.cyclus, periode_tekst=config.cyclus.periode_tekst or config.cyclus.naam),
+        cyclus=config.cyclus,  # periode_tekst is never empty: given, or derived from the dates
         peildata=config.peildata,
         provincie=provincie,
         regio=totaal if isinstance(totaal, RapportRegio) else None,
