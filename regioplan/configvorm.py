@@ -137,17 +137,17 @@ TABELLEN: tuple[Tabel, ...] = (
             Sleutel(
                 "naam",
                 "tekst",
-                'naam van de regio, bijvoorbeeld `"Twente"`; rapporten zetten er *Regio* voor, behalve als de '
-                'naam daar al mee begint (`"Regio Utrecht"`)',
+                'naam van de regio, bijvoorbeeld `"Twente"`; rapporten zetten er *Regio* voor, behalve '
+                'als de naam daar al mee begint (`"Regio Utrecht"`)',
                 verplicht=True,
             ),
             Sleutel(
                 "sleutel",
                 "tekst",
-                "korte naam voor `--regio` en in bestandsnamen (`regionaal-plan-twente`); elke regio een eigen "
-                "sleutel, niet die van de provincie (anders `config-ongeldig`)",
-                "de naam in kleine letters, spaties als `-`; heet de regio als de provincie, dan `regio-` ervoor "
-                "(`regio-flevoland`)",
+                "korte naam voor `--regio` en in bestandsnamen (`regionaal-plan-twente`); elke regio een "
+                "eigen sleutel, niet die van de provincie (anders `config-ongeldig`)",
+                "de naam in kleine letters, spaties als `-`; heet de regio als de provincie, dan `regio-` "
+                "ervoor (`regio-flevoland`)",
             ),
             Sleutel(
                 "regietafel",
@@ -158,9 +158,9 @@ TABELLEN: tuple[Tabel, ...] = (
             Sleutel(
                 "gemeenten",
                 "codes",
-                'de CBS-codes van de gemeenten (minstens één), bijvoorbeeld `["GM0141", "GM0147"]`; `gm141` en '
-                "`141` worden ook begrepen; de volgorde maakt niet uit, tabellen zetten ze op naam "
-                "(*'s-Hertogenbosch* bij de H)",
+                'de CBS-codes van de gemeenten (minstens één), bijvoorbeeld `["GM0141", "GM0147"]`; '
+                "`gm141` en `141` worden ook begrepen; de volgorde maakt niet uit, tabellen zetten ze op "
+                "naam (*'s-Hertogenbosch* bij de H)",
                 verplicht=True,
             ),
         ),
