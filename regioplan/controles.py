@@ -7,6 +7,7 @@ workbook or the whole folder is checked here. Everything is collected as finding
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import get_close_matches
@@ -14,6 +15,7 @@ from typing import Any
 
 from . import regels, uitruil
 from .bevindingen import FOUT, MAX_PER_CODE, Bevinding, Bevindingen, per_bestand
+from .config import Config
 from .model import Herkomst, Opgave, Uitvraag
 from .opmaak import datum
 from .uitvraag.lezen import Invoer
@@ -380,14 +382,30 @@ def _uitruil(invoer: Invoer, b: Bevindingen) -> None:
     (:mod:`regioplan.uitruil`)."""
     config = invoer.config
     uitvragen = {c: u for c, u in invoer.uitvragen.items() if u.cbs_code and u.geleverd}
+    voorstellen: dict[str, int] = defaultdict(int)  #: per file, within MAX_VOORSTELLEN
     for x in uitruil.beeld(uitvragen, config.gemeenten, config.zoek_code, config.naam).bevindingen:
         blad = ASIEL if x.sleutel in ("ligt_in", "capaciteit", "locatie") else UITRUIL
         bladnaam, cel = invoer.cel(x.herkomst.bestand, blad, x.sleutel, x.herkomst.rij or None)
         if not x.herkomst.rij:
             cel = ""
-        b.voeg_toe(
-            x.code, bestand=x.herkomst.bestand, blad=bladnaam, cel=cel, gemeente=x.gemeente, **dict(x.params)
-        )
+        params = dict(x.params)
+        if x.code == "uitruil-partner-onbekend":
+            voorstellen[x.herkomst.bestand] += 1
+            if voorstellen[x.herkomst.bestand] <= MAX_VOORSTELLEN:
+                params["voorstel"] = gemeentevoorstel(str(params["naam"]), config)
+        b.voeg_toe(x.code, bestand=x.herkomst.bestand, blad=bladnaam, cel=cel, gemeente=x.gemeente, **params)
+
+
+def gemeentevoorstel(naam: str, config: Config) -> str:
+    """The gemeente closest to a name that is none (``Wijchn`` -> ``Wijchen``), or "".
+
+    A gemeente of the configuration first (an exchange is mostly within the province), else any of the
+    342 gemeenten of 2024 or a configured alias. Linear in the number of gemeenten (~400 names)."""
+    eigen = set(config.gemeenten)
+    binnen = {k: config.naam(c) for k, c in config.aliassen.items() if c in eigen}
+    return _dichtstbij(naam, binnen) or _dichtstbij(
+        naam, {k: config.naam(c) for k, c in config.aliassen.items()}
+    )
 
 
 ONTBREEKT = "ontbreekt"  #: overview status of a configured gemeente without a workbook

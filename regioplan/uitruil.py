@@ -17,7 +17,11 @@ decision), so every figure that applies a rule to a row (the cycle rule, voornem
 timeline, Oekraïne open on the peildatum) moves exactly the same places on both sides and every sum
 over both gemeenten is unchanged. A *voornemen* exchange, a one-sided record (the partner delivered and
 does not mention it), contradicting records and an exchange larger than what the supplier lists move
-nothing; the last three are findings.
+nothing; the last three are findings. A Uitruil row whose partner is not a gemeente (not one of the
+342 gemeenten of 2024 nor a configured name or alias: a typo such as ``Wijchn``), is the gemeente itself, or
+is empty moves nothing either: it is not paired with anything (finding ``uitruil-partner-onbekend`` or
+``uitruil-partner-zelf``; an empty partner is already ``veld-verplicht`` when the workbook is read). Only
+a *real* gemeente outside the configuration is "buiten de provincie".
 
 Pure functions over the read model; the result is frozen data (:class:`Uitruilbeeld`).
 """
@@ -47,6 +51,9 @@ NIET_EENZIJDIG = "eenzijdig"
 NIET_TEGENSTRIJDIG = "tegenstrijdig"
 NIET_TE_GROOT = "groter-dan-locatie"
 NIET_ZONDER_LOCATIE = "zonder-locatie"
+NIET_PARTNER_ONBEKEND = "partner-onbekend"
+NIET_PARTNER_ZELF = "partner-zelf"
+NIET_PARTNER_LEEG = "partner-leeg"
 
 REDENEN = {
     VERWERKT: "afgesproken en door beide gemeenten gelijk vastgelegd",
@@ -62,6 +69,9 @@ REDENEN = {
         "de plekken staan in geen enkel werkboek (zet ze op het blad Asiel met 'Ligt in gemeente'): "
         "verschuift geen plekken"
     ),
+    NIET_PARTNER_ONBEKEND: "'{partner}' is geen bekende gemeente: verschuift geen plekken",
+    NIET_PARTNER_ZELF: "{vastlegger} noemt zichzelf als partnergemeente: verschuift geen plekken",
+    NIET_PARTNER_LEEG: "de partnergemeente is niet ingevuld: verschuift geen plekken",
 }
 
 
@@ -379,10 +389,15 @@ def beeld(
     volgorde = list(gemeenten)
     binnen = set(volgorde)
     groepen: dict[tuple[str, str, str], list[Vastlegging]] = defaultdict(list)
-    for v in vastleggingen(uitvragen, zoek_code):
-        groepen[(v.leverancier, v.ontvanger, v.opgave)].append(v)
     afspraken: list[Afspraak] = []
     bevindingen: list[Uitruilbevinding] = []
+    for v in vastleggingen(uitvragen, zoek_code):
+        reden = partnerfout(v)
+        if reden:
+            afspraken.append(_zonder_partner(v, reden))
+            bevindingen.extend(_partnerbevinding(v, reden, naam))
+        else:
+            groepen[(v.leverancier, v.ontvanger, v.opgave)].append(v)
     opgenomen: set[tuple[str, str, int]] = set()
     for (lev, ontv, opgave), lijst in sorted(groepen.items()):
         levert = sorted((v for v in lijst if v.gemeente == lev), key=_inhoud)
@@ -402,6 +417,60 @@ def beeld(
         key=lambda b: (b.gemeente, b.herkomst.bestand, b.herkomst.rij, b.code, str(b.params)),
     )
     return Uitruilbeeld(tuple(afspraken), tuple(alle), frozenset(opgenomen), dubbel)
+
+
+def partnerfout(v: Vastlegging) -> str:
+    """Why a Uitruil row names no partner it can be paired with (a code of :data:`REDENEN`), or "".
+
+    Only rows of the Uitruil sheet: an Asiel row with an unknown *Ligt in gemeente* is a place of the
+    gemeente itself (finding ``ligt-in-onbekend``) and stays one."""
+    if v.bron != "uitruil":
+        return ""
+    if not v.partner.strip():
+        return NIET_PARTNER_LEEG
+    if v.partner_code is None:
+        return NIET_PARTNER_ONBEKEND
+    if v.partner_code == v.gemeente:
+        return NIET_PARTNER_ZELF
+    return ""
+
+
+def _zonder_partner(v: Vastlegging, reden: str) -> Afspraak:
+    """The exchange of a Uitruil row without a valid partner: on its own, it moves nothing."""
+    levert = v.leverancier == v.gemeente and v.ontvanger != v.gemeente
+    return Afspraak(
+        leverancier=v.leverancier,
+        ontvanger=v.ontvanger,
+        opgave=v.opgave,
+        plekken=v.plekken,
+        startdatum=v.startdatum,
+        einddatum=v.einddatum,
+        status=v.status,
+        levert=v if levert else None,
+        ontvangt=None if levert else v,
+        locatie=None,
+        verwerkt=False,
+        reden=reden,
+        spiegel=False,
+    )
+
+
+def _partnerbevinding(v: Vastlegging, reden: str, naam: Callable[[str], str]) -> list[Uitruilbevinding]:
+    """``uitruil-partner-onbekend`` / ``-zelf`` at the partner cell (none for an empty partner: the reader
+    already reports ``veld-verplicht`` there)."""
+    params: dict[str, object] = {
+        "naam": v.partner.strip(),
+        "plekken": v.plekken,
+        "opgave": opmaak.opgave(v.opgave),
+    }
+    if reden == NIET_PARTNER_ONBEKEND:
+        code = "uitruil-partner-onbekend"
+    elif reden == NIET_PARTNER_ZELF:
+        code = "uitruil-partner-zelf"
+        params["zelf"] = naam(v.gemeente)
+    else:
+        return []
+    return [Uitruilbevinding(code, v.gemeente, v.herkomst, "partner", tuple(sorted(params.items())))]
 
 
 def _inhoud(v: Vastlegging) -> tuple[Any, ...]:

@@ -248,6 +248,101 @@ def test_buiten_de_provincie(tmp_path):
     assert uitruilbevindingen(m) == []
 
 
+ONGEWIJZIGD = {
+    "Almelo": 500,
+    "Borne": 0,
+    "Raalte": 0,
+    "Olst-Wijhe": 0,
+    "Noord": 500,
+    "Zuid": 0,
+    "Proefland": 500,
+}
+
+
+def _bericht(map_: Path, code: str) -> str:
+    return next(b.bericht for b in api.valideer(map_).bevindingen if b.code == code)
+
+
+@pytest.mark.parametrize(
+    ("partner", "voorstel"),
+    [
+        ("Bornee", "Borne"),  # a typo of a gemeente of the configuration
+        ("Almero", "Almelo"),  # closer to Almere, but a gemeente of the configuration comes first
+        ("Drontn", "Dronten"),  # no gemeente of the configuration is close: any of the 342
+        ("Xyzzy", ""),  # nothing close: no suggestion
+        ("GM9999", ""),  # a CBS code of no gemeente
+    ],
+)
+def test_partner_onbekend(tmp_path, partner, voorstel):
+    """Finding 2 of nieuwkomer 5: a typo in the partner is no gemeente "buiten de provincie"."""
+    m = bouw(tmp_path, almelo={"asiel": [AZC], "uitruil": [ruil(partner, 100, "levert")]})
+    assert geldig(m) == ONGEWIJZIGD
+    assert uitruilbevindingen(m) == [("uitruil-partner-onbekend", "almelo.xlsx", "Uitruil", "A2")]
+    bericht = _bericht(m, "uitruil-partner-onbekend")
+    assert f"'{partner}' is geen bekende gemeente" in bericht
+    if voorstel:
+        assert bericht.endswith(f"Bedoelde je '{voorstel}'?")
+    else:
+        assert "Bedoelde je" not in bericht
+    (a,) = api.bereken(m).afspraken
+    assert (a.verwerkt, a.reden, a.buiten_provincie) == (False, "partner-onbekend", False)
+    assert "buiten de provincie" not in a.uitleg
+
+
+def test_partner_onbekend_met_vastlegging_bij_de_partner(tmp_path):
+    """The partner records the exchange correctly: the typo side is unknown, the other one-sided."""
+    m = bouw(
+        tmp_path,
+        almelo={"asiel": [AZC], "uitruil": [ruil("Bornee", 20, "levert")]},
+        borne={"uitruil": [ruil("Almelo", 20, "ontvangt")]},
+    )
+    assert geldig(m) == ONGEWIJZIGD
+    assert uitruilbevindingen(m) == [
+        ("uitruil-eenzijdig", "borne.xlsx", "Uitruil", "A2"),
+        ("uitruil-ontbreekt-bij-partner", "almelo.xlsx", "Uitruil", ""),
+        ("uitruil-partner-onbekend", "almelo.xlsx", "Uitruil", "A2"),
+    ]
+
+
+@pytest.mark.parametrize("partner", ["GM0147", "0147", "147", "borne", "  BORNE ", "Bórne"])
+def test_partner_als_code_of_anders_geschreven(tmp_path, partner):
+    """A CBS code (with or without GM and leading zeros), other case, spacing or accents: the same
+    gemeente, paired with Borne's record."""
+    m = bouw(
+        tmp_path,
+        almelo={"asiel": [AZC], "uitruil": [ruil(partner, 20, "levert")]},
+        borne={"uitruil": [ruil("Almelo", 20, "ontvangt")]},
+    )
+    assert geldig(m)["Almelo"] == 480 and geldig(m)["Borne"] == 20
+    assert uitruilbevindingen(m) == []
+
+
+@pytest.mark.parametrize("partner", ["Almelo", "GM0141"])
+def test_partner_is_de_gemeente_zelf(tmp_path, partner):
+    m = bouw(tmp_path, almelo={"asiel": [AZC], "uitruil": [ruil(partner, 100, "ontvangt")]})
+    assert geldig(m) == ONGEWIJZIGD
+    assert uitruilbevindingen(m) == [("uitruil-partner-zelf", "almelo.xlsx", "Uitruil", "A2")]
+    assert f"'{partner}' is Almelo zelf" in _bericht(m, "uitruil-partner-zelf")
+
+
+def test_partner_leeg(tmp_path):
+    m = bouw(tmp_path, almelo={"asiel": [AZC], "uitruil": [ruil("", 100, "levert")]})
+    assert geldig(m) == ONGEWIJZIGD
+    fouten = [(b.code, b.blad, b.cel) for b in api.valideer(m).bevindingen if b.ernst == "fout"]
+    assert fouten == [("veld-verplicht", "Uitruil", "A2")]
+    (a,) = api.bereken(m).afspraken
+    assert (a.verwerkt, a.reden) == (False, "partner-leeg")
+
+
+def test_echte_gemeente_buiten_de_provincie_blijft_geldig(tmp_path):
+    """The neighbour of the typo: a real gemeente outside the configuration still takes the places."""
+    m = bouw(tmp_path, almelo={"asiel": [AZC], "uitruil": [ruil("Wijchen", 100, "levert")]})
+    assert geldig(m)["Almelo"] == 400
+    assert uitruilbevindingen(m) == []
+    (a,) = api.bereken(m).afspraken
+    assert (a.verwerkt, a.ontvanger, a.buiten_provincie) == (True, "Wijchen", True)
+
+
 def test_gedeelde_locatie(tmp_path):
     """One CNO location listed by Raalte and Olst-Wijhe: counted once, for Raalte (first in the
     configuration)."""
