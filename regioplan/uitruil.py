@@ -220,6 +220,7 @@ def _effectrijen(afspraken: Iterable[Afspraak], code: str) -> tuple[list[AsielLo
                     uitruil_partner=partner,
                     uitruil_richting=richting,
                     buiten_provincie=a.buiten,
+                    uitruil_plek=True,
                 )
             )
         elif a.opgave == "asiel":

@@ -513,3 +513,126 @@ def test_rapport_toont_waarvan_via_uitruil_en_buiten_de_provincie(tmp_path):
     assert per_gemeente["Raalte"].actief_buiten_provincie == 30
     assert resultaat.provincie.asiel.actief_via_uitruil == 30  # Almelo -20 and Borne +20 cancel out
     assert "buiten de provincie |" not in plan_md
+
+
+def _locatienamen(soep, selector: str) -> list[tuple[str, ...]]:
+    """(cell texts) of every body row of the tables matched by ``selector``."""
+    return [
+        tuple(c.get_text(" ", strip=True) for c in tr.select("th, td"))
+        for tr in soep.select(f"{selector} tbody tr")
+    ]
+
+
+def test_uitruil_is_geen_locatie_in_rapport_en_uitvoer(tmp_path):
+    """Finding 12 of nieuwkomer 5: an exchange is no location named "Uitruil" with +/- places.
+
+    The location lists (report, --uitleg, csv/xlsx) list each place once, where it lies; the figures
+    and the "waarvan via uitruil" lines stay the same. Borne's Asiel row for 30 of its received places
+    (*Ligt in gemeente* Almelo) records the exchange of places Almelo lists itself: no second listing.
+    Raalte's Azc Dronten (outside the province, like Kampen's) is the only listing: it stays."""
+    from bs4 import BeautifulSoup
+
+    dronten = {"startdatum": D(2024, 2, 1), "einddatum": D(2026, 2, 1)}
+    m = bouw(
+        tmp_path / "data",
+        almelo={
+            "asiel": [AZC],
+            "uitruil": [ruil("Borne", 100, "levert"), ruil("Borne", 30, "levert", toelichting="deel")],
+        },
+        borne={
+            "asiel": [asiel("Azc Almelo (deel)", 30, ligt_in="Almelo")],
+            "uitruil": [ruil("Almelo", 100, "ontvangt"), ruil("Almelo", 30, "ontvangt", toelichting="deel")],
+        },
+        raalte={
+            "asiel": [asiel("Azc Dronten", 40, ligt_in="Dronten", **dronten)],
+            "uitruil": [ruil("Dronten", 40, "ontvangt", **dronten)],
+        },
+        olst_wijhe={},
+    )
+    assert geldig(m) == {
+        "Almelo": 370,
+        "Borne": 130,
+        "Raalte": 40,
+        "Olst-Wijhe": 0,
+        "Noord": 500,
+        "Zuid": 40,
+        "Proefland": 540,
+    }
+    uit = tmp_path / "uit"
+    api.rapport(m, "noord", uit)
+    api.rapport(m, "proefland", uit)
+    plan = BeautifulSoup((uit / "regionaal-plan-noord.html").read_text(encoding="utf-8"), "html.parser")
+    bestaand = [
+        t.select_one("caption").get_text(" ", strip=True) for t in plan.select("table[id^=bestaand-]")
+    ]
+    assert bestaand == ["Regulier (azc) – 1 locatie, 500 plekken"]
+    assert _locatienamen(plan, "#bestaand-regulier") == [
+        ("Almelo", "Azc Almelo", "500", "asiel", "01-01-2024", "onbepaald", "COA", "ja")
+    ]
+    assert _locatienamen(plan, "#tabel-geldige-locaties") == [
+        ("Almelo", "Azc Almelo", "Regulier (azc)", "asiel", "500", "01-01-2024", "onbepaald"),
+        ("Totaal Noord", "500", ""),
+    ]
+    sw = _rijen(plan, "tabel-spreidingswet")
+    assert sw["Almelo"][1] == "370" and sw["Borne"][1] == "130"
+    assert sw["Almelo ↳ waarvan via uitruil"][1] == "-130"
+    assert sw["Borne ↳ waarvan via uitruil"][1] == "+130"
+    md = (uit / "regionaal-plan-noord.md").read_text(encoding="utf-8")
+    assert "| Uitruil |" not in md and "Overig –" not in md
+    assert "**Regulier (azc) – 1 locatie, 500 plekken**" in md
+
+    verslag = BeautifulSoup(
+        (uit / "provinciaal-verslag-proefland.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    assert [r[0] for r in _locatienamen(verslag, "#asiel-almelo")] == ["Azc Almelo"]
+    assert verslag.select("#asiel-borne") == []
+    assert "Geen asiellocaties in Borne; de plekken via uitruil staan bij Uitruil." in verslag.get_text()
+    assert [r[:2] for r in _locatienamen(verslag, "#asiel-raalte")] == [
+        ("Azc Dronten (ligt in Dronten)", "40")
+    ]
+    garanderen = _locatienamen(verslag, "#tabel-garanderen")
+    borne = garanderen.index(next(r for r in garanderen if r[0] == "Borne"))
+    assert garanderen[borne] == (
+        "Borne",
+        "320",
+        "130",
+        "130",
+        "01-01-2024 – onbepaald",
+        "–",
+        "–",
+        "alleen via uitruil",
+    )
+    assert garanderen[borne + 1][:3] == ("↳ waarvan via uitruil", "", "+130")
+    assert next(r for r in garanderen if r[0].startswith("Raalte"))[-1] == (
+        "Azc Dronten (regulier); 40 plekken liggen in Dronten (uitruil)"
+    )
+
+    # bereken --uitleg: no location line for an exchange, the UITRUIL lines say what moves
+    import subprocess
+    import sys
+
+    p = subprocess.run(
+        [sys.executable, "-m", "regioplan", "bereken", str(m), "--gemeente", "Almelo", "--uitleg"],
+        capture_output=True,
+        text=True,
+        env={"COLUMNS": "200", "PATH": "/usr/bin:/bin", "NO_COLOR": "1"},
+    )
+    assert p.returncode in (0, 1), p.stderr
+    regels_ = p.stdout.splitlines()
+    assert [r for r in regels_ if "TELT MEE" in r] == [next(r for r in regels_ if "Azc Almelo (" in r)]
+    assert not [r for r in regels_ if "Uitruil (" in r or "telt hier negatief" in r]
+    assert sum("UITRUIL    Almelo -> Borne" in r for r in regels_) == 2
+
+    # csv: the locations table lists locations, the uitruil table the exchanges
+    from regioplan import export
+
+    teksten = export.csv_teksten(api.bereken(m))
+    locaties = teksten["locaties"].splitlines()
+    assert [r.split(";")[2] for r in locaties[1:]] == ["Azc Almelo", "Azc Dronten"]
+    ruilen = teksten["uitruil"].splitlines()
+    assert ruilen[0].lstrip("\ufeff").startswith("Leverancier;Ontvanger;Opgave;Plekken")
+    assert sorted(r.split(";")[:4] + [r.split(";")[7]] for r in ruilen[1:]) == [
+        ["Almelo", "Borne", "asiel", "100", "ja"],
+        ["Almelo", "Borne", "asiel", "30", "ja"],
+        ["Dronten", "Raalte", "asiel", "40", "ja"],
+    ]
