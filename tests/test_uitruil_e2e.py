@@ -636,3 +636,63 @@ def test_uitruil_is_geen_locatie_in_rapport_en_uitvoer(tmp_path):
         ["Almelo", "Borne", "asiel", "30", "ja"],
         ["Dronten", "Raalte", "asiel", "40", "ja"],
     ]
+
+
+def test_uitruiltabel_houdt_gevolg_en_toelichting_apart(tmp_path):
+    """Finding 18 of nieuwkomer 5: the gemeente's own words do not run on in the column Gevolg."""
+    from bs4 import BeautifulSoup
+
+    gelijk = "Bijsterhuizen in Almelo telt voor Borne"
+    m = bouw(
+        tmp_path / "data",
+        almelo={
+            "asiel": [AZC],
+            "uitruil": [
+                ruil("Borne", 20, "levert", toelichting=gelijk),
+                ruil("Borne", 30, "levert", toelichting="zelfde"),
+                ruil("Bornee", 5, "levert", toelichting=""),
+            ],
+        },
+        borne={
+            "uitruil": [
+                ruil("Almelo", 20, "ontvangt", toelichting=gelijk + " <b>&"),
+                ruil("Almelo", 30, "ontvangt", toelichting="zelfde"),
+            ]
+        },
+    )
+    uit = tmp_path / "uit"
+    api.rapport(m, "noord", uit)
+    plan = BeautifulSoup((uit / "regionaal-plan-noord.html").read_text(encoding="utf-8"), "html.parser")
+    rijen = {tr.select_one("th").get_text(strip=True): tr for tr in plan.select("#tabel-uitruil tbody tr")}
+    gevolg = {
+        tr.select("td")[2].get_text(strip=True): tr.select("td")[-1]
+        for tr in plan.select("#tabel-uitruil tbody tr")
+    }
+    assert sorted(gevolg) == ["20", "30", "5"]
+    verwerkt, onbekend = gevolg["20"], gevolg["5"]
+    # the same words on both sides: once, with both names
+    assert [s.get_text() for s in gevolg["30"].select("span.toelichting")] == [
+        "Toelichting Almelo en Borne: “zelfde”"
+    ]
+    assert [s.get_text() for s in verwerkt.select("span.toelichting")] == [
+        f"Toelichting Almelo: “{gelijk}”",
+        f"Toelichting Borne: “{gelijk} <b>&”",
+    ]
+    for s in verwerkt.select("span.toelichting"):
+        s.decompose()
+    assert (
+        verwerkt.get_text(strip=True)
+        == "telt voor Borne; afgesproken en door beide gemeenten gelijk vastgelegd."
+    )
+    assert set(rijen) == {"Almelo"}  # every row lies in Almelo
+    # the typo: no "buiten de provincie", the reason in words
+    assert onbekend.get_text(strip=True) == "'Bornee' is geen bekende gemeente: verschuift geen plekken."
+    assert "buiten de provincie" not in plan.select_one("#tabel-uitruil").get_text()
+
+    md = (uit / "regionaal-plan-noord.md").read_text(encoding="utf-8")
+    rij = next(r for r in md.splitlines() if r.startswith("| Almelo | Borne | asiel | 20 |"))
+    assert rij.endswith(
+        "| telt voor Borne; afgesproken en door beide gemeenten gelijk vastgelegd. "
+        f"Toelichting Almelo: “{gelijk}” Toelichting Borne: “{gelijk} \\<b\\>&” |"
+    ), rij
+    assert "vastgelegd. Toelichting Almelo en Borne: “zelfde” |" in md

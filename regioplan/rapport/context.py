@@ -377,6 +377,14 @@ class RapportUitruil(UitruilRij):
     partner_in_provincie: bool
 
 
+@dataclass(frozen=True)
+class Toelichting:
+    """A gemeente's own words on its Uitruil row: ``gemeenten`` wrote ``tekst`` ("Nijmegen en Wijchen")."""
+
+    gemeenten: str
+    tekst: str
+
+
 @dataclass(frozen=True, kw_only=True)
 class RapportAfspraak(AfspraakRij):
     """An exchange in a report: each agreement once, with both sides' records in words."""
@@ -386,6 +394,7 @@ class RapportAfspraak(AfspraakRij):
     ontvanger_buiten: bool
     vastgelegd: tuple[str, ...]  #: per side: who recorded what, where ("Hengelo: levert (Uitruil, rij 5)")
     toelichtingen: tuple[str, ...]  #: the gemeenten's own words, each once
+    toelichting_bij: tuple[Toelichting, ...] = ()  #: the same, with who wrote each
 
 
 @dataclass(frozen=True)
@@ -770,6 +779,17 @@ def _grafieken(gemeenten: Sequence[Gemeente]) -> dict[str, dict[str, Any]]:
     }
 
 
+def _toelichtingen(a: AfspraakRij) -> tuple[Toelichting, ...]:
+    """The gemeenten's own words on their Uitruil rows, each text once, with who wrote it."""
+    wie: dict[str, list[str]] = {}
+    for v in (a.levert, a.ontvangt):
+        if v is not None and v.toelichting.strip():
+            namen = wie.setdefault(v.toelichting.strip(), [])
+            if v.gemeente not in namen:
+                namen.append(v.gemeente)
+    return tuple(Toelichting(" en ".join(namen), tekst) for tekst, namen in wie.items())
+
+
 def _afspraken(resultaat: Resultaat, namen: set[str], config: Config) -> tuple[RapportAfspraak, ...]:
     """The exchanges a gemeente of the report is party to, each once."""
 
@@ -799,12 +819,14 @@ def _afspraken(resultaat: Resultaat, namen: set[str], config: Config) -> tuple[R
             RapportAfspraak(
                 **_velden(a),
                 opgave_label=opmaak.opgave(a.opgave),
-                leverancier_buiten=buiten(a.leverancier),
-                ontvanger_buiten=buiten(a.ontvanger),
+                # a partner that is no gemeente (uitruil-partner-onbekend) is not "buiten de provincie"
+                leverancier_buiten=a.buiten_provincie and buiten(a.leverancier),
+                ontvanger_buiten=a.buiten_provincie and buiten(a.ontvanger),
                 vastgelegd=tuple(vastgelegd),
                 toelichtingen=tuple(
                     dict.fromkeys(v.toelichting for v in (a.levert, a.ontvangt) if v and v.toelichting)
                 ),
+                toelichting_bij=_toelichtingen(a),
             )
         )
     return tuple(uit)
