@@ -57,7 +57,9 @@ status `afgesproken` of `voornemen`.
   werkboek van de gemeente die de uitruil wel vastlegt.
 - Een partner die geen gemeente is (een tikfout als `Wijchn`), de gemeente zelf of een lege partner:
   de uitruil verschuift niets, met de fout `uitruil-partner-onbekend` (met een voorstel: "Bedoelde je
-  'Wijchen'?"), `uitruil-partner-zelf` of `veld-verplicht` bij de cel Partnergemeente.
+  'Wijchen'?"), `uitruil-partner-zelf` of `veld-verplicht` bij de cel Partnergemeente. Legt de partner
+  dezelfde uitruil wel goed vast, dan krijgt die `uitruil-eenzijdig`; het werkboek met de tikfout krijgt dan
+  niet ook `uitruil-ontbreekt-bij-partner` (het noemt de uitruil wel, alleen verkeerd gespeld).
 - Dezelfde locatie (naam, doelgroep en capaciteit gelijk, zonder *Ligt in gemeente*) bij twee gemeenten telt
   één keer, bij de gemeente die in de configuratie eerst komt, met de fout `locatie-dubbel-gemeenten` bij
   beide: laat alleen de gemeente waar de locatie ligt haar opnemen en de ander een uitruil vastleggen.

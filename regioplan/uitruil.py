@@ -392,11 +392,14 @@ def beeld(
     groepen: dict[tuple[str, str, str], list[Vastlegging]] = defaultdict(list)
     afspraken: list[Afspraak] = []
     bevindingen: list[Uitruilbevinding] = []
+    #: (gemeente, opgave, plekken) of Uitruil rows whose partner is no gemeente: maybe the other side
+    verkeerd: set[tuple[str, str, int]] = set()
     for v in vastleggingen(uitvragen, zoek_code):
         reden = partnerfout(v)
         if reden:
             afspraken.append(_zonder_partner(v, reden))
             bevindingen.extend(_partnerbevinding(v, reden, naam))
+            verkeerd.add((v.gemeente, v.opgave, v.plekken))
         else:
             groepen[(v.leverancier, v.ontvanger, v.opgave)].append(v)
     opgenomen: set[tuple[str, str, int]] = set()
@@ -410,7 +413,7 @@ def beeld(
             rij, loc = paar if paar is not None else (None, None)
             a = _besluit(lev, ontv, opgave, lev_v, rij, loc, binnen, uitvragen, naam)
             afspraken.append(a)
-            bevindingen.extend(_bevindingen(a, uitvragen, naam))
+            bevindingen.extend(_bevindingen(a, uitvragen, naam, verkeerd))
     dubbel, dubbel_bev = _dubbele_locaties(uitvragen, volgorde, naam)
     afspraken.sort(key=lambda a: (naam(a.leverancier), naam(a.ontvanger), a.opgave, a.plekken, a.reden))
     alle = sorted(
@@ -567,8 +570,15 @@ def _beschikbaar(u: Uitvraag, opgave: str) -> int:
 
 
 def _bevindingen(
-    a: Afspraak, uitvragen: Mapping[str, Uitvraag], naam: Callable[[str], str]
+    a: Afspraak,
+    uitvragen: Mapping[str, Uitvraag],
+    naam: Callable[[str], str],
+    verkeerd: set[tuple[str, str, int]],
 ) -> list[Uitruilbevinding]:
+    """The findings of one exchange. ``verkeerd``: (gemeente, opgave, plekken) of rows whose partner is
+    no gemeente; a one-sided exchange whose partner has such a row of the same size gets no
+    ``uitruil-ontbreekt-bij-partner`` there ("dit werkboek noemt hem niet" would be wrong: it names it,
+    misspelt, and ``uitruil-partner-onbekend`` at that row says so)."""
     uit: list[Uitruilbevinding] = []
     algemeen = {
         "leverancier": naam(a.leverancier),
@@ -592,6 +602,8 @@ def _bevindingen(
         for w in a.vastleggingen:
             bij(w, "uitruil-eenzijdig", kolom(w, "partner", "ligt_in"))
         partner = a.ontvanger if v.gemeente == a.leverancier else a.leverancier
+        if (partner, a.opgave, a.plekken) in verkeerd:
+            return uit
         u = uitvragen[partner]
         params = {
             **algemeen,

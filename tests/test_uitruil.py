@@ -227,13 +227,21 @@ def test_partner_die_geen_gemeente_is_verschuift_niets():
             assert a.vastleggingen[0].herkomst.rij == 3
             assert codes(b) == ([(code, A, "Uitruil", 3)] if code else []), (partner, richting)
             assert b.aangepast(A, u[A]).asiel == u[A].asiel
-    # the partner's matching record is then one-sided: it moves nothing either
+    # the partner's matching record is then one-sided: it moves nothing either. A's sheet does name the
+    # exchange (misspelt): no "uitruil-ontbreekt-bij-partner" there, the unknown partner says it all
     u = {
         A: uv(A, [loc("Azc", 500, 2, A)], [ruil("Bedm", 20, "levert", 2, A)]),
         B: uv(B, [], [ruil("Aadorp", 20, "ontvangt", 2, B)]),
     }
     b, f = figuren(u)
     assert f == {A: 500, B: 0, C: 0}
+    assert codes(b) == [
+        ("uitruil-partner-onbekend", A, "Uitruil", 2),
+        ("uitruil-eenzijdig", B, "Uitruil", 2),
+    ]
+    # ... but a typo of another size is another exchange: A's sheet misses B's
+    u[A] = uv(A, [loc("Azc", 500, 2, A)], [ruil("Bedm", 25, "levert", 2, A)])
+    b, f = figuren(u)
     assert codes(b) == [
         ("uitruil-ontbreekt-bij-partner", A, "Uitruil", 0),
         ("uitruil-partner-onbekend", A, "Uitruil", 2),

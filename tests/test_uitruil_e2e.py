@@ -290,7 +290,8 @@ def test_partner_onbekend(tmp_path, partner, voorstel):
 
 
 def test_partner_onbekend_met_vastlegging_bij_de_partner(tmp_path):
-    """The partner records the exchange correctly: the typo side is unknown, the other one-sided."""
+    """The partner records the exchange correctly: the typo side is unknown, the other one-sided; no
+    "uitruil-ontbreekt-bij-partner" at the typo side (its sheet names the exchange, misspelt)."""
     m = bouw(
         tmp_path,
         almelo={"asiel": [AZC], "uitruil": [ruil("Bornee", 20, "levert")]},
@@ -299,9 +300,9 @@ def test_partner_onbekend_met_vastlegging_bij_de_partner(tmp_path):
     assert geldig(m) == ONGEWIJZIGD
     assert uitruilbevindingen(m) == [
         ("uitruil-eenzijdig", "borne.xlsx", "Uitruil", "A2"),
-        ("uitruil-ontbreekt-bij-partner", "almelo.xlsx", "Uitruil", ""),
         ("uitruil-partner-onbekend", "almelo.xlsx", "Uitruil", "A2"),
     ]
+    assert _bericht(m, "uitruil-partner-onbekend").endswith("Bedoelde je 'Borne'?")
 
 
 @pytest.mark.parametrize("partner", ["GM0147", "0147", "147", "borne", "  BORNE ", "Bórne"])
