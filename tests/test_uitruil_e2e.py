@@ -269,6 +269,7 @@ def _bericht(map_: Path, code: str) -> str:
         ("Bornee", "Borne"),  # a typo of a gemeente of the configuration
         ("Almero", "Almelo"),  # closer to Almere, but a gemeente of the configuration comes first
         ("Drontn", "Dronten"),  # no gemeente of the configuration is close: any of the 342
+        ("Bergen", "Bergen (L.)"),  # two gemeenten of 2024 are called Bergen: the name alone is none
         ("Xyzzy", ""),  # nothing close: no suggestion
         ("GM9999", ""),  # a CBS code of no gemeente
     ],
