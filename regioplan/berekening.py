@@ -88,6 +88,7 @@ def _beoordeel(uitvraag: Uitvraag | None, config: Config) -> list[AsielRij]:
                 uitruil_partner=loc.uitruil_partner,
                 uitruil_richting=loc.uitruil_richting,
                 buiten_provincie=loc.buiten_provincie,
+                uitruil_plek=loc.uitruil_plek,
             )
         )
     return uit

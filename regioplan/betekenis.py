@@ -50,9 +50,16 @@ status `afgesproken` of `voornemen`.
   - tegenstrijdig: de twee kanten noemen een ander aantal plekken, een andere periode of status
     (`uitruil-tegenstrijdig`);
   - groter dan wat de leverancier zelf opgeeft (`uitruil-groter-dan-locatie`).
-- Een partner die niet in de configuratie staat (een gemeente in een andere provincie) is geldig; het rapport
-  en `bereken --uitleg` noemen de uitruil "buiten de provincie". Leverde een partner binnen de provincie
-  geen werkboek, dan geldt het werkboek van de gemeente die de uitruil wel vastlegt.
+- Een partner die niet in de configuratie staat is geldig als het een echte gemeente is (een van de 342
+  gemeenten van 2024, een gemeente in een andere provincie); het rapport en `bereken --uitleg` noemen de
+  uitruil "buiten de provincie". De partner mag als naam of als CBS-code (`GM0296`, `0296`), hoofdletters,
+  spaties en accenten tellen niet. Leverde een partner binnen de provincie geen werkboek, dan geldt het
+  werkboek van de gemeente die de uitruil wel vastlegt.
+- Een partner die geen gemeente is (een tikfout als `Wijchn`), de gemeente zelf of een lege partner:
+  de uitruil verschuift niets, met de fout `uitruil-partner-onbekend` (met een voorstel: "Bedoelde je
+  'Wijchen'?"), `uitruil-partner-zelf` of `veld-verplicht` bij de cel Partnergemeente. Legt de partner
+  dezelfde uitruil wel goed vast, dan krijgt die `uitruil-eenzijdig`; het werkboek met de tikfout krijgt dan
+  niet ook `uitruil-ontbreekt-bij-partner` (het noemt de uitruil wel, alleen verkeerd gespeld).
 - Dezelfde locatie (naam, doelgroep en capaciteit gelijk, zonder *Ligt in gemeente*) bij twee gemeenten telt
   één keer, bij de gemeente die in de configuratie eerst komt, met de fout `locatie-dubbel-gemeenten` bij
   beide: laat alleen de gemeente waar de locatie ligt haar opnemen en de ander een uitruil vastleggen.

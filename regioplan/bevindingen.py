@@ -768,6 +768,32 @@ CATALOGUS: dict[str, Controle] = {
             richting="levert",
         ),
         _c(
+            "uitruil-partner-onbekend",
+            FOUT,
+            "samenhang",
+            "De partnergemeente '{naam}' is geen bekende gemeente; deze uitruil van {plekken} plekken "
+            "{opgave} verschuift daarom geen plekken.{voorstel_tekst}",
+            "Gebruik de officiële gemeentenaam of de CBS-code (bijvoorbeeld GM0296). Een gemeente in "
+            "een andere provincie mag, als zij bestaat.",
+            naam="Wijchn",
+            plekken=100,
+            opgave="asiel",
+            voorstel="Wijchen",
+            voorstel_tekst=" Bedoelde je 'Wijchen'?",
+        ),
+        _c(
+            "uitruil-partner-zelf",
+            FOUT,
+            "samenhang",
+            "De partnergemeente '{naam}' is {zelf} zelf; deze uitruil van {plekken} plekken {opgave} "
+            "verschuift daarom geen plekken.",
+            "Vul bij Partnergemeente de andere gemeente van de afspraak in.",
+            naam="Almelo",
+            zelf="Almelo",
+            plekken=20,
+            opgave="asiel",
+        ),
+        _c(
             "uitruil-tegenstrijdig",
             FOUT,
             "samenhang",
@@ -1004,6 +1030,7 @@ VOORSTEL_TEKST = {
     "keuze-onbekend": " Bedoelde je '{voorstel}'?",
     "vervangt-onbekend": " Bedoelde je '{voorstel}'?",
     "ligt-in-onbekend": " Bedoelde je '{voorstel}'?",
+    "uitruil-partner-onbekend": " Bedoelde je '{voorstel}'?",
 }
 
 

@@ -7,13 +7,15 @@ workbook or the whole folder is checked here. Everything is collected as finding
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from difflib import get_close_matches
+from difflib import SequenceMatcher, get_close_matches
 from typing import Any
 
 from . import regels, uitruil
 from .bevindingen import FOUT, MAX_PER_CODE, Bevinding, Bevindingen, per_bestand
+from .config import Config
 from .model import Herkomst, Opgave, Uitvraag
 from .opmaak import datum
 from .uitvraag.lezen import Invoer
@@ -381,14 +383,43 @@ def _uitruil(invoer: Invoer, b: Bevindingen) -> None:
     (:mod:`regioplan.uitruil`)."""
     config = invoer.config
     uitvragen = {c: u for c, u in invoer.uitvragen.items() if u.cbs_code and u.geleverd}
+    voorstellen: dict[str, int] = defaultdict(int)  #: per file, within MAX_VOORSTELLEN
     for x in uitruil.beeld(uitvragen, config.gemeenten, config.zoek_code, config.naam).bevindingen:
         blad = ASIEL if x.sleutel in ("ligt_in", "capaciteit", "locatie") else UITRUIL
         bladnaam, cel = invoer.cel(x.herkomst.bestand, blad, x.sleutel, x.herkomst.rij or None)
         if not x.herkomst.rij:
             cel = ""
-        b.voeg_toe(
-            x.code, bestand=x.herkomst.bestand, blad=bladnaam, cel=cel, gemeente=x.gemeente, **dict(x.params)
-        )
+        params = dict(x.params)
+        if x.code == "uitruil-partner-onbekend":
+            voorstellen[x.herkomst.bestand] += 1
+            if voorstellen[x.herkomst.bestand] <= MAX_VOORSTELLEN:
+                params["voorstel"] = gemeentevoorstel(str(params["naam"]), config)
+        b.voeg_toe(x.code, bestand=x.herkomst.bestand, blad=bladnaam, cel=cel, gemeente=x.gemeente, **params)
+
+
+def gemeentevoorstel(naam: str, config: Config) -> str:
+    """The gemeente closest to a name that is none (``Wijchn`` -> ``Wijchen``), or "".
+
+    Over the names and aliases of the 342 gemeenten of 2024 and the configuration (difflib's ratio, at
+    least 0.7 like :func:`_dichtstbij`); a gemeente of the configuration wins a tie or a near tie (0.05),
+    since an exchange is mostly within the province: ``Almero`` -> Almelo in Overijssel, Almere elsewhere.
+    Linear in the number of names (~400)."""
+    doel = normaliseer(naam)
+    eigen = set(config.gemeenten)
+    vergelijk = SequenceMatcher()
+    vergelijk.set_seq2(doel)
+    beste, voorstel = 0.0, ""
+    for alias, code in sorted(config.aliassen.items()):
+        vergelijk.set_seq1(alias)
+        if vergelijk.real_quick_ratio() < 0.7 or vergelijk.quick_ratio() < 0.7:
+            continue
+        ratio = vergelijk.ratio()
+        if ratio < 0.7:
+            continue
+        score = ratio + (0.05 if code in eigen else 0.0)
+        if score > beste:
+            beste, voorstel = score, config.naam(code)
+    return voorstel
 
 
 ONTBREEKT = "ontbreekt"  #: overview status of a configured gemeente without a workbook

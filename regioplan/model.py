@@ -43,6 +43,9 @@ class AsielLocatie:
     uitruil_partner: str = ""
     uitruil_richting: str = ""  # ontvangt | levert
     buiten_provincie: bool = False
+    #: the receiver's own Asiel row that is the only listing of the places (outside the province, or the
+    #: supplier delivered nothing): a location, not only an exchange
+    uitruil_plek: bool = False
 
 
 @dataclass

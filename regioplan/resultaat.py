@@ -62,6 +62,19 @@ class AsielRij:
     uitruil_partner: str = ""
     uitruil_richting: str = ""
     buiten_provincie: bool = False
+    #: the receiver's own row is the only listing of the places (see :attr:`alleen_uitruil`)
+    uitruil_plek: bool = field(default=False, metadata=NIET_IN_JSON)
+
+    @property
+    def alleen_uitruil(self) -> bool:
+        """The row is an exchange, not a location: the +places of the receiver or the -places of the
+        supplier that :mod:`regioplan.uitruil` adds (named "Uitruil", or after the receiver's Asiel row
+        with *Ligt in gemeente* when the supplier lists the same places itself). It counts in every
+        figure, but a list of locations leaves it out, so that each place is listed once, where it lies
+        (the report shows exchanges in their own chapter and in the "waarvan via uitruil" lines).
+        A receiver's Asiel row that is the only listing of the places stays a location: Kampen's Azc
+        Dronten (outside the province), or a supplier that delivered no workbook."""
+        return bool(self.uitruil_richting) and not self.uitruil_plek
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -107,6 +120,11 @@ class GooRij:
     opmerking: str
     uitruil_partner: str = ""  #: see AsielRij
     uitruil_richting: str = ""
+
+    @property
+    def alleen_uitruil(self) -> bool:
+        """A row an exchange adds (see :attr:`AsielRij.alleen_uitruil`); GOO rows have no *Ligt in*."""
+        return bool(self.uitruil_richting)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -175,6 +175,8 @@ def tabellen(r: Resultaat) -> list[Tabel]:
     regionamen = {sleutel: regio.naam for sleutel, regio in r.regios.items()}
     for g in r.gemeenten:
         for loc in g.asiel.locaties:
+            if loc.alleen_uitruil:
+                continue  # an exchange, no location: the table uitruil lists it
             c = loc.capaciteit
             loc_rijen.append(
                 [
@@ -214,6 +216,39 @@ def tabellen(r: Resultaat) -> list[Tabel]:
             set(),
             {2},
             loc_regios,
+        )
+    )
+    uit.append(
+        Tabel(
+            "uitruil",
+            "Uitruil: afspraken tussen gemeenten en wat ze verschuiven",
+            [
+                "Leverancier",
+                "Ontvanger",
+                "Opgave",
+                "Plekken",
+                "Start",
+                "Einde",
+                "Status",
+                "Verschuift plekken",
+                "Uitleg",
+            ],
+            [
+                [
+                    a.leverancier,
+                    a.ontvanger,
+                    opgave(a.opgave),
+                    a.plekken,
+                    _datum(a.startdatum),
+                    _datum(a.einddatum),
+                    a.status,
+                    "ja" if a.verwerkt else "nee",
+                    a.uitleg,
+                ]
+                for a in r.afspraken
+            ],
+            set(),
+            {3},
         )
     )
     if r.tijdlijn is not None:

@@ -17,7 +17,11 @@ decision), so every figure that applies a rule to a row (the cycle rule, voornem
 timeline, Oekraïne open on the peildatum) moves exactly the same places on both sides and every sum
 over both gemeenten is unchanged. A *voornemen* exchange, a one-sided record (the partner delivered and
 does not mention it), contradicting records and an exchange larger than what the supplier lists move
-nothing; the last three are findings.
+nothing; the last three are findings. A Uitruil row whose partner is not a gemeente (not one of the
+342 gemeenten of 2024 nor a configured name or alias: a typo such as ``Wijchn``), is the gemeente itself, or
+is empty moves nothing either: it is not paired with anything (finding ``uitruil-partner-onbekend`` or
+``uitruil-partner-zelf``; an empty partner is already ``veld-verplicht`` when the workbook is read). Only
+a *real* gemeente outside the configuration is "buiten de provincie".
 
 Pure functions over the read model; the result is frozen data (:class:`Uitruilbeeld`).
 """
@@ -48,6 +52,9 @@ NIET_EENZIJDIG = "eenzijdig"
 NIET_TEGENSTRIJDIG = "tegenstrijdig"
 NIET_TE_GROOT = "groter-dan-locatie"
 NIET_ZONDER_LOCATIE = "zonder-locatie"
+NIET_PARTNER_ONBEKEND = "partner-onbekend"
+NIET_PARTNER_ZELF = "partner-zelf"
+NIET_PARTNER_LEEG = "partner-leeg"
 
 REDENEN = {
     VERWERKT: "afgesproken en door beide gemeenten gelijk vastgelegd",
@@ -63,6 +70,9 @@ REDENEN = {
         "de plekken staan in geen enkel werkboek (zet ze op het blad Asiel met 'Ligt in gemeente'): "
         "verschuift geen plekken"
     ),
+    NIET_PARTNER_ONBEKEND: "'{partner}' is geen bekende gemeente: verschuift geen plekken",
+    NIET_PARTNER_ZELF: "{vastlegger} noemt zichzelf als partnergemeente: verschuift geen plekken",
+    NIET_PARTNER_LEEG: "de partnergemeente is niet ingevuld: verschuift geen plekken",
 }
 
 
@@ -217,6 +227,7 @@ def _effectrijen(
                     uitruil_partner=partner,
                     uitruil_richting=richting,
                     buiten_provincie=a.buiten,
+                    uitruil_plek=True,
                 )
             )
         elif a.opgave == "asiel":
@@ -386,10 +397,18 @@ def beeld(
     volgorde = list(gemeenten)
     binnen = set(volgorde)
     groepen: dict[tuple[str, str, str], list[Vastlegging]] = defaultdict(list)
-    for v in vastleggingen(uitvragen, zoek_code):
-        groepen[(v.leverancier, v.ontvanger, v.opgave)].append(v)
     afspraken: list[Afspraak] = []
     bevindingen: list[Uitruilbevinding] = []
+    #: (gemeente, opgave, plekken) of Uitruil rows whose partner is no gemeente: maybe the other side
+    verkeerd: set[tuple[str, str, int]] = set()
+    for v in vastleggingen(uitvragen, zoek_code):
+        reden = partnerfout(v)
+        if reden:
+            afspraken.append(_zonder_partner(v, reden))
+            bevindingen.extend(_partnerbevinding(v, reden, naam))
+            verkeerd.add((v.gemeente, v.opgave, v.plekken))
+        else:
+            groepen[(v.leverancier, v.ontvanger, v.opgave)].append(v)
     opgenomen: set[tuple[str, str, int]] = set()
     for (lev, ontv, opgave), lijst in sorted(groepen.items()):
         levert = sorted((v for v in lijst if v.gemeente == lev), key=_inhoud)
@@ -401,7 +420,7 @@ def beeld(
             rij, loc = paar if paar is not None else (None, None)
             a = _besluit(lev, ontv, opgave, lev_v, rij, loc, binnen, uitvragen, naam)
             afspraken.append(a)
-            bevindingen.extend(_bevindingen(a, uitvragen, naam))
+            bevindingen.extend(_bevindingen(a, uitvragen, naam, verkeerd))
     dubbel, dubbel_bev = _dubbele_locaties(uitvragen, volgorde, naam)
     afspraken.sort(
         key=lambda a: (
@@ -418,6 +437,60 @@ def beeld(
     )
     namen = {c: naam(c) for a in afspraken for c in (a.leverancier, a.ontvanger)}
     return Uitruilbeeld(tuple(afspraken), tuple(alle), frozenset(opgenomen), dubbel, namen)
+
+
+def partnerfout(v: Vastlegging) -> str:
+    """Why a Uitruil row names no partner it can be paired with (a code of :data:`REDENEN`), or "".
+
+    Only rows of the Uitruil sheet: an Asiel row with an unknown *Ligt in gemeente* is a place of the
+    gemeente itself (finding ``ligt-in-onbekend``) and stays one."""
+    if v.bron != "uitruil":
+        return ""
+    if not v.partner.strip():
+        return NIET_PARTNER_LEEG
+    if v.partner_code is None:
+        return NIET_PARTNER_ONBEKEND
+    if v.partner_code == v.gemeente:
+        return NIET_PARTNER_ZELF
+    return ""
+
+
+def _zonder_partner(v: Vastlegging, reden: str) -> Afspraak:
+    """The exchange of a Uitruil row without a valid partner: on its own, it moves nothing."""
+    levert = v.leverancier == v.gemeente and v.ontvanger != v.gemeente
+    return Afspraak(
+        leverancier=v.leverancier,
+        ontvanger=v.ontvanger,
+        opgave=v.opgave,
+        plekken=v.plekken,
+        startdatum=v.startdatum,
+        einddatum=v.einddatum,
+        status=v.status,
+        levert=v if levert else None,
+        ontvangt=None if levert else v,
+        locatie=None,
+        verwerkt=False,
+        reden=reden,
+        spiegel=False,
+    )
+
+
+def _partnerbevinding(v: Vastlegging, reden: str, naam: Callable[[str], str]) -> list[Uitruilbevinding]:
+    """``uitruil-partner-onbekend`` / ``-zelf`` at the partner cell (none for an empty partner: the reader
+    already reports ``veld-verplicht`` there)."""
+    params: dict[str, object] = {
+        "naam": v.partner.strip(),
+        "plekken": v.plekken,
+        "opgave": opmaak.opgave(v.opgave),
+    }
+    if reden == NIET_PARTNER_ONBEKEND:
+        code = "uitruil-partner-onbekend"
+    elif reden == NIET_PARTNER_ZELF:
+        code = "uitruil-partner-zelf"
+        params["zelf"] = naam(v.gemeente)
+    else:
+        return []
+    return [Uitruilbevinding(code, v.gemeente, v.herkomst, "partner", tuple(sorted(params.items())))]
 
 
 def _inhoud(v: Vastlegging) -> tuple[Any, ...]:
@@ -513,8 +586,15 @@ def _beschikbaar(u: Uitvraag, opgave: str) -> int:
 
 
 def _bevindingen(
-    a: Afspraak, uitvragen: Mapping[str, Uitvraag], naam: Callable[[str], str]
+    a: Afspraak,
+    uitvragen: Mapping[str, Uitvraag],
+    naam: Callable[[str], str],
+    verkeerd: set[tuple[str, str, int]],
 ) -> list[Uitruilbevinding]:
+    """The findings of one exchange. ``verkeerd``: (gemeente, opgave, plekken) of rows whose partner is
+    no gemeente; a one-sided exchange whose partner has such a row of the same size gets no
+    ``uitruil-ontbreekt-bij-partner`` there ("dit werkboek noemt hem niet" would be wrong: it names it,
+    misspelt, and ``uitruil-partner-onbekend`` at that row says so)."""
     uit: list[Uitruilbevinding] = []
     algemeen = {
         "leverancier": naam(a.leverancier),
@@ -538,6 +618,8 @@ def _bevindingen(
         for w in a.vastleggingen:
             bij(w, "uitruil-eenzijdig", kolom(w, "partner", "ligt_in"))
         partner = a.ontvanger if v.gemeente == a.leverancier else a.leverancier
+        if (partner, a.opgave, a.plekken) in verkeerd:
+            return uit
         u = uitvragen[partner]
         params = {
             **algemeen,

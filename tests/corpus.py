@@ -895,6 +895,16 @@ GEVALLEN: list[Geval] = [
         [("uitruil-eenzijdig", B, UI, "A2"), ("uitruil-ontbreekt-bij-partner", A, UI, "")],
     ),
     Geval(
+        "uitruil-partner-onbekend",
+        _uitruilrij(B, "Almeloo", 20, "ontvangt"),
+        [("uitruil-partner-onbekend", B, UI, "A2")],
+    ),
+    Geval(
+        "uitruil-partner-zelf",
+        _uitruilrij(B, "Borne", 20, "ontvangt"),
+        [("uitruil-partner-zelf", B, UI, "A2")],
+    ),
+    Geval(
         "uitruil-tegenstrijdig",
         _alles(_uitruilrij(B, "Zwolle", 20, "ontvangt"), _uitruilrij(Z, "Borne", 25, "levert")),
         [("uitruil-tegenstrijdig", B, UI, "C2"), ("uitruil-tegenstrijdig", Z, UI, "C2")],

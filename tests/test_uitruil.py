@@ -207,6 +207,52 @@ def test_levert_aan_gemeente_buiten_de_provincie():
     assert b.afspraken[0].reden == uitruil.VERWERKT_BUITEN
 
 
+def test_partner_die_geen_gemeente_is_verschuift_niets():
+    """A typo (``Drontn``), the gemeente itself or an empty partner: no exchange, no place moves.
+
+    Only a real gemeente outside the configuration (Dronten, above) is "buiten de provincie"."""
+    for partner, reden, code in (
+        ("Drontn", uitruil.NIET_PARTNER_ONBEKEND, "uitruil-partner-onbekend"),
+        ("Aadorp", uitruil.NIET_PARTNER_ZELF, "uitruil-partner-zelf"),
+        ("GM0001", uitruil.NIET_PARTNER_ZELF, "uitruil-partner-zelf"),
+        ("", uitruil.NIET_PARTNER_LEEG, None),  # the reader reports veld-verplicht
+        ("  ", uitruil.NIET_PARTNER_LEEG, None),
+    ):
+        for richting in ("levert", "ontvangt"):
+            u = {A: uv(A, [loc("Azc", 500, 2, A)], [ruil(partner, 100, richting, 3, A)])}
+            b, f = figuren(u)
+            assert f == {A: 500, B: 0, C: 0}, (partner, richting)
+            (a,) = b.afspraken
+            assert (a.reden, a.verwerkt, a.buiten) == (reden, False, False), (partner, richting)
+            assert a.vastleggingen[0].herkomst.rij == 3
+            assert codes(b) == ([(code, A, "Uitruil", 3)] if code else []), (partner, richting)
+            assert b.aangepast(A, u[A]).asiel == u[A].asiel
+    # the partner's matching record is then one-sided: it moves nothing either. A's sheet does name the
+    # exchange (misspelt): no "uitruil-ontbreekt-bij-partner" there, the unknown partner says it all
+    u = {
+        A: uv(A, [loc("Azc", 500, 2, A)], [ruil("Bedm", 20, "levert", 2, A)]),
+        B: uv(B, [], [ruil("Aadorp", 20, "ontvangt", 2, B)]),
+    }
+    b, f = figuren(u)
+    assert f == {A: 500, B: 0, C: 0}
+    assert codes(b) == [
+        ("uitruil-partner-onbekend", A, "Uitruil", 2),
+        ("uitruil-eenzijdig", B, "Uitruil", 2),
+    ]
+    # ... but a typo of another size is another exchange: A's sheet misses B's
+    u[A] = uv(A, [loc("Azc", 500, 2, A)], [ruil("Bedm", 25, "levert", 2, A)])
+    b, f = figuren(u)
+    assert codes(b) == [
+        ("uitruil-ontbreekt-bij-partner", A, "Uitruil", 0),
+        ("uitruil-partner-onbekend", A, "Uitruil", 2),
+        ("uitruil-eenzijdig", B, "Uitruil", 2),
+    ]
+    onbekend = next(x for x in b.bevindingen if x.code == "uitruil-partner-onbekend")
+    assert dict(onbekend.params)["naam"] == "Bedm"
+    assert {a.reden for a in b.afspraken} == {uitruil.NIET_PARTNER_ONBEKEND, uitruil.NIET_EENZIJDIG}
+    assert "'Bedm' is geen bekende gemeente" in next(a.uitleg(naam) for a in b.afspraken if not a.ontvangt)
+
+
 def test_partner_zonder_gegevens():
     # the supplier delivered nothing: the receiver's Asiel row holds the places
     u = {B: uv(B, [loc("Azc Aadorp", 30, 2, B, ligt_in="Aadorp")])}

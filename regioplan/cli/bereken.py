@@ -163,7 +163,7 @@ def _toon(resultaat: Resultaat, gemeente: str | None, uitleg: bool) -> None:
     g = resultaat.gemeente(gemeente) if gemeente else None
     if not uitleg:
         for tab in tabellen(resultaat):
-            if tab.naam == "locaties":
+            if tab.naam in ("locaties", "uitruil"):  # exports only; --uitleg shows them per gemeente
                 continue
             if tab.naam == "tijdlijn":
                 _toon_tijdlijn(tab, getal)
@@ -185,6 +185,8 @@ def _toon(resultaat: Resultaat, gemeente: str | None, uitleg: bool) -> None:
         a = x.asiel
         t.toon(f"{x.naam}: asiellocaties en de cyclusregel", stijl="nadruk")
         for loc in a.locaties:
+            if loc.alleen_uitruil:
+                continue  # an exchange, no location: the UITRUIL lines below say what it moves
             status = "TELT MEE" if loc.telt else ("VOORNEMEN" if loc.voornemen else "telt niet")
             stijl = "goed" if loc.telt else ("waarschuwing" if loc.voornemen else "zacht")
             delen: list[console.Deel] = [
@@ -221,6 +223,8 @@ def _toon(resultaat: Resultaat, gemeente: str | None, uitleg: bool) -> None:
         peil = resultaat.peildata.oekraine
         t.toon(f"{x.naam}: GOO-locaties op de peildatum {datum(peil)}", stijl="nadruk")
         for goo in o.locaties:
+            if goo.alleen_uitruil:
+                continue
             t.toon(
                 (f"  {'TELT MEE' if goo.open else 'telt niet':<10} ", "goed" if goo.open else "zacht"),
                 f"{goo.locatie} ({goo.capaciteit.tekst}, {goo.soort}): ",

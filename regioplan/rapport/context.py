@@ -380,6 +380,14 @@ class RapportUitruil(UitruilRij):
     partner_in_provincie: bool
 
 
+@dataclass(frozen=True)
+class Toelichting:
+    """A gemeente's own words on its Uitruil row: ``gemeenten`` wrote ``tekst`` ("Nijmegen en Wijchen")."""
+
+    gemeenten: str
+    tekst: str
+
+
 @dataclass(frozen=True, kw_only=True)
 class RapportAfspraak(AfspraakRij):
     """An exchange in a report: each agreement once, with both sides' records in words."""
@@ -389,6 +397,7 @@ class RapportAfspraak(AfspraakRij):
     ontvanger_buiten: bool
     vastgelegd: tuple[str, ...]  #: per side: who recorded what, where ("Hengelo: levert (Uitruil, rij 5)")
     toelichtingen: tuple[str, ...]  #: the gemeenten's own words, each once
+    toelichting_bij: tuple[Toelichting, ...] = ()  #: the same, with who wrote each
 
 
 @dataclass(frozen=True)
@@ -615,6 +624,8 @@ def _voetnoten(gemeenten: Sequence[Gemeente]) -> tuple[_Voetnoten, dict[int, int
     nummers: dict[int, int] = {}
     for g in gemeenten:
         for loc in g.asiel.locaties:
+            if loc.alleen_uitruil:
+                continue  # not listed in the report (an exchange, shown in its own chapter)
             if loc.override:
                 nummers[id(loc)] = voetnoten.voeg_toe("asiel", g.naam, loc.locatie, loc.uitleg)
             elif loc.ligt_in:
@@ -627,7 +638,7 @@ def _voetnoten(gemeenten: Sequence[Gemeente]) -> tuple[_Voetnoten, dict[int, int
                 )
     for g in gemeenten:
         for goo in g.oekraine.locaties:
-            if goo.override:
+            if goo.override and not goo.alleen_uitruil:
                 oordeel = "telt mee" if goo.open else "telt niet mee"
                 tekst = f"{oordeel} door bewuste afwijking: {goo.toelichting or '(geen toelichting)'}"
                 nummers[id(goo)] = voetnoten.voeg_toe("oekraine", g.naam, goo.locatie, tekst)
@@ -660,10 +671,12 @@ def _rapportgemeente(g: Gemeente, config: Config, stand: dt.date, nummers: dict[
             voetnoot=nummers.get(id(loc)),
         )
         for loc in g.asiel.locaties
+        if not loc.alleen_uitruil  # an exchange is no location: its own chapter and "waarvan" lines
     )
     goo = tuple(
         RapportGoo(**_velden(r), gemeente=g.naam, gemeente_anker=g_anker, voetnoot=nummers.get(id(r)))
         for r in g.oekraine.locaties
+        if not r.alleen_uitruil
     )
     return RapportGemeente(
         **{
@@ -723,17 +736,22 @@ def _voornemens(gemeenten: Sequence[Gemeente]) -> tuple[RapportVoornemen, ...]:
     )
 
 
-def _garanderen(gemeenten: Sequence[RapportGemeente]) -> tuple[Garanderen, ...]:
-    """Gemeenten with counting places, with the period per target group and the counting locations."""
+def _garanderen(gemeenten: Sequence[RapportGemeente], alle: Mapping[str, Gemeente]) -> tuple[Garanderen, ...]:
+    """Gemeenten with counting places, with the period per target group and the counting locations.
+
+    ``alle``: CBS code -> the gemeente with every row, also those an exchange adds: the period covers
+    the places that count, received ones too; the listed locations are the report's (no exchange rows).
+    """
     uit = []
     for g in gemeenten:
         a = g.asiel
         if a.geldig <= 0:
             continue
         telt = [loc for loc in _rijen(g) if loc.telt]
+        tellend = [loc for loc in alle[g.cbs_code].asiel.locaties if loc.telt]
         periode: dict[str, Any] = {}
         for doelgroep in ("asiel", "amv"):
-            groep = [loc for loc in telt if loc.doelgroep == doelgroep]
+            groep = [loc for loc in tellend if loc.doelgroep == doelgroep]
             starts = [loc.startdatum for loc in groep]
             eindes = [loc.einddatum for loc in groep]
             periode[f"van_{doelgroep}"] = min((d for d in starts if isinstance(d, dt.date)), default=None)
@@ -796,6 +814,17 @@ def _grafieken(gemeenten: Sequence[Gemeente]) -> dict[str, dict[str, Any]]:
     }
 
 
+def _toelichtingen(a: AfspraakRij) -> tuple[Toelichting, ...]:
+    """The gemeenten's own words on their Uitruil rows, each text once, with who wrote it."""
+    wie: dict[str, list[str]] = {}
+    for v in (a.levert, a.ontvangt):
+        if v is not None and v.toelichting.strip():
+            namen = wie.setdefault(v.toelichting.strip(), [])
+            if v.gemeente not in namen:
+                namen.append(v.gemeente)
+    return tuple(Toelichting(" en ".join(namen), tekst) for tekst, namen in wie.items())
+
+
 def _afspraken(resultaat: Resultaat, namen: set[str], config: Config) -> tuple[RapportAfspraak, ...]:
     """The exchanges a gemeente of the report is party to, each once."""
 
@@ -825,12 +854,14 @@ def _afspraken(resultaat: Resultaat, namen: set[str], config: Config) -> tuple[R
             RapportAfspraak(
                 **_velden(a),
                 opgave_label=opmaak.opgave(a.opgave),
-                leverancier_buiten=buiten(a.leverancier),
-                ontvanger_buiten=buiten(a.ontvanger),
+                # a partner that is no gemeente (uitruil-partner-onbekend) is not "buiten de provincie"
+                leverancier_buiten=a.buiten_provincie and buiten(a.leverancier),
+                ontvanger_buiten=a.buiten_provincie and buiten(a.ontvanger),
                 vastgelegd=tuple(vastgelegd),
                 toelichtingen=tuple(
                     dict.fromkeys(v.toelichting for v in (a.levert, a.ontvangt) if v and v.toelichting)
                 ),
+                toelichting_bij=_toelichtingen(a),
             )
         )
     return tuple(uit)
@@ -989,7 +1020,7 @@ def bouw_context(
             nieuw=tuple(r for r in goo if r.in_ontwikkeling),
             soorten=SOORTEN_GOO,
         ),
-        garanderen=_garanderen(gemeenten),
+        garanderen=_garanderen(gemeenten, {g.cbs_code: g for g in eigen}),
         uitruil=_uitruil(resultaat, codes, config),
         afspraken=_afspraken(resultaat, {g.naam for g in gemeenten}, config),
         procesfase=_procesfase(gemeenten),
