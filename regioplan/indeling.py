@@ -72,6 +72,19 @@ def regionaam(provincie: str, vr_naam: str) -> str:
     return f"Regio {vr_naam}" if normaliseer(vr_naam) == normaliseer(provincie) else vr_naam
 
 
+def ingebouwde_regio(tekst: str) -> tuple[str, str] | None:
+    """``(provincie, regionaam)`` of the built-in regio with this key or name (``gelderland-zuid``,
+    ``Gelderland-Zuid``), or None. For a hint when ``--regio`` names a regio of another province than the
+    configuration's: the keys are those the built-in configuration of that province gives."""
+    s = normaliseer(tekst)
+    for provincie in provincies():
+        for _, vr_naam, _ in veiligheidsregios()[provincie]:
+            naam = regionaam(provincie, vr_naam)
+            if s and s in (normaliseer(naam), normaliseer(slug(naam))):
+                return provincie, naam
+    return None
+
+
 def ingebouwde_provincie(provincie: str) -> dict[str, Any]:
     """The built-in configuration of a province as a TOML-shaped dict: ``provincie``, ``regio`` and, for a
     province with its own file, what that file adds (aliassen, display names, other regio's)."""

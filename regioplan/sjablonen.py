@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .config import CONFIGBESTAND, Config, Regio, config_pad, laad_config
 from .fouten import RegioplanFout
-from .indeling import provincies, zoek_provincie
+from .indeling import ingebouwde_regio, provincies, zoek_provincie
 from .namen import naamvolgorde, regio_titel, slug
 from .uitvoer import schrijf
 from .uitvraag.schrijven import schrijf_opgaven, schrijf_uitvraag
@@ -140,6 +140,15 @@ def _regio(config: Config, sleutel: str) -> Regio:
     """The regio for ``--regio`` (key or name), or ``optie-ongeldig`` naming the keys there are."""
     r = config.regio(sleutel)
     if r is None:
+        elders = ingebouwde_regio(sleutel)
+        if elders is not None and elders[0] != config.provincie:
+            raise RegioplanFout(
+                "optie-ongeldig",
+                f"'{sleutel}' is een regio van {elders[0]}, niet van {config.provincie} (de configuratie: "
+                f"{config.herkomst}).",
+                f"Geef ook --provincie {slug(elders[0])}: regioplan sjabloon --provincie {slug(elders[0])} "
+                f"--regio {slug(elders[1])}.",
+            )
         raise RegioplanFout(
             "optie-ongeldig",
             f"Regio '{sleutel}' bestaat niet in de configuratie.",

@@ -218,8 +218,8 @@ def test_omlaag_grootste_totaal_eerst_dan_amv():
 
 
 def test_procent_half_omhoog_met_komma():
-    assert procent(Fraction(89536, 100000)) == "89,5 %"
-    assert procent(Fraction(1, 8), 2) == "12,50 %"
+    assert procent(Fraction(89536, 100000)) == "89,5%"
+    assert procent(Fraction(1, 8), 2) == "12,50%"
     assert procent(None) == "–"
 
 

@@ -125,7 +125,7 @@ def verdeel(
             "--percentage-decimalen",
             help=(
                 "Bij afronding omlaag-grootste (basis totaal): het gemeenschappelijke percentage naar "
-                "beneden afgerond op zoveel decimalen (1: 89,5 %), of exact."
+                "beneden afgerond op zoveel decimalen (1: 89,5%), of exact."
             ),
         ),
     ] = Decimalen.d1,

@@ -20,6 +20,7 @@ from typing import Any, TypeVar, cast
 from .. import opmaak, regels
 from ..config import Config, Cyclus, Peildata, Regio
 from ..fouten import RegioplanFout
+from ..indeling import ingebouwde_regio
 from ..namen import kop_anker, naamvolgorde, slug
 from ..resultaat import (
     AfspraakRij,
@@ -492,6 +493,16 @@ def kies_scope(config: Config, sleutel: str) -> tuple[str, Regio | None]:
         return "provinciaal", None
     regio = config.regio(sleutel)
     if regio is None:
+        elders = ingebouwde_regio(sleutel)
+        if elders is not None and elders[0] != config.provincie:
+            raise RegioplanFout(
+                "optie-ongeldig",
+                f"--regio '{sleutel}' is een regio van {elders[0]}, maar de configuratie is die van "
+                f"{config.provincie} ({config.herkomst}).",
+                f"Zet een regioplan.toml voor {elders[0]} in de map (regioplan sjabloon --provincie "
+                f"{slug(elders[0])} --regio {slug(elders[1])} schrijft er een), of geef --config. "
+                f"Kies anders uit: {', '.join(_keuzes(config))}.",
+            )
         raise RegioplanFout(
             "optie-ongeldig",
             f"--regio '{sleutel}' is geen regio en niet de provincie in de configuratie.",

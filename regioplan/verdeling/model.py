@@ -117,7 +117,7 @@ class Instellingen:
     afronding: str = "omlaag-grootste"  #: how real shares become whole places summing exactly
     minimum: int = 5  #: shares below this are dropped and redistributed
     #: with ``omlaag-grootste`` and basis ``totaal``: the common percentage is rounded down to this many
-    #: decimals (in percent, 1 -> 89,5 %) before the shares are computed; None keeps it exact
+    #: decimals (in percent, 1 -> 89,5%) before the shares are computed; None keeps it exact
     percentage_decimalen: int | None = 1
 
     def __post_init__(self) -> None:

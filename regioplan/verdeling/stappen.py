@@ -213,7 +213,7 @@ def rond_af(
 def omlaag_afgerond(p: Fraction | None, decimalen: int | None) -> Fraction | None:
     """The common percentage rounded down to ``decimalen`` decimals in percent.
 
-    ``omlaag_afgerond(Fraction(3474, 3880), 1) == Fraction(895, 1000)`` (89,536 % -> 89,5 %); ``None``
+    ``omlaag_afgerond(Fraction(3474, 3880), 1) == Fraction(895, 1000)`` (89,536% -> 89,5%); ``None``
     decimals or no percentage: unchanged.
     """
     if p is None or decimalen is None:
@@ -623,13 +623,14 @@ def verdeel(invoer: VerdeelInvoer, instellingen: Instellingen = Instellingen()) 
 
 
 def procent(f: Fraction | None, decimalen: int = 1) -> str:
-    """``Fraction(89536, 100000)`` -> ``89,5 %`` (half up, decimal comma); ``–`` for None."""
+    """``Fraction(89536, 100000)`` -> ``89,5%`` (half up, decimal comma, no space: as ``opmaak.procent``);
+    ``–`` for None."""
     if f is None:
         return "–"
     d = (Decimal(f.numerator) * 100 / Decimal(f.denominator)).quantize(
         Decimal(1).scaleb(-decimalen), rounding=ROUND_HALF_UP
     )
-    return f"{d}".replace(".", ",") + " %"
+    return f"{d}".replace(".", ",") + "%"
 
 
 def _paar(p: Paar) -> str:
