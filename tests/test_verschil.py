@@ -100,13 +100,28 @@ def test_uitruil_afgesproken_bij_beide_gemeenten(v):
         rijen = [r for r in _gemeente(v, gemeente).rijen if r.tabel == "uitruil"]
         assert len(rijen) == 2 and all(r.naam.startswith(partner) for r in rijen)
         assert all((r.status_oud, r.status_nieuw) == ("voornemen", "afgesproken") for r in rijen)
+        # an exchange is no location: no asiel or GOO row named after it (follow-up h5f)
+        assert not [r for r in _gemeente(v, gemeente).rijen if "Uitruil" in r.naam]
+    # Hengelo supplies 83 asiel places from 01-01-2026: after the cycle date, so a voornemen that moves
+    hengelo = _rij(_gemeente(v, "Hengelo"), "Twenterand (asiel, levert)")
+    assert ("verwerkt", False, True) in [(f.veld, f.oud, f.nieuw) for f in hengelo.velden]
+    assert hengelo.voornemen == -83 and hengelo.bijdrage == 0
+    assert _rij(_gemeente(v, "Twenterand"), "Hengelo (asiel, ontvangt)").voornemen == 83
 
 
 def test_gemeente_levert_niet_meer_aan(v):
     staphorst = _gemeente(v, "Staphorst")
     assert staphorst.aanlevering == "gestopt" and staphorst.bestand_oud == "staphorst.xlsx"
     assert staphorst.bestand_nieuw is None
-    assert _cijfer(staphorst, "oekraine.realisatie") == (217, 0)
+    # no data is no 0 (as in the report): the figure says "geen gegevens", the change "niet meer aangeleverd"
+    assert _cijfer(staphorst, "oekraine.realisatie") == (217, "geen-gegevens")
+    assert staphorst.cijfer("oekraine.realisatie").verschil is None
+    assert staphorst.cijfer("oekraine.realisatie").aanlevering == "gestopt"
+    assert staphorst.cijfer("oekraine.opgave") is None  # the opgave is known without a workbook too
+    assert (staphorst.status_oud, staphorst.status_nieuw) == ("geleverd", "geen-gegevens")
+    ijsselland = next(r for r in v.regios if r.sleutel == "ijsselland")
+    assert (ijsselland.levering_oud, ijsselland.levering_nieuw) == ((11, 11), (10, 11))
+    assert ijsselland.onvolledig and v.provincie.onvolledig
     assert all(r.soort == "verwijderd" for r in staphorst.rijen)
     assert [b.code for b in v.bevindingen_nieuw] == ["gemeente-zonder-uitvraag"]
     assert "Staphorst" in v.bevindingen_nieuw[0].bericht
@@ -143,12 +158,21 @@ def test_soort_beheer_en_capaciteit(v):
 def test_elke_verschuiving_in_geldig_wordt_verklaard_door_locaties(v, standen):
     """The reason a figure moved is in the rows: per gemeente the asiel rows add up to the change in
     geldig."""
+
+    def opgave(r):
+        return "oekraine" if r.tabel == "oekraine" else "asiel" if r.tabel == "asiel" else r.veld("opgave")
+
     for g in v.gemeenten:
+        if g.aanlevering:
+            continue  # no data on one side: no difference to explain (Staphorst)
         c = g.cijfer("asiel.geldig")
-        verklaard = sum(r.bijdrage for r in g.rijen if r.tabel == "asiel")
+        verklaard = sum(r.bijdrage for r in g.rijen if opgave(r.nieuw or r.oud) == "asiel")
         assert (c.verschil if c else 0) == verklaard, g.naam
         o = g.cijfer("oekraine.realisatie")
-        assert (o.verschil if o else 0) == sum(r.bijdrage for r in g.rijen if r.tabel == "oekraine"), g.naam
+        goo = sum(r.bijdrage for r in g.rijen if opgave(r.nieuw or r.oud) == "oekraine")
+        assert (o.verschil if o else 0) == goo, g.naam
+        v_ = g.cijfer("asiel.voornemens")
+        assert (v_.verschil if v_ else 0) == sum(r.voornemen for r in g.rijen), g.naam
     provincie = {c.sleutel: c for c in v.provincie.cijfers}
     assert (provincie["asiel.geldig"].oud, provincie["asiel.geldig"].nieuw) == (3864, 3948)
     assert sum(r.bijdrage for g in v.gemeenten for r in g.rijen if r.tabel == "asiel") == 84

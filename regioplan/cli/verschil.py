@@ -99,6 +99,8 @@ def _toon(v) -> None:
         aanleveringstekst,
         cijfertekst,
         gevolg,
+        groepnaam,
+        onvolledigtekst,
         regionamen,
         rijnaam,
         veldtekst,
@@ -110,7 +112,7 @@ def _toon(v) -> None:
         return
     for c in v.instellingen:
         t.toon(f"Let op: {c.sleutel} verschilt: {c.oud} → {c.nieuw}", stijl="waarschuwing")
-    groepen = [(v.provincie.naam, v.provincie.cijfers)] + [(g.naam, g.cijfers) for g in v.regios]
+    groepen = [(groepnaam(g), g.cijfers) for g in (v.provincie, *v.regios)]
     rijen = [
         [naam, c.label, cijfertekst(c.sleutel, c.oud), cijfertekst(c.sleutel, c.nieuw), verschiltekst(c)]
         for naam, cijfers in groepen
@@ -118,6 +120,8 @@ def _toon(v) -> None:
     ]
     if rijen:
         t.tabel("Provincie en regio's", ["", "Cijfer", "Oud", "Nieuw", "Verschil"], rijen, rechts={2, 3, 4})
+        if tekst := onvolledigtekst(v):
+            t.toon(tekst, stijl="waarschuwing")
     regios = regionamen(v)
     for g in v.gemeenten:
         t.toon("")

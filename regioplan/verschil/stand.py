@@ -13,18 +13,19 @@ ranges like ``550-580``), ``bool`` or ``None``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 
 from ..bevindingen import Bevinding
 from ..opmaak import datum
 from ..resultaat import (
+    AfspraakRij,
     AsielRij,
     Gemeente,
     GooRij,
     ProvincieTotaal,
     RegioTotaal,
     Resultaat,
-    UitruilRij,
     VoornemenRij,
     naar_json,
 )
@@ -62,13 +63,27 @@ FASEN = (
     ("procesfase.c", "Gemeenten in fase c"),
 )
 LABELS = dict(CIJFERS + (PROCESFASE,) + FASEN)
+#: The figures that come from the opgaven workbook: known for a gemeente without data too.
+OPGAVECIJFERS = frozenset(
+    {
+        "asiel.opgave",
+        "asiel.opgave_amv",
+        "asiel.vaste_voorraad",
+        "oekraine.opgave",
+        "statushouders.taakstelling",
+        "statushouders.taakstelling_incl",
+    }
+)
+#: The value of every other figure of a gemeente without data (no workbook, the blank template or an
+#: unreadable file): unknown, never 0 (``regioplan.resultaat.GEEN_GEGEVENS``, as in the report).
+GEEN_GEGEVENS = "geen-gegevens"
 
 #: The kinds of row compared per gemeente, with their Dutch name.
 TABELLEN = {
     "asiel": "asiellocatie",
     "oekraine": "GOO-locatie",
     "voornemen": "voornemen zonder locatie",
-    "uitruil": "uitruilafspraak",
+    "uitruil": "uitruil met",
 }
 #: Field labels of the rows (in display order per table).
 VELDLABELS = {
@@ -92,6 +107,7 @@ VELDLABELS = {
     "richting": "richting",
     "plekken": "plekken",
     "status": "status",
+    "verwerkt": "verschuift plekken",
 }
 #: What a row's ``status`` means: counts for the cycle (asiel), open on the peildatum (GOO), ...
 STATUSLABELS = {
@@ -138,15 +154,29 @@ class Gemeentestand:
     datum: str | None  #: 'datum invulling' (ISO)
     cijfers: tuple[tuple[str, Waarde], ...]
     rijen: tuple[Rij, ...]
+    #: ``geleverd``, or ``geen-gegevens`` (:data:`GEEN_GEGEVENS`): no workbook, the blank template or an
+    #: unreadable file; every figure but the opgave figures is then :data:`GEEN_GEGEVENS`
+    status: str = "geleverd"
+
+    @property
+    def geen_gegevens(self) -> bool:
+        return self.status == GEEN_GEGEVENS
 
 
 @dataclass(frozen=True, slots=True)
 class Groepstand:
-    """A regio or the province: its key figures (sums of its gemeenten)."""
+    """A regio or the province: its key figures (sums of its gemeenten) and how many of its gemeenten
+    delivered data (the totals are incomplete when ``met_gegevens < totaal``)."""
 
     sleutel: str
     naam: str
     cijfers: tuple[tuple[str, Waarde], ...]
+    met_gegevens: int = 0
+    totaal: int = 0
+
+    @property
+    def levering(self) -> tuple[int, int]:
+        return (self.met_gegevens, self.totaal)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,12 +215,16 @@ class Stand:
 
 
 def _cijfers(blok: Gemeente | RegioTotaal | ProvincieTotaal) -> tuple[tuple[str, Waarde], ...]:
+    geen = isinstance(blok, Gemeente) and blok.geen_gegevens
     uit: list[tuple[str, Waarde]] = []
     for sleutel, _ in CIJFERS:
         opgave, veld = sleutel.split(".")
-        uit.append((sleutel, getattr(getattr(blok, opgave), veld)))
+        if geen and sleutel not in OPGAVECIJFERS:
+            uit.append((sleutel, GEEN_GEGEVENS))  # unknown, not 0: the report says "geen gegevens" too
+        else:
+            uit.append((sleutel, getattr(getattr(blok, opgave), veld)))
     if isinstance(blok, Gemeente):
-        uit.append((PROCESFASE[0], blok.procesfase))
+        uit.append((PROCESFASE[0], GEEN_GEGEVENS if geen else blok.procesfase))
     else:
         for sleutel, _ in FASEN:
             uit.append((sleutel, len(getattr(blok.procesfase, sleutel.split(".")[1]))))
@@ -287,18 +321,102 @@ def _voornemenrij(v: VoornemenRij) -> Rij:
     )
 
 
-def _uitruilrij(r: UitruilRij) -> Rij:
-    velden = (
-        ("partner", r.partner),
-        ("opgave", r.opgave),
-        ("richting", r.richting),
-        ("plekken", r.plekken),
-        ("startdatum", datum_json(r.startdatum)),
-        ("einddatum", datum_json(r.einddatum)),
-        ("status", r.status),
-        ("toelichting", r.toelichting),
-    )
-    return Rij("uitruil", f"{r.partner} ({r.opgave}, {r.richting})", velden, r.status, r.toelichting)
+def _effect(loc: AsielRij | GooRij, naam: Callable[[str], str]) -> tuple[str, str, str, int, str, str]:
+    """What identifies the exchange a row of :mod:`regioplan.uitruil` comes from."""
+    if isinstance(loc, AsielRij):
+        opgave, start, eind = "asiel", loc.startdatum, loc.einddatum
+    else:
+        opgave, start, eind = "oekraine", loc.opening, loc.sluiting
+    plekken = abs(loc.telwaarde)
+    partner = naam(loc.uitruil_partner)
+    return (partner, opgave, loc.uitruil_richting, plekken, str(datum_json(start)), str(datum_json(eind)))
+
+
+def _telt(loc: AsielRij | GooRij) -> tuple[int, int]:
+    """(what the row adds to the realisatie, what it adds to the voornemens)."""
+    if isinstance(loc, AsielRij):
+        return (loc.telwaarde if loc.telt else 0, loc.telwaarde if loc.voornemen else 0)
+    return (loc.telwaarde if loc.open else 0, 0)
+
+
+def _uitruilrijen(g: Gemeente, afspraken: tuple[AfspraakRij, ...], naam: Callable[[str], str]) -> list[Rij]:
+    """One row per exchange the gemeente is party to: partner, direction, places, period, status, and
+    what it moves in the gemeente's figures (``bijdrage``, ``voornemen``).
+
+    An exchange is no location: the rows :mod:`regioplan.uitruil` adds to the location lists
+    (``alleen_uitruil``) are not compared as locations; their count goes to the exchange they come
+    from, so every total stays the same. A row no exchange claims becomes an exchange row of its own.
+    """
+    effecten: list[AsielRij | GooRij] = [loc for loc in g.asiel.locaties if loc.alleen_uitruil]
+    effecten += [loc for loc in g.oekraine.locaties if loc.alleen_uitruil]
+    eigen = [a for a in afspraken if g.naam in (a.leverancier, a.ontvanger)]
+    kant: list[tuple[AfspraakRij, str, str]] = []
+    for a in eigen:
+        levert = a.leverancier == g.naam and (a.ontvanger != g.naam or a.levert is not None)
+        kant.append((a, "levert" if levert else "ontvangt", a.ontvanger if levert else a.leverancier))
+    sleutels = [
+        (partner, a.opgave, richting, a.plekken, str(datum_json(a.startdatum)), str(datum_json(a.einddatum)))
+        for a, richting, partner in kant
+    ]
+    toegewezen: list[list[AsielRij | GooRij]] = [[] for _ in kant]
+    over = list(effecten)
+    for lengte in (6, 4, 3):  # the exchange itself; then its places; then partner and direction
+        for loc in list(over):
+            s = _effect(loc, naam)[:lengte]
+            i = next(
+                (
+                    i
+                    for i, k in enumerate(sleutels)
+                    if k[:lengte] == s and eigen[i].verwerkt and not toegewezen[i]
+                ),
+                None,
+            )
+            if i is None and lengte == 3:
+                i = next((i for i, k in enumerate(sleutels) if k[:3] == s), None)
+            if i is not None:
+                toegewezen[i].append(loc)
+                over.remove(loc)
+    rijen = []
+    for (a, richting, partner), locs in zip(kant, toegewezen, strict=True):
+        own = a.levert if richting == "levert" else (a.ontvangt or a.locatie)
+        velden = (
+            ("partner", partner),
+            ("opgave", a.opgave),
+            ("richting", richting),
+            ("plekken", a.plekken),
+            ("startdatum", datum_json(a.startdatum)),
+            ("einddatum", datum_json(a.einddatum)),
+            ("status", a.status),
+            ("verwerkt", a.verwerkt),
+            ("toelichting", own.toelichting if own else ""),
+        )
+        rijen.append(
+            Rij(
+                "uitruil",
+                f"{partner or '(geen partner)'} ({a.opgave}, {richting})",
+                velden,
+                a.status,
+                a.uitleg,
+                a.reden,
+                sum(_telt(x)[0] for x in locs),
+                sum(_telt(x)[1] for x in locs),
+            )
+        )
+    for loc in over:  # not expected: an exchange row no agreement claims keeps its count here
+        partner, opgave, richting, plekken, start, eind = _effect(loc, naam)
+        los: tuple[tuple[str, Waarde], ...] = (
+            ("partner", partner),
+            ("opgave", opgave),
+            ("richting", richting),
+            ("plekken", plekken),
+            ("startdatum", start),
+            ("einddatum", eind),
+        )
+        bijdrage, voornemen = _telt(loc)
+        rijen.append(
+            Rij("uitruil", f"{partner} ({opgave}, {richting})", los, "", "", "", bijdrage, voornemen)
+        )
+    return rijen
 
 
 def stand_van(
@@ -310,16 +428,13 @@ def stand_van(
 ) -> Stand:
     """The :class:`Stand` of a computed round (``bevindingen``: every finding of the reading)."""
     peil_goo = resultaat.peildata.oekraine
-    uitruil: dict[str, list[Rij]] = {}
-    for r in resultaat.uitruil:
-        if r.richting != "locatie":  # the realised side of an exchange is an asiel location already
-            uitruil.setdefault(r.cbs_code, []).append(_uitruilrij(r))
     gemeenten = []
     for g in resultaat.gemeenten:
-        rijen = [_asielrij(loc) for loc in g.asiel.locaties]
+        # an exchange is no location (regioplan.uitruil): its rows are compared as exchanges
+        rijen = [_asielrij(loc) for loc in g.asiel.locaties if not loc.alleen_uitruil]
         rijen += [_voornemenrij(v) for v in g.asiel.voornemens_lijst if not v.met_locatie]
-        rijen += [_goorij(loc, peil_goo) for loc in g.oekraine.locaties]
-        rijen += uitruil.get(g.cbs_code, [])
+        rijen += [_goorij(loc, peil_goo) for loc in g.oekraine.locaties if not loc.alleen_uitruil]
+        rijen += _uitruilrijen(g, resultaat.afspraken, resultaat.config.naam)
         gemeenten.append(
             Gemeentestand(
                 g.cbs_code,
@@ -329,11 +444,15 @@ def stand_van(
                 g.datum.isoformat() if g.datum else None,
                 _cijfers(g),
                 tuple(rijen),
+                g.status,
             )
         )
-    regios = tuple(Groepstand(sleutel, r.naam, _cijfers(r)) for sleutel, r in resultaat.regios.items())
+    regios = tuple(
+        Groepstand(sleutel, r.naam, _cijfers(r), r.levering.met_gegevens, r.levering.totaal)
+        for sleutel, r in resultaat.regios.items()
+    )
     p = resultaat.provincie
-    provincie = Groepstand(p.sleutel, p.naam, _cijfers(p))
+    provincie = Groepstand(p.sleutel, p.naam, _cijfers(p), p.levering.met_gegevens, p.levering.totaal)
     bev = tuple(
         sorted(
             (Bevindingstand(b.code, b.ernst, b.bestand, b.blad, b.cel, b.bericht) for b in bevindingen),

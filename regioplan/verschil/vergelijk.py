@@ -18,7 +18,17 @@ from dataclasses import dataclass, replace
 from ..namen import naamvolgorde
 from ..resultaat import totaalnaam_van
 from .koppeling import koppel
-from .stand import LABELS, TABELLEN, Bevindingstand, Gemeentestand, Groepstand, Rij, Stand, Waarde
+from .stand import (
+    GEEN_GEGEVENS,
+    LABELS,
+    TABELLEN,
+    Bevindingstand,
+    Gemeentestand,
+    Groepstand,
+    Rij,
+    Stand,
+    Waarde,
+)
 
 #: Statuses that count: an asiel location for the cycle, a GOO location on the peildatum.
 TELLEND = frozenset({"telt", "open"})
@@ -40,10 +50,20 @@ class Cijferverschil:
 
     @property
     def verschil(self) -> int | None:
-        """New minus old for numbers (percentage points for a percentage); None otherwise."""
+        """New minus old for numbers (percentage points for a percentage); None otherwise (also when one
+        side is :data:`~.stand.GEEN_GEGEVENS`: no data is no 0)."""
         if _getal(self.oud) and _getal(self.nieuw):
             return self.nieuw - self.oud  # type: ignore[operator]
         return None
+
+    @property
+    def aanlevering(self) -> str | None:
+        """``nieuw`` when the old side had no data and the new one has (the change is "nieuw
+        aangeleverd", not a difference), ``gestopt`` for the reverse, None otherwise."""
+        oud, nieuw = self.oud == GEEN_GEGEVENS, self.nieuw == GEEN_GEGEVENS
+        if oud == nieuw:
+            return None
+        return "nieuw" if oud else "gestopt"
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,13 +138,17 @@ class Gemeenteverschil:
     datum_nieuw: str | None
     cijfers: tuple[Cijferverschil, ...]
     rijen: tuple[Rijverschil, ...]
+    status_oud: str = "geleverd"  #: ``geleverd`` or ``geen-gegevens``, as :attr:`.stand.Gemeentestand.status`
+    status_nieuw: str = "geleverd"
 
     @property
     def aanlevering(self) -> str | None:
-        """``nieuw`` (delivered, did not before), ``gestopt`` (did, no longer) or None."""
-        if (self.bestand_oud is None) == (self.bestand_nieuw is None):
+        """``nieuw`` (delivered data, did not before: no workbook, the blank template or an unreadable
+        file), ``gestopt`` (did, no longer) or None."""
+        oud, nieuw = self.status_oud == GEEN_GEGEVENS, self.status_nieuw == GEEN_GEGEVENS
+        if oud == nieuw:
             return None
-        return "nieuw" if self.bestand_oud is None else "gestopt"
+        return "nieuw" if oud else "gestopt"
 
     def cijfer(self, sleutel: str) -> Cijferverschil | None:
         return next((c for c in self.cijfers if c.sleutel == sleutel), None)
@@ -135,6 +159,14 @@ class Groepverschil:
     sleutel: str
     naam: str
     cijfers: tuple[Cijferverschil, ...]
+    #: (gemeenten with data, gemeenten) on each side; None when the group did not exist on that side
+    levering_oud: tuple[int, int] | None = None
+    levering_nieuw: tuple[int, int] | None = None
+
+    @property
+    def onvolledig(self) -> bool:
+        """The totals leave out gemeenten without data on either side."""
+        return any(x is not None and x[0] < x[1] for x in (self.levering_oud, self.levering_nieuw))
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,16 +240,27 @@ def _rijverschillen(oud: tuple[Rij, ...], nieuw: tuple[Rij, ...]) -> tuple[Rijve
 
 
 def _leeg(g: Gemeentestand) -> Gemeentestand:
-    return Gemeentestand(g.cbs_code, g.naam, g.regio, None, None, (), ())
+    """A gemeente that is not in a round: no workbook, no data."""
+    return Gemeentestand(g.cbs_code, g.naam, g.regio, None, None, (), (), GEEN_GEGEVENS)
 
 
 def _gemeenteverschil(a: Gemeentestand, b: Gemeentestand) -> Gemeenteverschil | None:
     cijfers = _cijferverschillen(a.cijfers, b.cijfers)
     rijen = _rijverschillen(a.rijen, b.rijen)
-    if not cijfers and not rijen and a.bestand == b.bestand and a.datum == b.datum:
+    if not cijfers and not rijen and (a.bestand, a.datum, a.status) == (b.bestand, b.datum, b.status):
         return None
     return Gemeenteverschil(
-        b.cbs_code, b.naam, b.regio, a.bestand, b.bestand, a.datum, b.datum, cijfers, rijen
+        b.cbs_code,
+        b.naam,
+        b.regio,
+        a.bestand,
+        b.bestand,
+        a.datum,
+        b.datum,
+        cijfers,
+        rijen,
+        a.status,
+        b.status,
     )
 
 
@@ -229,7 +272,13 @@ def _groepen(oud: tuple[Groepstand, ...], nieuw: tuple[Groepstand, ...]) -> tupl
         x, y = a.get(sleutel), b.get(sleutel)
         naam = (y or x).naam  # type: ignore[union-attr]
         uit.append(
-            Groepverschil(sleutel, naam, _cijferverschillen(x.cijfers if x else (), y.cijfers if y else ()))
+            Groepverschil(
+                sleutel,
+                naam,
+                _cijferverschillen(x.cijfers if x else (), y.cijfers if y else ()),
+                x.levering if x else None,
+                y.levering if y else None,
+            )
         )
     return tuple(uit)
 
@@ -275,6 +324,8 @@ def vergelijk(oud: Stand, nieuw: Stand) -> Verschil:
         nieuw.provincie.sleutel,
         label.removeprefix("Totaal ") if label else nieuw.provincie.naam,
         _cijferverschillen(oud.provincie.cijfers, nieuw.provincie.cijfers) if label else (),
+        oud.provincie.levering,
+        nieuw.provincie.levering,
     )
     return Verschil(
         oud.label,
@@ -295,6 +346,15 @@ def _spiegel_cijfers(c: tuple[Cijferverschil, ...]) -> tuple[Cijferverschil, ...
     return tuple(Cijferverschil(x.sleutel, x.nieuw, x.oud) for x in c)
 
 
+def _spiegel_groep(g: Groepverschil) -> Groepverschil:
+    return replace(
+        g,
+        cijfers=_spiegel_cijfers(g.cijfers),
+        levering_oud=g.levering_nieuw,
+        levering_nieuw=g.levering_oud,
+    )
+
+
 def spiegel(v: Verschil) -> Verschil:
     """The same comparison the other way round: what ``vergelijk(nieuw, oud)`` gives."""
     gemeenten = tuple(
@@ -304,6 +364,8 @@ def spiegel(v: Verschil) -> Verschil:
             bestand_nieuw=g.bestand_oud,
             datum_oud=g.datum_nieuw,
             datum_nieuw=g.datum_oud,
+            status_oud=g.status_nieuw,
+            status_nieuw=g.status_oud,
             cijfers=_spiegel_cijfers(g.cijfers),
             rijen=tuple(
                 sorted(
@@ -328,8 +390,8 @@ def spiegel(v: Verschil) -> Verschil:
         v.revisie_nieuw,
         v.revisie_oud,
         _spiegel_cijfers(v.instellingen),
-        replace(v.provincie, cijfers=_spiegel_cijfers(v.provincie.cijfers)),
-        tuple(replace(r, cijfers=_spiegel_cijfers(r.cijfers)) for r in v.regios),
+        _spiegel_groep(v.provincie),
+        tuple(_spiegel_groep(r) for r in v.regios),
         gemeenten,
         v.bevindingen_opgelost,
         v.bevindingen_nieuw,

@@ -14,7 +14,7 @@ from typing import Any
 
 from .. import __version__, opmaak
 from ..veilig import markdown_cel
-from .stand import STATUSLABELS, TABELLEN, VELDLABELS, Bevindingstand, Waarde
+from .stand import GEEN_GEGEVENS, STATUSLABELS, TABELLEN, VELDLABELS, Bevindingstand, Waarde
 from .vergelijk import Cijferverschil, Gemeenteverschil, Groepverschil, Rijverschil, Verschil
 
 MAX_TEKST = 120  #: longest free text (explanation, toelichting) quoted in Markdown; JSON has it in full
@@ -27,13 +27,30 @@ _DATUMVELDEN = {"startdatum", "einddatum", "opening", "sluiting"}
 
 def _cijfers_json(cijfers: tuple[Cijferverschil, ...]) -> list[dict[str, Any]]:
     return [
-        {"sleutel": c.sleutel, "label": c.label, "oud": c.oud, "nieuw": c.nieuw, "verschil": c.verschil}
+        {
+            "sleutel": c.sleutel,
+            "label": c.label,
+            "oud": c.oud,
+            "nieuw": c.nieuw,
+            "verschil": c.verschil,
+            "aanlevering": c.aanlevering,
+        }
         for c in cijfers
     ]
 
 
+def _levering_json(x: tuple[int, int] | None) -> dict[str, int] | None:
+    return None if x is None else {"met_gegevens": x[0], "totaal": x[1]}
+
+
 def _groep_json(g: Groepverschil) -> dict[str, Any]:
-    return {"sleutel": g.sleutel, "naam": g.naam, "cijfers": _cijfers_json(g.cijfers)}
+    return {
+        "sleutel": g.sleutel,
+        "naam": g.naam,
+        "levering": {"oud": _levering_json(g.levering_oud), "nieuw": _levering_json(g.levering_nieuw)},
+        "onvolledig": g.onvolledig,
+        "cijfers": _cijfers_json(g.cijfers),
+    }
 
 
 def _rij_json(r: Rijverschil) -> dict[str, Any]:
@@ -59,6 +76,7 @@ def _gemeente_json(g: Gemeenteverschil) -> dict[str, Any]:
         "naam": g.naam,
         "regio": g.regio,
         "aanlevering": g.aanlevering,
+        "status": {"oud": g.status_oud, "nieuw": g.status_nieuw},
         "bestand": {"oud": g.bestand_oud, "nieuw": g.bestand_nieuw},
         "datum": {"oud": g.datum_oud, "nieuw": g.datum_nieuw},
         "cijfers": _cijfers_json(g.cijfers),
@@ -120,6 +138,10 @@ def waardetekst(veld: str, w: Waarde) -> str:
 
 
 def cijfertekst(sleutel: str, w: Waarde) -> str:
+    """A key figure as text: ``3.864``, ``61%``, ``a``; ``geen gegevens`` for a gemeente without data
+    (never 0, as in the report); ``–`` for none (a percentage without opgave)."""
+    if w == GEEN_GEGEVENS:
+        return "geen gegevens"
     if sleutel.endswith("percentage"):
         return opmaak.procent(w if isinstance(w, int) else None)
     if w is None:
@@ -128,6 +150,12 @@ def cijfertekst(sleutel: str, w: Waarde) -> str:
 
 
 def verschiltekst(c: Cijferverschil) -> str:
+    """``+20`` (percentage points for a percentage); ``nieuw aangeleverd`` / ``niet meer aangeleverd``
+    when one side has no data (no difference with a 0 that was never there); empty otherwise."""
+    if c.aanlevering == "nieuw":
+        return "nieuw aangeleverd"
+    if c.aanlevering == "gestopt":
+        return "niet meer aangeleverd"
     if c.verschil is None:
         return ""
     return opmaak.getal(c.verschil, teken=True)
@@ -193,7 +221,7 @@ def gevolg(r: Rijverschil) -> str:
         delen.append(f"voornemens {opmaak.getal(r.voornemen, teken=True)}")
     tekst = ", ".join(delen)
     if (
-        r.tabel in ("asiel", "oekraine")
+        r.tabel in ("asiel", "oekraine", "uitruil")
         and r.nieuw is not None
         and (r.oud is None or r.oud.uitleg != r.nieuw.uitleg)
     ):
@@ -202,10 +230,21 @@ def gevolg(r: Rijverschil) -> str:
 
 
 def aanleveringstekst(g: Gemeenteverschil) -> str:
+    """Whether the gemeente delivered data: ``nieuw aangeleverd (x.xlsx; was een leeg sjabloon)``,
+    ``geen werkboek meer (was x.xlsx)``, ``geen gegevens meer: x.xlsx is een leeg sjabloon``, ...;
+    or that the workbook was updated. A gemeente without data has a workbook only when it is the blank
+    template (an unreadable file is no workbook)."""
     if g.aanlevering == "nieuw":
-        return f"nieuw aangeleverd ({g.bestand_nieuw})"
+        was = "; was een leeg sjabloon" if g.bestand_oud is not None else ""
+        return f"nieuw aangeleverd ({g.bestand_nieuw}{was})"
     if g.aanlevering == "gestopt":
+        if g.bestand_nieuw is not None:
+            return f"geen gegevens meer: {g.bestand_nieuw} is een leeg sjabloon"
         return f"geen werkboek meer (was {g.bestand_oud})"
+    if g.status_nieuw == GEEN_GEGEVENS and g.bestand_oud != g.bestand_nieuw:
+        if g.bestand_nieuw is None:
+            return f"nog steeds geen gegevens; het lege sjabloon {g.bestand_oud} is weg"
+        return f"nog steeds geen gegevens: {g.bestand_nieuw} is een leeg sjabloon"
     if g.datum_oud != g.datum_nieuw:
         oud, nieuw = waardetekst("startdatum", g.datum_oud), waardetekst("startdatum", g.datum_nieuw)
         return f"werkboek bijgewerkt (invuldatum {oud} → {nieuw})"
@@ -259,6 +298,33 @@ def _bevindingrijen(soort: str, lijst: tuple[Bevindingstand, ...]) -> list[str]:
     ]
 
 
+def groepnaam(g: Groepverschil) -> str:
+    """The name of a regio or the province in a table: ``Twente (onvolledig)`` when its totals leave
+    out gemeenten without data on either side (:func:`leveringtekst` says how many)."""
+    return f"{g.naam} (onvolledig)" if g.onvolledig else g.naam
+
+
+def leveringtekst(g: Groepverschil) -> str:
+    """How many gemeenten of an incomplete total delivered data, on both sides:
+    ``IJsselland: 11 van 11 → 10 van 11 gemeenten met gegevens``; empty for a complete one."""
+    if not g.onvolledig:
+        return ""
+    a, b = g.levering_oud, g.levering_nieuw
+    if a == b and a is not None:
+        tekst = f"{a[0]} van {a[1]}"
+    else:
+        tekst = " → ".join(f"{x[0]} van {x[1]}" if x else "–" for x in (a, b))
+    return f"{g.naam}: {tekst} gemeenten met gegevens"
+
+
+def onvolledigtekst(v: Verschil) -> str:
+    """One sentence for under the table of totals, or empty when every total is complete."""
+    delen = [leveringtekst(g) for g in (v.provincie, *v.regios) if g.cijfers and g.onvolledig]
+    if not delen:
+        return ""
+    return "Onvolledig: gemeenten zonder gegevens tellen niet mee in de totalen (" + "; ".join(delen) + ")."
+
+
 def regionamen(v: Verschil) -> dict[str, str]:
     """Regio key -> name, for headings."""
     return {r.sleutel: r.naam for r in v.regios}
@@ -280,7 +346,7 @@ def als_markdown(v: Verschil, *, kop: str = "##") -> str:
             "",
         ]
         r += [f"- {_md(c.sleutel)}: {_md(c.oud)} → {_md(c.nieuw)}" for c in v.instellingen]
-    groepen = [(v.provincie.naam, v.provincie.cijfers)] + [(g.naam, g.cijfers) for g in v.regios]
+    groepen = [(groepnaam(g), g.cijfers) for g in (v.provincie, *v.regios)]
     if any(c for _, c in groepen):
         r += [
             "",
@@ -291,6 +357,8 @@ def als_markdown(v: Verschil, *, kop: str = "##") -> str:
         ]
         for naam, cijfers in groepen:
             r += _cijferrijen(naam, cijfers)
+        if tekst := onvolledigtekst(v):
+            r += ["", _md(tekst)]
     aanlevering = [g for g in v.gemeenten if g.aanlevering]
     if aanlevering:
         r += ["", f"{kop}# Aanlevering", ""]
