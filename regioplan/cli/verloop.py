@@ -122,14 +122,28 @@ def _rijen(v) -> list[list[str]]:
     return [[r.label, *(cijfertekst(r.sleutel, w) for w in r.waarden)] for r in v.reeksen]
 
 
+def _koppen(v) -> list[str]:
+    return [
+        "Cijfer",
+        *(f"{r.kort} (onvolledig)" if r.onvolledig and v.soort != "gemeente" else r.kort for r in v.rondes),
+    ]
+
+
+def _onvolledig(v) -> list[str]:
+    from ..verschil.verloop import leveringtekst
+
+    return [f"{r.kort}: {t}" for r in v.rondes if (t := leveringtekst(r, v.soort))]
+
+
 def _tabel_als_tekst(v) -> str:
-    koppen = ["Cijfer", *(r.kort for r in v.rondes)]
+    koppen = _koppen(v)
     regels = ["\t".join(koppen)] + ["\t".join(r) for r in _rijen(v)]
-    return "\n".join(regels) + "\n"
+    return "\n".join(regels + _onvolledig(v)) + "\n"
 
 
 def _toon(v) -> None:
-    koppen = ["Cijfer", *(r.kort for r in v.rondes)]
-    console.terminal().tabel(
-        f"{v.naam}: kerncijfers per ronde", koppen, _rijen(v), rechts=set(range(1, len(koppen)))
-    )
+    koppen = _koppen(v)
+    t = console.terminal()
+    t.tabel(f"{v.naam}: kerncijfers per ronde", koppen, _rijen(v), rechts=set(range(1, len(koppen))))
+    for regel in _onvolledig(v):
+        t.toon(regel, stijl="waarschuwing")

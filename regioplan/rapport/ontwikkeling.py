@@ -13,7 +13,15 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from ..verschil.vergelijk import Cijferverschil, Verschil
-from ..verschil.weergave import aanleveringstekst, cijfertekst, gevolg, rijnaam, veldtekst, verschiltekst
+from ..verschil.weergave import (
+    aanleveringstekst,
+    cijfertekst,
+    gevolg,
+    leveringtekst,
+    rijnaam,
+    veldtekst,
+    verschiltekst,
+)
 
 #: (anchor, title) of the chapter; it comes right after the first chapter when ``--vorige`` is given.
 HOOFDSTUK = ("ontwikkeling", "Ontwikkeling sinds de vorige ronde")
@@ -22,9 +30,11 @@ HOOFDSTUK = ("ontwikkeling", "Ontwikkeling sinds de vorige ronde")
 @dataclass(frozen=True, kw_only=True)
 class OntwikkelingCijfer:
     label: str
-    oud: str
+    oud: str  #: ``geen gegevens`` for a gemeente without data (never 0)
     nieuw: str
-    verschil: str  #: ``+20``, ``-56``; empty when not a number (procesfase)
+    #: ``+20``, ``-56``; ``nieuw aangeleverd`` / ``niet meer aangeleverd`` when one side has no data;
+    #: empty when not a number (procesfase)
+    verschil: str
     richting: str  #: ``op``, ``neer`` or ``""``
 
 
@@ -53,6 +63,9 @@ class Ontwikkeling:
     cijfers: tuple[OntwikkelingCijfer, ...]  #: changed key figures of the regio or province
     gemeenten: tuple[OntwikkelingGemeente, ...]  #: gemeenten of the report with a change, in report order
     instellingen: tuple[str, ...]  #: ``cyclus.actief_uiterlijk: 2025-07-01 → 2025-06-01`` when they differ
+    #: ``Twente: 14 van 14 → 13 van 14 gemeenten met gegevens`` when the totals leave out gemeenten
+    #: without data on either side; empty otherwise
+    onvolledig: str = ""
 
     @property
     def leeg(self) -> bool:
@@ -78,11 +91,8 @@ def _cijfers(cijfers: tuple[Cijferverschil, ...]) -> tuple[OntwikkelingCijfer, .
 
 def ontwikkeling(v: Verschil, sleutel: str | None, codes: Collection[str]) -> Ontwikkeling:
     """The chapter for the report of regio ``sleutel`` (None: the province) with gemeenten ``codes``."""
-    if sleutel is None:
-        naam, cijfers = v.provincie.naam, v.provincie.cijfers
-    else:
-        groep = next((r for r in v.regios if r.sleutel == sleutel), None)
-        naam, cijfers = (groep.naam, groep.cijfers) if groep else (sleutel, ())
+    groep = v.provincie if sleutel is None else next((r for r in v.regios if r.sleutel == sleutel), None)
+    naam, cijfers = (groep.naam, groep.cijfers) if groep else (sleutel or "", ())
     gemeenten = tuple(
         OntwikkelingGemeente(
             naam=g.naam,
@@ -109,4 +119,5 @@ def ontwikkeling(v: Verschil, sleutel: str | None, codes: Collection[str]) -> On
         cijfers=_cijfers(cijfers),
         gemeenten=gemeenten,
         instellingen=tuple(f"{c.sleutel}: {c.oud} → {c.nieuw}" for c in v.instellingen),
+        onvolledig=leveringtekst(groep) if groep else "",
     )

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..verschil.verloop import GRAFIEKEN, Verloop
+from ..verschil.verloop import GRAFIEKEN, Verloop, leveringtekst
 from .lijngrafiek import lijngrafiek
 from .schrijven import render
 
@@ -30,7 +30,16 @@ class VerloopContext:
 
 def verloop_context(v: Verloop) -> dict[str, Any]:
     """Everything ``verloop.html.j2`` and ``verloop.md.j2`` may use."""
-    rondes = [{"label": r.label, "kort": r.kort, "revisie": r.revisie, "datum": r.datum} for r in v.rondes]
+    rondes = [
+        {
+            "label": r.label,
+            "kort": r.kort,
+            "revisie": r.revisie,
+            "datum": r.datum,
+            "onvolledig": leveringtekst(r, v.soort),
+        }
+        for r in v.rondes
+    ]
     namen = [r.kort for r in v.rondes]
     grafieken = []
     for sleutel, titel, lijnen in GRAFIEKEN:

@@ -51,6 +51,13 @@ class Rondekop:
     kort: str  #: a short name for a column: the revision (``v2024-10``) or the folder's name
     revisie: str | None
     datum: str | None  #: the latest 'datum invulling' of the round (ISO), None without workbooks
+    #: (gemeenten with data, gemeenten) of the chosen regio, province or gemeente (1 or 0 of 1) in this
+    #: round; None when it did not exist then
+    levering: tuple[int, int] | None = None
+
+    @property
+    def onvolledig(self) -> bool:
+        return self.levering is not None and self.levering[0] < self.levering[1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,26 +91,31 @@ def _kort(label: str) -> str:
     return PurePosixPath(label.replace("\\", "/").rstrip("/")).name or label
 
 
-def _koppen(standen: Sequence[Stand]) -> tuple[Rondekop, ...]:
+def _koppen(standen: Sequence[Stand], levering: Sequence[tuple[int, int] | None]) -> tuple[Rondekop, ...]:
     korte = [_kort(s.label) for s in standen]
     if len(set(korte)) != len(korte):
         korte = [s.label for s in standen]
     return tuple(
-        Rondekop(s.label, k, s.revisie, max((g.datum for g in s.gemeenten if g.datum), default=None))
-        for s, k in zip(standen, korte, strict=True)
+        Rondekop(s.label, k, s.revisie, max((g.datum for g in s.gemeenten if g.datum), default=None), lev)
+        for s, k, lev in zip(standen, korte, levering, strict=True)
     )
 
 
-def _kies(stand: Stand, sleutel: str) -> tuple[str, str, str, tuple[tuple[str, Waarde], ...]] | None:
+Keuze = tuple[str, str, str, tuple[tuple[str, Waarde], ...], tuple[int, int]]
+
+
+def _kies(stand: Stand, sleutel: str) -> Keuze | None:
+    """(key, name, kind, figures, (gemeenten with data, gemeenten)) of what ``sleutel`` names."""
     s = normaliseer(sleutel)
-    if s in (normaliseer(stand.provincie.sleutel), normaliseer(stand.provincie.naam)):
-        return stand.provincie.sleutel, stand.provincie.naam, "provincie", stand.provincie.cijfers
+    p = stand.provincie
+    if s in (normaliseer(p.sleutel), normaliseer(p.naam)):
+        return p.sleutel, p.naam, "provincie", p.cijfers, p.levering
     for r in stand.regios:
         if s in (normaliseer(r.sleutel), normaliseer(r.naam)):
-            return r.sleutel, r.naam, "regio", r.cijfers
+            return r.sleutel, r.naam, "regio", r.cijfers, r.levering
     for g in stand.gemeenten:
         if s in (normaliseer(g.cbs_code), normaliseer(g.naam)):
-            return g.cbs_code, g.naam, "gemeente", g.cijfers
+            return g.cbs_code, g.naam, "gemeente", g.cijfers, (0 if g.geen_gegevens else 1, 1)
     return None
 
 
@@ -128,14 +140,26 @@ def verloop(standen: Sequence[Stand], sleutel: str | None = None) -> Verloop:
             f"'{sleutel}' is geen regio, gemeente of de provincie in de laatste ronde.",
             f"Kies uit {keuzes}, of een gemeente (naam of CBS-code).",
         )
-    code, naam, soort, _ = gekozen
+    code, naam, soort = gekozen[:3]
     per_ronde = []
+    levering: list[tuple[int, int] | None] = []
     for s in standen:
         x = _kies(s, code)
         per_ronde.append(dict(x[3]) if x else {})
+        levering.append(x[4] if x else None)
     sleutels = [k for k, _ in CIJFERS] + ([PROCESFASE[0]] if soort == "gemeente" else [k for k, _ in FASEN])
     reeksen = tuple(Reeks(k, tuple(r.get(k) for r in per_ronde)) for k in sleutels)
-    return Verloop(code, naam, soort, _koppen(standen), reeksen)
+    return Verloop(code, naam, soort, _koppen(standen, levering), reeksen)
+
+
+def leveringtekst(r: Rondekop, soort: str) -> str:
+    """``onvolledig: 10 van 11 gemeenten met gegevens`` (a gemeente: ``geen gegevens``); empty when
+    complete."""
+    if not r.onvolledig or r.levering is None:
+        return ""
+    if soort == "gemeente":
+        return "geen gegevens"
+    return f"onvolledig: {r.levering[0]} van {r.levering[1]} gemeenten met gegevens"
 
 
 def als_dict(v: Verloop) -> dict[str, Any]:
@@ -146,7 +170,16 @@ def als_dict(v: Verloop) -> dict[str, Any]:
         "naam": v.naam,
         "soort": v.soort,
         "rondes": [
-            {"bron": r.label, "kort": r.kort, "revisie": r.revisie, "datum": r.datum} for r in v.rondes
+            {
+                "bron": r.label,
+                "kort": r.kort,
+                "revisie": r.revisie,
+                "datum": r.datum,
+                "levering": None
+                if r.levering is None
+                else {"met_gegevens": r.levering[0], "totaal": r.levering[1]},
+            }
+            for r in v.rondes
         ],
         "reeksen": [{"sleutel": r.sleutel, "label": r.label, "waarden": list(r.waarden)} for r in v.reeksen],
     }
