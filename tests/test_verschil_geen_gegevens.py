@@ -10,6 +10,7 @@ met Borne".
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -193,3 +194,39 @@ def test_uitruil_van_voornemen_naar_afgesproken(tmp_path):
     assert velden["status"] == ("voornemen", "afgesproken") and velden["verwerkt"] == (False, True)
     assert rij.bijdrage == -100 == almelo.cijfer("asiel.geldig").verschil
     assert rij.nieuw.reden == "verwerkt" and rij.oud.reden == "voornemen"
+
+
+def test_oekraine_uitruil_telt_bij_de_afspraak(tmp_path):
+    """A GOO exchange that is open on the peildatum: its count moves from no GOO location to the agreement."""
+    hotel = {
+        "locatie": "Hotel",
+        "capaciteit": 40,
+        "soort": "hotel",
+        "opening": dt.date(2022, 1, 1),
+        "sluiting": "onbepaald",
+        "lager_niveau": "nee",
+        "bijzondere_doelgroep": "nee",
+        "besluit": "ja",
+        "telt_mee": "automatisch",
+    }
+
+    def ronde(map_: Path, plekken: int) -> Path:
+        return bouw(
+            map_,
+            almelo={
+                "asiel": [AZC],
+                "oekraine": [hotel],
+                "uitruil": [ruil("Borne", plekken, "levert", opgave="oekraine")],
+            },
+            borne={"uitruil": [ruil("Almelo", plekken, "ontvangt", opgave="oekraine")]},
+        )
+
+    v = api.verschil(str(ronde(tmp_path / "r1", 15)), str(ronde(tmp_path / "r2", 25)))
+    for naam, bijdrage, nu in (("Almelo", -10, -25), ("Borne", 10, 25)):
+        g = next(x for x in v.gemeenten if x.naam == naam)
+        assert [(r.tabel, r.nieuw.veld("opgave"), r.bijdrage) for r in g.rijen] == [
+            ("uitruil", "oekraine", bijdrage)
+        ]
+        assert g.rijen[0].nieuw.bijdrage == nu  # the 25 places of the open hotel that move
+        assert g.cijfer("oekraine.realisatie").verschil == bijdrage
+    assert "GOO-locatie" not in als_markdown(v)
