@@ -27,7 +27,7 @@ from .config import Config
 from .controles import Validatie
 from .export import als_json, schrijf_xlsx
 from .rapport.parallel import Voortgang
-from .resultaat import Telling
+from .resultaat import Telling, totaalnaam_van
 from .uitvoer import maak_map, schrijf, weiger_invoer
 from .weergave import als_json as validatie_json
 from .weergave import als_markdown
@@ -139,6 +139,8 @@ def schrijf_publicatie(
     data_datum, bron = rapportdatum(resultaat.gemeenten, datum)
     index_context = {
         "provincie": config.provincie,
+        # what the folder is about: the province, or (a folder of part of it) its regio's, "deel van ..."
+        "gebied": gebied(config),
         "cyclus": config.cyclus.naam,
         "datum": data_datum,
         "datum_bron": bron,
@@ -179,6 +181,18 @@ def schrijf_publicatie(
     schrijf(index, _netjes(render_sjabloon("publicatie.html.j2", index_context, sjablonen)).encode("utf-8"))
     paden.append(index)
     return Publicatie(uit, index, paden, len(rapporten), resultaat.bevindingen)
+
+
+def gebied(config: Config) -> str:
+    """The area a publication is about: ``Overijssel``; for a folder of one regio ``Twente``, of some
+    ``Noord en Oost (deel van Gelderland)`` (the rule of :func:`regioplan.resultaat.totaalnaam_van`)."""
+    namen = [r.naam for r in config.regios]
+    if config.hele_provincie or not namen:
+        return config.provincie
+    if len(namen) == 1:
+        return namen[0]
+    naam = totaalnaam_van(config.provincie, False, namen)
+    return naam.removeprefix("Totaal ") if naam else config.provincie
 
 
 def _netjes(tekst: str) -> str:

@@ -175,3 +175,20 @@ def test_geen_verdeling_van_de_restopgave_uit_een_regiomap(twente):
     assert p.returncode == 2 and "[optie-ongeldig]" in p.stderr
     assert "niet over heel Overijssel" in p.stderr and "14 van de 25 gemeenten" in p.stderr
     assert p.stdout == ""
+
+
+def test_publicatiemap_van_een_regio_heet_naar_de_regio(twente, tmp_path):
+    """The index of a one-regio folder's publication names the regio, not the province."""
+    from bs4 import BeautifulSoup
+
+    from regioplan.publicatie import gebied
+
+    uit = tmp_path / "publicatie"
+    p = cli("rapport", str(twente), "--publiceer", str(uit), "-f", "md")
+    assert p.returncode == 0, p.stderr
+    index = BeautifulSoup((uit / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert index.h1.get_text(strip=True) == "Opvangplannen Twente"
+    assert index.title.get_text().startswith("Opvangplannen Twente – ")
+    assert "Overijssel" not in index.h1.get_text()
+    assert gebied(laad_config(twente)) == "Twente"
+    assert gebied(laad_config(VOORBEELD)) == "Overijssel"
