@@ -122,7 +122,7 @@ def test_cli_parallel_en_een_voor_een_geven_dezelfde_bestanden_met_voortgang(tmp
     assert bestanden["1"] == bestanden["3"]
 
 
-def test_cli_een_rapport_of_alleen_tekst_meldt_geen_voortgang(tmp_path: Path):
+def test_cli_alleen_tekst_meldt_geen_voortgang(tmp_path: Path):
     proces = regioplan("rapport", str(VOORBEELD), "--regio", "alle", "--uit", str(tmp_path))
     assert proces.returncode == 0, proces.stderr
     assert "rapporten maken" not in proces.stderr and "klaar (" not in proces.stderr
@@ -135,3 +135,10 @@ def test_cli_processen_nul_is_een_gebruiksfout(tmp_path: Path):
     assert proces.returncode == 2
     assert "--processen" in proces.stderr and "Traceback" not in proces.stderr
     assert not any(tmp_path.iterdir())
+
+
+def test_cli_een_traag_rapport_meldt_vooraf_wat_tijd_kost(tmp_path: Path):
+    proces = regioplan("rapport", str(VOORBEELD), "--regio", "twente", "-f", "docx", "--uit", str(tmp_path))
+    assert proces.returncode == 0, proces.stderr
+    assert "rapport twente maken; met PDF of Word duurt dat enkele seconden" in proces.stderr
+    assert "klaar (" not in proces.stderr

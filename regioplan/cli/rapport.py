@@ -216,13 +216,16 @@ def rapport(
 def _voortgang(
     gebruikt: Config, regios: list[str], formaten: tuple[str, ...], processen: int | None
 ) -> Callable[[Voortgang], None] | None:
-    """Progress on stderr for a set of slow reports (PDF or Word take seconds each): a line before, one
-    per finished report. ``None`` (no lines) for one report or text formats only: those take no time."""
+    """Progress on stderr for slow reports (PDF or Word take seconds each): a line before, and for a set one
+    per finished report. ``None`` (no lines) for text formats only: those take no time."""
     from ..rapport.context import rapport_sleutels
     from ..rapport.parallel import TRAGE_FORMATEN, aantal_processen
 
     sleutels = rapport_sleutels(gebruikt, regios or ["alle"])
-    if len(sleutels) <= 1 or not TRAGE_FORMATEN & set(formaten):
+    if not TRAGE_FORMATEN & set(formaten):
+        return None
+    if len(sleutels) == 1:  # no silent wait: say what takes the time
+        console.melding(f"rapport {sleutels[0]} maken; met PDF of Word duurt dat enkele seconden")
         return None
     n = aantal_processen(len(sleutels), formaten, processen)
     console.melding(
