@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -177,8 +176,7 @@ def schrijf_rapporten(
     written paths, report by report, and the count of findings in the input.
     """
     from .rapport.context import rapport_sleutels
-    from .rapport.parallel import aantal_processen, per_rapport
-    from .rapport.schrijven import controleer_formaten, schrijf_rapport_met_context
+    from .rapport.schrijven import controleer_formaten, schrijf_set
 
     config = _config_voor(pad, config)
     sleutels = rapport_sleutels(config, regios)
@@ -192,18 +190,18 @@ def schrijf_rapporten(
 
         huidig = stand_van(resultaat, invoer.bevindingen.lijst, str(pad))
         verschil_ = vergelijk(stand(vorige, config), huidig)
-    taak = partial(
-        schrijf_rapport_met_context,
+    gemaakt = schrijf_set(
         resultaat,
-        uit=uit,
+        sleutels,
+        uit,
         formaten=formaten,
         datum=datum,
         sjablonen=sjablonen,
         word_sjabloon=word_sjabloon,
         vorige=verschil_,
+        processen=processen,
+        voortgang=voortgang,
     )
-    processen = aantal_processen(len(sleutels), formaten, processen)
-    gemaakt = per_rapport(sleutels, taak, processen, voortgang, eerst=[config.provincie_sleutel])
     return Geschreven([p for _, paden in gemaakt for p in paden], resultaat.bevindingen)
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 from . import __version__
@@ -75,11 +74,10 @@ def schrijf_publicatie(
     ``voortgang`` is called after each finished report."""
     from .api import lees
     from .rapport.context import rapport_sleutels, rapportdatum
-    from .rapport.parallel import aantal_processen, per_rapport
     from .rapport.schrijven import (
         controleer_formaten,
         render_sjabloon,
-        schrijf_rapport_met_context,
+        schrijf_set,
     )
 
     sleutels = rapport_sleutels(config, list(regios) or ["alle"])
@@ -90,17 +88,17 @@ def schrijf_publicatie(
     resultaat = bereken(invoer)
     maak_map(uit)
 
-    taak = partial(
-        schrijf_rapport_met_context,
+    gemaakt = schrijf_set(
         resultaat,
-        uit=uit,
+        sleutels,
+        uit,
         formaten=FORMATEN,
         datum=datum,
         sjablonen=sjablonen,
         word_sjabloon=word_sjabloon,
+        processen=processen,
+        voortgang=voortgang,
     )
-    processen = aantal_processen(len(sleutels), FORMATEN, processen)
-    gemaakt = per_rapport(sleutels, taak, processen, voortgang, eerst=[config.provincie_sleutel])
     paden: list[Path] = []
     rapporten = []
     for context, geschreven in gemaakt:

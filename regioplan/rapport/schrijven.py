@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from jinja2.exceptions import SecurityError
@@ -24,6 +25,9 @@ from ..uitvoer import maak_map, schrijf
 from ..verschil.vergelijk import Verschil
 from .context import Context, bouw_context
 from .omgeving import maak_omgeving
+
+if TYPE_CHECKING:
+    from .parallel import Voortgang
 
 FORMATEN = ("md", "html", "pdf", "docx")
 TEKSTFORMATEN = ("md", "html")  #: rendered by a template of that name; pdf and docx are made from the HTML
@@ -210,3 +214,35 @@ def schrijf_rapport_met_context(
     return context, [
         schrijf(uit / f"{context.bestandsnaam}.{formaat}", data) for formaat, data in inhoud.items()
     ]
+
+
+def schrijf_set(
+    resultaat: Resultaat,
+    sleutels: Sequence[str],
+    uit: Path,
+    *,
+    formaten: Sequence[str],
+    datum: dt.date | None = None,
+    sjablonen: Path | None = None,
+    word_sjabloon: Path | None = None,
+    vorige: Verschil | None = None,
+    processen: int | None = None,
+    voortgang: Callable[[Voortgang], None] | None = None,
+) -> list[tuple[Context, list[Path]]]:
+    """:func:`schrijf_rapport_met_context` for each key, in parallel processes when PDF or Word is asked
+    (:mod:`.parallel`; ``processen`` None: one per core), the provincial verslag started first. The result is
+    in the order of ``sleutels``; the files are the same whatever the number of processes."""
+    from .parallel import aantal_processen, per_rapport
+
+    taak = partial(
+        schrijf_rapport_met_context,
+        resultaat,
+        uit=uit,
+        formaten=formaten,
+        datum=datum,
+        sjablonen=sjablonen,
+        word_sjabloon=word_sjabloon,
+        vorige=vorige,
+    )
+    aantal = aantal_processen(len(sleutels), formaten, processen)
+    return per_rapport(sleutels, taak, aantal, voortgang, eerst=[resultaat.config.provincie_sleutel])
