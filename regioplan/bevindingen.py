@@ -639,6 +639,43 @@ CATALOGUS: dict[str, Controle] = {
             naam="Borne",
         ),
         _c(
+            "werkboek-andere-cyclus",
+            WAARSCHUWING,
+            "identiteit",
+            "Dit werkboek is gemaakt voor {werkboek}; de configuratie rekent met {configuratie}.",
+            "Welke plekken meetellen hangt van de cyclus af. Is het werkboek van een vorige cyclus, stuur "
+            "{naam} dan het werkboek van deze cyclus (`regioplan sjabloon --gemeente {naam}`) en laat de "
+            "gegevens daarin overnemen; klopt het werkboek, controleer dan [cyclus] in regioplan.toml.",
+            werkboek="de 1e cyclus Spreidingswet (actief uiterlijk 01-07-2025, in gebruik tot minstens "
+            "01-02-2026)",
+            configuratie="de 2e cyclus Spreidingswet (actief uiterlijk 01-07-2027, in gebruik tot minstens "
+            "01-02-2028)",
+            naam="Wijchen",
+        ),
+        _c(
+            "werkboek-andere-peildatum",
+            WAARSCHUWING,
+            "identiteit",
+            "Dit werkboek is gemaakt voor {werkboek}; de configuratie rekent met {configuratie}.",
+            "Is het werkboek van een vorige ronde, stuur {naam} dan het werkboek van deze ronde (`regioplan "
+            "sjabloon --gemeente {naam}`) en laat de gegevens daarin overnemen; klopt het werkboek, "
+            "controleer dan [peildata] in regioplan.toml.",
+            werkboek="peildatum statushouders 15-09-2024",
+            configuratie="peildatum statushouders 15-03-2026",
+            naam="Wijchen",
+        ),
+        _c(
+            "werkboek-andere-indeling",
+            WAARSCHUWING,
+            "identiteit",
+            "Dit werkboek is gemaakt voor {werkboek}; de configuratie zegt {configuratie}.",
+            "Stuur {naam} het werkboek van deze configuratie (`regioplan sjabloon --gemeente {naam}`), of "
+            "controleer de provincie en de regio's in regioplan.toml.",
+            werkboek="regio Twente",
+            configuratie="regio IJsselland",
+            naam="Almelo",
+        ),
+        _c(
             "opgaven-ontbreekt",
             FOUT,
             "identiteit",

@@ -18,6 +18,7 @@ from .bevindingen import FOUT, MAX_PER_CODE, Bevinding, Bevindingen, per_bestand
 from .config import Config
 from .model import Herkomst, Opgave, Uitvraag
 from .opmaak import datum
+from .uitvraag.kenmerken import afwijkingen
 from .uitvraag.lezen import Invoer
 from .uitvraag.schema import AANTALLEN, ASIEL, DSL_KSO, GEMEENTE, OEKRAINE, OPGAVEN, UITRUIL, VOORNEMENS, Blad
 from .waarden import normaliseer
@@ -34,6 +35,18 @@ def controleer(invoer: Invoer, *, enkel_bestand: bool = False) -> None:
     b = invoer.bevindingen
     for _code, u in sorted(invoer.uitvragen.items()):
         _controleer_uitvraag(u, invoer, b)
+        for a in afwijkingen(u, invoer.config):
+            blad, cel = invoer.cel(u.bestand, GEMEENTE, a.sleutel)
+            b.voeg_toe(
+                a.code,
+                bestand=u.bestand,
+                blad=blad,
+                cel=cel,
+                gemeente=u.cbs_code,
+                werkboek=a.werkboek,
+                configuratie=a.configuratie,
+                naam=u.naam,
+            )
         if u.leeg_sjabloon:
             blad, cel = invoer.cel(u.bestand, GEMEENTE, "ingevuld_door")
             b.voeg_toe(
