@@ -1165,6 +1165,7 @@ def _lees_opgaven(bestand: str, echt: str, cellen: _Cellen, lezer: _Lezer, invoe
             asiel_regulier=_aantal(w, "asiel_regulier"),
             asiel_amv=_aantal(w, "asiel_amv"),
             vaste_voorraad=_aantal(w, "vaste_voorraad"),
+            vaste_voorraad_ingevuld=isinstance(w.get("vaste_voorraad"), int),
             oekraine=_aantal(w, "oekraine"),
             statushouders_taakstelling=_aantal(w, "statushouders_taakstelling"),
             statushouders_incl=_aantal(w, "statushouders_incl"),
