@@ -1145,6 +1145,7 @@ def _lees_opgaven(bestand: str, echt: str, cellen: _Cellen, lezer: _Lezer, invoe
     invoer.opgavenbestand = bestand
     plaats = invoer.plaatsen[(bestand, OPGAVEN.naam)] = Plaats(echt)
     onbekend = 0
+    zonder_voorstel = bedoelde_gemeente(invoer.config, None, "naam")  # once: the same for every row
     for rij, w in _lees_tabel(OPGAVEN, cellen, lezer, plaats):
         code = w.get("cbs_code")
         code = code if isinstance(code, str) and code in invoer.config.namen else None
@@ -1155,7 +1156,7 @@ def _lees_opgaven(bestand: str, echt: str, cellen: _Cellen, lezer: _Lezer, invoe
             naam = str(w.get("gemeente") or "")
             onbekend += 1  # a suggestion for the first ones only: a sheet of 200.000 bad rows stays linear
             voorstel = gemeentevoorstel(naam, invoer.config) if naam and onbekend <= MAX_PER_CODE else ""
-            bedoeld = bedoelde_gemeente(invoer.config, voorstel, "naam")
+            bedoeld = bedoelde_gemeente(invoer.config, voorstel, "naam") if voorstel else zonder_voorstel
             lezer.meld("gemeente-onbekend", cel, waarde=w.get("cbs_code") or naam, **bedoeld)
             continue
         opgave = Opgave(
