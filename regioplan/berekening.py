@@ -115,6 +115,7 @@ def _asiel(
         verschil=geldig - opg,
         verschil_amv=geldig_amv - opg_amv,
         vaste_voorraad=opgave.vaste_voorraad if opgave else 0,
+        vaste_voorraad_ingevuld=int(opgave.vaste_voorraad_ingevuld) if opgave else 0,
         voornemens=vn,
         voornemens_max=sum(v.max for v in vn_items),
         voornemens_amv=vn_amv,

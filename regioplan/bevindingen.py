@@ -563,9 +563,13 @@ CATALOGUS: dict[str, Controle] = {
             "gemeente-onbekend",
             FOUT,
             "identiteit",
-            "'{waarde}' is geen bekende gemeente.",
-            "Gebruik de officiële naam en CBS-code (bijvoorbeeld GM0141 voor Almelo), zoals in het sjabloon.",
-            waarde="Almeloo",
+            "'{waarde}' is geen bekende gemeente.{voorstel_tekst}",
+            "Gebruik de officiële naam en CBS-code, zoals in het sjabloon{voorbeeld}.",
+            waarde="Wijchem",
+            voorstel="Wijchen",
+            grond=" (GM0296, volgens de CBS-code)",
+            voorstel_tekst=" Bedoelde je 'Wijchen' (GM0296, volgens de CBS-code)?",
+            voorbeeld=" (Wijchen, GM0296)",
         ),
         _c(
             "cbs-code-naam",
@@ -637,6 +641,43 @@ CATALOGUS: dict[str, Controle] = {
             "Vraag de gemeente het werkboek in te vullen; tot die tijd heeft {naam} de status 'geen "
             "gegevens'.",
             naam="Borne",
+        ),
+        _c(
+            "werkboek-andere-cyclus",
+            WAARSCHUWING,
+            "identiteit",
+            "Dit werkboek is gemaakt voor {werkboek}; de configuratie rekent met {configuratie}.",
+            "Welke plekken meetellen hangt van de cyclus af. Is het werkboek van een vorige cyclus, stuur "
+            "{naam} dan het werkboek van deze cyclus (`regioplan sjabloon --gemeente {naam}`) en laat de "
+            "gegevens daarin overnemen; klopt het werkboek, controleer dan [cyclus] in regioplan.toml.",
+            werkboek="de 1e cyclus Spreidingswet (actief uiterlijk 01-07-2025, in gebruik tot minstens "
+            "01-02-2026)",
+            configuratie="de 2e cyclus Spreidingswet (actief uiterlijk 01-07-2027, in gebruik tot minstens "
+            "01-02-2028)",
+            naam="Wijchen",
+        ),
+        _c(
+            "werkboek-andere-peildatum",
+            WAARSCHUWING,
+            "identiteit",
+            "Dit werkboek is gemaakt voor {werkboek}; de configuratie rekent met {configuratie}.",
+            "Is het werkboek van een vorige ronde, stuur {naam} dan het werkboek van deze ronde (`regioplan "
+            "sjabloon --gemeente {naam}`) en laat de gegevens daarin overnemen; klopt het werkboek, "
+            "controleer dan [peildata] in regioplan.toml.",
+            werkboek="peildatum statushouders 15-09-2024",
+            configuratie="peildatum statushouders 15-03-2026",
+            naam="Wijchen",
+        ),
+        _c(
+            "werkboek-andere-indeling",
+            WAARSCHUWING,
+            "identiteit",
+            "Dit werkboek is gemaakt voor {werkboek}; de configuratie zegt {configuratie}.",
+            "Stuur {naam} het werkboek van deze configuratie (`regioplan sjabloon --gemeente {naam}`), of "
+            "controleer de provincie en de regio's in regioplan.toml.",
+            werkboek="regio Twente",
+            configuratie="regio IJsselland",
+            naam="Almelo",
         ),
         _c(
             "opgaven-ontbreekt",
@@ -1028,6 +1069,7 @@ VOORSTEL_TEKST = {
     "kolom-ontbreekt": " De kolom '{voorstel}' lijkt bedoeld en is als '{kolom}' gelezen.",
     "blad-ontbreekt": " Het blad '{voorstel}' lijkt bedoeld en is als '{blad}' gelezen.",
     "keuze-onbekend": " Bedoelde je '{voorstel}'?",
+    "gemeente-onbekend": " Bedoelde je '{voorstel}'{grond}?",
     "vervangt-onbekend": " Bedoelde je '{voorstel}'?",
     "ligt-in-onbekend": " Bedoelde je '{voorstel}'?",
     "uitruil-partner-onbekend": " Bedoelde je '{voorstel}'?",

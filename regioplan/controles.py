@@ -10,16 +10,17 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher, get_close_matches
+from difflib import get_close_matches
 from typing import Any
 
 from . import regels, uitruil
 from .bevindingen import FOUT, MAX_PER_CODE, Bevinding, Bevindingen, per_bestand
-from .config import Config
 from .model import Herkomst, Opgave, Uitvraag
 from .opmaak import datum
+from .uitvraag.kenmerken import afwijkingen
 from .uitvraag.lezen import Invoer
 from .uitvraag.schema import AANTALLEN, ASIEL, DSL_KSO, GEMEENTE, OEKRAINE, OPGAVEN, UITRUIL, VOORNEMENS, Blad
+from .voorstel import gemeentevoorstel
 from .waarden import normaliseer
 
 #: A number this many times its target is almost certainly a typo (an extra zero).
@@ -34,6 +35,18 @@ def controleer(invoer: Invoer, *, enkel_bestand: bool = False) -> None:
     b = invoer.bevindingen
     for _code, u in sorted(invoer.uitvragen.items()):
         _controleer_uitvraag(u, invoer, b)
+        for a in afwijkingen(u, invoer.config):
+            blad, cel = invoer.cel(u.bestand, GEMEENTE, a.sleutel)
+            b.voeg_toe(
+                a.code,
+                bestand=u.bestand,
+                blad=blad,
+                cel=cel,
+                gemeente=u.cbs_code,
+                werkboek=a.werkboek,
+                configuratie=a.configuratie,
+                naam=u.naam,
+            )
         if u.leeg_sjabloon:
             blad, cel = invoer.cel(u.bestand, GEMEENTE, "ingevuld_door")
             b.voeg_toe(
@@ -393,33 +406,9 @@ def _uitruil(invoer: Invoer, b: Bevindingen) -> None:
         if x.code == "uitruil-partner-onbekend":
             voorstellen[x.herkomst.bestand] += 1
             if voorstellen[x.herkomst.bestand] <= MAX_VOORSTELLEN:
-                params["voorstel"] = gemeentevoorstel(str(params["naam"]), config)
+                code = gemeentevoorstel(str(params["naam"]), config)
+                params["voorstel"] = config.naam(code) if code else ""
         b.voeg_toe(x.code, bestand=x.herkomst.bestand, blad=bladnaam, cel=cel, gemeente=x.gemeente, **params)
-
-
-def gemeentevoorstel(naam: str, config: Config) -> str:
-    """The gemeente closest to a name that is none (``Wijchn`` -> ``Wijchen``), or "".
-
-    Over the names and aliases of the 342 gemeenten of 2024 and the configuration (difflib's ratio, at
-    least 0.7 like :func:`_dichtstbij`); a gemeente of the configuration wins a tie or a near tie (0.05),
-    since an exchange is mostly within the province: ``Almero`` -> Almelo in Overijssel, Almere elsewhere.
-    Linear in the number of names (~400)."""
-    doel = normaliseer(naam)
-    eigen = set(config.gemeenten)
-    vergelijk = SequenceMatcher()
-    vergelijk.set_seq2(doel)
-    beste, voorstel = 0.0, ""
-    for alias, code in sorted(config.aliassen.items()):
-        vergelijk.set_seq1(alias)
-        if vergelijk.real_quick_ratio() < 0.7 or vergelijk.quick_ratio() < 0.7:
-            continue
-        ratio = vergelijk.ratio()
-        if ratio < 0.7:
-            continue
-        score = ratio + (0.05 if code in eigen else 0.0)
-        if score > beste:
-            beste, voorstel = score, config.naam(code)
-    return voorstel
 
 
 ONTBREEKT = "ontbreekt"  #: overview status of a configured gemeente without a workbook

@@ -354,6 +354,11 @@ def uitvraag_md() -> str:
         "- Bladen met een andere naam dan hieronder worden niet gelezen (waarschuwing `blad-onbekend`).",
         "- Het veld Formaatversie op het blad Gemeente moet "
         f"`{FORMAATVERSIE}` blijven; een ander sjabloon geeft de fout `bestand-formaatversie`.",
+        "- De velden Provincie tot en met Peildatum statushouders op het blad Gemeente zeggen waarvoor het "
+        "werkboek gemaakt is. Wijken ze af van de configuratie waarmee `valideer` rekent (een werkboek van "
+        "de vorige cyclus of ronde), dan volgt per werkboek een waarschuwing: `werkboek-andere-cyclus`, "
+        "`werkboek-andere-peildatum` of `werkboek-andere-indeling`. Lege velden (oudere werkboeken) zeggen "
+        "niets.",
         "",
         "Wat `regioplan valideer` bij elke afwijking meldt, staat in [controles.md](controles.md).",
         "",

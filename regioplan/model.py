@@ -172,6 +172,8 @@ class Opgave:
     asiel_regulier: int = 0
     asiel_amv: int = 0
     vaste_voorraad: int = 0
+    #: a value was typed for Vaste voorraad COA (also 0); the reports show an empty cell as "–", a 0 as 0
+    vaste_voorraad_ingevuld: bool = False
     oekraine: int = 0
     statushouders_taakstelling: int = 0
     statushouders_incl: int = 0

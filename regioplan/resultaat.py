@@ -178,6 +178,8 @@ class AsielCijfers:
     actief_nu: int  #: places in use on the cycle date, counting or not
     overrides: int  #: locations with a reasoned deviation
     actief_amv: int = field(default=0, metadata=NIET_IN_JSON)  #: idem, amv only
+    #: gemeenten whose opgave gives a Vaste voorraad COA, also 0; with none the reports show "–", not 0
+    vaste_voorraad_ingevuld: int = field(default=0, metadata=NIET_IN_JSON)
     via_uitruil: int = 0  #: of geldig: places moved by an exchange (+ received, - supplied)
     buiten_provincie: int = 0  #: of geldig: places that lie outside the province (Kampen–Dronten)
     actief_via_uitruil: int = 0  #: of actief_nu: places moved by an exchange (+ received, - supplied)
@@ -187,6 +189,13 @@ class AsielCijfers:
     def percentage(self) -> int | None:
         """geldig as a whole percentage of opgave, half up; None without opgave."""
         return _pct(self.geldig, self.opgave)
+
+    @property
+    def vaste_voorraad_opgegeven(self) -> int | None:
+        """Vaste voorraad COA as the opgaven give it: None when no gemeente of the block filled it in (the
+        reports show "–"), else the sum, so that a typed 0 shows as 0. Not in the JSON (``vaste_voorraad``
+        is, 0 when empty)."""
+        return self.vaste_voorraad if self.vaste_voorraad_ingevuld else None
 
     @cached_property
     def percentage_amv(self) -> int | None:

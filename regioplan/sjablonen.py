@@ -12,6 +12,7 @@ from .indeling import ingebouwde_regio, provincies, zoek_provincie
 from .namen import naamvolgorde, regio_titel, slug
 from .uitvoer import schrijf
 from .uitvraag.schrijven import schrijf_opgaven, schrijf_uitvraag
+from .voorstel import gemeentevoorstel, voorbeeld
 
 
 def op_naam(config: Config, codes: Iterable[str]) -> list[str]:
@@ -83,10 +84,12 @@ def schrijf_sjablonen(
         for g in gemeenten:
             code = config.zoek_code(g)
             if code is None:
+                voorstel = gemeentevoorstel(g, config)
+                bedoeld = f" Bedoelde je '{config.naam(voorstel)}'?" if voorstel else ""
                 raise RegioplanFout(
                     "optie-ongeldig",
-                    f"'{g}' is geen bekende gemeente.",
-                    "Gebruik de naam of de CBS-code (GM0141).",
+                    f"'{g}' is geen bekende gemeente.{bedoeld}",
+                    f"Gebruik de naam of de CBS-code, bijvoorbeeld {voorbeeld(config, voorstel)}.",
                 )
             codes.append(code)
     elif regio:

@@ -838,6 +838,22 @@ GEVALLEN: list[Geval] = [
         [("cbs-code-naam", A, GE, "B3"), ("gemeente-zonder-uitvraag", OG, OP, "A2")],
     ),
     Geval("cbs-nullen", _cellen(A, GE, B3=141), [("cbs-code-nullen", A, GE, "B3")]),
+    # what the workbook says it was made for (finding 4 of nieuwkomer 5): the 1st cycle is the configuration's
+    Geval(
+        "werkboek-andere-cyclus",
+        _cellen(A, GE, B12="2e cyclus Spreidingswet", B13=dt.datetime(2027, 7, 1)),
+        [("werkboek-andere-cyclus", A, GE, "B12")],
+    ),
+    Geval(
+        "werkboek-andere-peildatum",
+        _cellen(A, GE, B16=dt.datetime(2026, 3, 15)),
+        [("werkboek-andere-peildatum", A, GE, "B16")],
+    ),
+    Geval(
+        "werkboek-andere-indeling",
+        _cellen(A, GE, B10="Proefland", B11="Zuid"),  # Almelo is in Noord
+        [("werkboek-andere-indeling", A, GE, "B11")],
+    ),
     Geval("cbs-nullen-opgaven", _cellen(OG, OP, A3=147), [("cbs-code-nullen", OG, OP, "A3")]),
     Geval(
         "buiten-indeling",

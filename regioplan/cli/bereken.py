@@ -111,18 +111,16 @@ def bereken(
     from ..api import bereken as _bereken
     from ..api import configuratie
     from ..export import als_json, schrijf
-    from ..fouten import RegioplanFout
 
     datums = tuple(peildata or ())  # read by the option's callback
     gebruikt = configuratie(map, config)
     console.melding(f"configuratie: {gebruikt.herkomst}")
     resultaat = _bereken(map, gebruikt, datums)  # type: ignore[arg-type]  # dates: the callback converted them
     if gemeente and resultaat.gemeente(gemeente) is None:
-        raise RegioplanFout(
-            "optie-ongeldig",
-            f"--gemeente '{gemeente}' is geen gemeente van {resultaat.config.provincie}.",
-            "Gebruik de naam of de CBS-code, bijvoorbeeld Hengelo of GM0164.",
-        )
+        from ..voorstel import geen_gemeente
+
+        codes = [g.cbs_code for g in resultaat.gemeenten]
+        raise geen_gemeente("--gemeente", gemeente, resultaat.config, codes)
     if gemeente:
         from ..resultaat import voor_gemeente
 

@@ -169,13 +169,13 @@ def verdeel(
     cfg = laad_config(config) if config else None
     v = _verdeel(map, cfg, instellingen)
     if gemeente:
-        zoek = (cfg or _laad_voor(map)).zoek_code(gemeente)
-        if zoek is None or all(g.cbs_code != zoek for g in v.gemeenten):
-            raise RegioplanFout(
-                "optie-ongeldig",
-                f"--gemeente '{gemeente}' is geen gemeente van {v.provincie}.",
-                "Gebruik de naam of de CBS-code, bijvoorbeeld Dalfsen of GM0148.",
-            )
+        from ..voorstel import geen_gemeente
+
+        gebruikt = cfg or _laad_voor(map)
+        zoek = gebruikt.zoek_code(gemeente)
+        codes = [g.cbs_code for g in v.gemeenten]
+        if zoek is None or zoek not in codes:
+            raise geen_gemeente("--gemeente", gemeente, gebruikt, codes)
         gemeente = zoek
     vergelijking: Vergelijking | None = None
     if vergelijk is not None:

@@ -22,7 +22,7 @@ from typing import Any
 
 from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
-from ..bevindingen import Bevindingen, celnaam
+from ..bevindingen import MAX_PER_CODE, Bevindingen, celnaam
 from ..config import Config, normaliseer_code
 from ..fouten import oorzaak
 from ..model import (
@@ -38,6 +38,7 @@ from ..model import (
     Voornemen,
 )
 from ..opmaak import getal
+from ..voorstel import eerste, gemeentevoorstel
 from ..waarden import (
     GEEN_CAPACITEIT,
     MAX_TEKST,
@@ -1053,12 +1054,21 @@ def _identiteit(bestand: str, kop: dict[str, object], invoer: Invoer) -> str | N
     naam = str(kop.get("naam") or "").strip()
     code_tekst = str(kop.get("cbs_code") or "").strip()
     code = normaliseer_code(code_tekst) if code_tekst else None
-    if code_tekst and (code is None or code not in config.namen):
-        b.voeg_toe("gemeente-onbekend", bestand=bestand, blad=blad, cel=code_cel, waarde=code_tekst)
-        code = None
     code_uit_naam = config.zoek_code(naam) if naam else None
+    if code_tekst and (code is None or code not in config.namen):
+        # the name on the row above says which code was meant
+        bedoeld = bedoelde_gemeente(config, code_uit_naam, "code", "volgens de naam")
+        b.voeg_toe(
+            "gemeente-onbekend", bestand=bestand, blad=blad, cel=code_cel, waarde=code_tekst, **bedoeld
+        )
+        code = None
     if naam and code_uit_naam is None:
-        b.voeg_toe("gemeente-onbekend", bestand=bestand, blad=blad, cel=naam_cel, waarde=naam)
+        # the CBS code on the row below names the gemeente; else the closest name
+        if code:
+            bedoeld = bedoelde_gemeente(config, code, "naam", "volgens de CBS-code")
+        else:
+            bedoeld = bedoelde_gemeente(config, gemeentevoorstel(naam, config), "naam")
+        b.voeg_toe("gemeente-onbekend", bestand=bestand, blad=blad, cel=naam_cel, waarde=naam, **bedoeld)
     if code and code_uit_naam and code != code_uit_naam:
         b.voeg_toe(
             "cbs-code-naam",
@@ -1084,6 +1094,23 @@ def _identiteit(bestand: str, kop: dict[str, object], invoer: Invoer) -> str | N
     if code:
         _bestandsnaam_past(bestand, code, blad, naam_cel, invoer)
     return code
+
+
+def bedoelde_gemeente(config: Config, code: str | None, toon: str, waarom: str = "") -> dict[str, str]:
+    """The params of ``gemeente-onbekend``: the gemeente meant (``code``; shown by its ``toon``, "naam" or
+    "code", the other in brackets with ``waarom``) and an example for the hint, from the configuration
+    when nothing was meant: ``{"voorstel": "Wijchen", "grond": " (GM0296, volgens de CBS-code)",
+    "voorbeeld": " (Wijchen, GM0296)"}``."""
+    if not code:
+        code = eerste(config)
+        return {"voorbeeld": f" (bijvoorbeeld {config.naam(code)}, {code})" if code else ""}
+    naam = config.naam(code)
+    getoond, ander = (naam, code) if toon == "naam" else (code, naam)
+    return {
+        "voorstel": getoond,
+        "grond": f" ({ander}, {waarom})" if waarom else f" ({ander})",
+        "voorbeeld": f" ({naam}, {code})",
+    }
 
 
 def _bestandsnaam_past(bestand: str, code: str, blad: str, cel: str, invoer: Invoer) -> None:
@@ -1117,6 +1144,8 @@ def _lees_opgaven(bestand: str, echt: str, cellen: _Cellen, lezer: _Lezer, invoe
         return
     invoer.opgavenbestand = bestand
     plaats = invoer.plaatsen[(bestand, OPGAVEN.naam)] = Plaats(echt)
+    onbekend = 0
+    zonder_voorstel = bedoelde_gemeente(invoer.config, None, "naam")  # once: the same for every row
     for rij, w in _lees_tabel(OPGAVEN, cellen, lezer, plaats):
         code = w.get("cbs_code")
         code = code if isinstance(code, str) and code in invoer.config.namen else None
@@ -1124,7 +1153,11 @@ def _lees_opgaven(bestand: str, echt: str, cellen: _Cellen, lezer: _Lezer, invoe
             code = invoer.config.zoek_code(str(w.get("gemeente") or ""))
         if code is None:
             _, cel = invoer.cel(bestand, OPGAVEN, "cbs_code", rij)
-            lezer.meld("gemeente-onbekend", cel, waarde=w.get("cbs_code") or w.get("gemeente") or "")
+            naam = str(w.get("gemeente") or "")
+            onbekend += 1  # a suggestion for the first ones only: a sheet of 200.000 bad rows stays linear
+            voorstel = gemeentevoorstel(naam, invoer.config) if naam and onbekend <= MAX_PER_CODE else ""
+            bedoeld = bedoelde_gemeente(invoer.config, voorstel, "naam") if voorstel else zonder_voorstel
+            lezer.meld("gemeente-onbekend", cel, waarde=w.get("cbs_code") or naam, **bedoeld)
             continue
         opgave = Opgave(
             cbs_code=code,
@@ -1133,6 +1166,7 @@ def _lees_opgaven(bestand: str, echt: str, cellen: _Cellen, lezer: _Lezer, invoe
             asiel_regulier=_aantal(w, "asiel_regulier"),
             asiel_amv=_aantal(w, "asiel_amv"),
             vaste_voorraad=_aantal(w, "vaste_voorraad"),
+            vaste_voorraad_ingevuld=isinstance(w.get("vaste_voorraad"), int),
             oekraine=_aantal(w, "oekraine"),
             statushouders_taakstelling=_aantal(w, "statushouders_taakstelling"),
             statushouders_incl=_aantal(w, "statushouders_incl"),

@@ -696,9 +696,9 @@ OPGAVEN = Blad(
             "Vaste voorraad COA",
             "vaste_voorraad",
             "geheel",
-            standaard=0,
             voorbeeld=288,
-            uitleg="Aangeleverd door het COA.",
+            uitleg="Aangeleverd door het COA. Leeg als er geen is: het rapport toont dan '–', een "
+            "ingevulde 0 als 0; in de berekening telt leeg als 0.",
         ),
         K(
             "Oekraïne inspanningsverplichting",

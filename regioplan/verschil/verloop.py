@@ -10,11 +10,13 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import get_close_matches
 from pathlib import PurePosixPath
 from typing import Any
 
 from .. import __version__
 from ..fouten import RegioplanFout
+from ..namen import naamvolgorde
 from ..waarden import normaliseer
 from .stand import CIJFERS, FASEN, LABELS, PROCESFASE, Stand, Waarde
 
@@ -135,10 +137,17 @@ def verloop(standen: Sequence[Stand], sleutel: str | None = None) -> Verloop:
         gekozen = None
     if gekozen is None:
         keuzes = ", ".join(provincie + [r.sleutel for r in laatste.regios])
+        namen = {
+            normaliseer(n): n for n in [r.naam for r in laatste.regios] + [g.naam for g in laatste.gemeenten]
+        }
+        treffer = get_close_matches(normaliseer(sleutel or ""), sorted(namen), n=1, cutoff=0.7)
+        bedoeld = f" Bedoelde je '{namen[treffer[0]]}'?" if treffer else ""
+        gemeente = min(laatste.gemeenten, key=lambda g: naamvolgorde(g.naam), default=None)
+        vb = f", bijvoorbeeld {gemeente.naam} of {gemeente.cbs_code}" if gemeente else ""
         raise RegioplanFout(
             "optie-ongeldig",
-            f"'{sleutel}' is geen regio, gemeente of de provincie in de laatste ronde.",
-            f"Kies uit {keuzes}, of een gemeente (naam of CBS-code).",
+            f"'{sleutel}' is geen regio, gemeente of de provincie in de laatste ronde.{bedoeld}",
+            f"Kies uit {keuzes}, of een gemeente (naam of CBS-code{vb}).",
         )
     code, naam, soort = gekozen[:3]
     per_ronde = []
