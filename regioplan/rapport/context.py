@@ -201,8 +201,6 @@ class RapportLocatie(AsielRij):
     soort_label: str
     bestaand: bool  #: started on or before the report's ``stand``
     voetnoot: int | None
-    #: a row an exchange adds (``Uitruil met <partner>``): counts, but is no place of its own
-    uitruilregel: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -364,7 +362,6 @@ class Garanderen:
     geldig_asiel: int
     geldig_amv: int
     locaties: tuple[RapportLocatie, ...]
-    aantal_locaties: int  #: of ``locaties`` the places themselves (not the rows an exchange adds)
     van_asiel: dt.date | None
     tot_asiel: Datum | None
     van_amv: dt.date | None
@@ -656,12 +653,6 @@ def _voetnoten(gemeenten: Sequence[Gemeente]) -> tuple[_Voetnoten, dict[int, int
     return voetnoten, nummers
 
 
-def _uitruilregel(loc: AsielRij) -> bool:
-    """A row an exchange adds (``Uitruil met <partner>``), recorded only on the sheet Uitruil: no place of its
-    own, but part of what counts."""
-    return bool(loc.uitruil_partner) and loc.bron.blad == "Uitruil"
-
-
 def _rapportgemeente(g: Gemeente, config: Config, stand: dt.date, nummers: dict[int, int]) -> RapportGemeente:
     """The gemeente with report rows for its locations (anchors, short reasons, footnotes) and kerncijfers."""
     cyclus = config.cyclus
@@ -676,8 +667,7 @@ def _rapportgemeente(g: Gemeente, config: Config, stand: dt.date, nummers: dict[
             gemeente=g.naam,
             gemeente_anker=g_anker,
             telt_kort=TELT_KORT.get(loc.reden, loc.reden).format(**params),
-            soort_label="Uitruil" if _uitruilregel(loc) else SOORT_LABELS.get(loc.soort, loc.soort),
-            uitruilregel=_uitruilregel(loc),
+            soort_label=SOORT_LABELS.get(loc.soort, loc.soort),
             bestaand=isinstance(loc.startdatum, dt.date) and loc.startdatum <= stand,
             voetnoot=nummers.get(id(loc)),
         )
@@ -779,7 +769,6 @@ def _garanderen(gemeenten: Sequence[RapportGemeente], alle: Mapping[str, Gemeent
                 geldig_asiel=a.geldig - a.geldig_amv,
                 geldig_amv=a.geldig_amv,
                 locaties=tuple(telt),
-                aantal_locaties=sum(1 for loc in telt if not loc.uitruilregel),
                 **periode,
                 voetnoten=tuple(sorted({loc.voetnoot for loc in telt if loc.voetnoot})),
                 elders=tuple(Elders(loc.locatie, loc.ligt_in, loc.telwaarde) for loc in telt if loc.ligt_in),
@@ -993,9 +982,6 @@ def bouw_context(
     sjabloon, bestandsnaam, titel, ondertitel = _titels(config, regio)
     hoofdstukken = _hoofdstukken(soort, vorige)
     locaties = _asiellocaties(gemeenten)
-    # the locations themselves (chapter 4): not the +/- rows an exchange adds, which are no place of their own
-    # (they are in the exchange chapter and among the counting rows, where they make the totals)
-    plekken = [r for r in locaties if not r.uitruilregel]
     goo = _goolocaties(gemeenten)
     return Context(
         soort=soort,
@@ -1020,8 +1006,8 @@ def bouw_context(
         h={h.anker: h for h in hoofdstukken},
         locaties=Locaties(
             alle=locaties,
-            bestaand=_soortgroepen([r for r in plekken if r.bestaand], SOORTEN_ASIEL, SOORT_LABELS),
-            nieuw=_soortgroepen([r for r in plekken if not r.bestaand], SOORTEN_ASIEL, SOORT_LABELS),
+            bestaand=_soortgroepen([r for r in locaties if r.bestaand], SOORTEN_ASIEL, SOORT_LABELS),
+            nieuw=_soortgroepen([r for r in locaties if not r.bestaand], SOORTEN_ASIEL, SOORT_LABELS),
             geldig=tuple(r for r in locaties if r.telt),
         ),
         voornemens=_voornemens(gemeenten),
