@@ -85,6 +85,13 @@ def ingebouwde_regio(tekst: str) -> tuple[str, str] | None:
     return None
 
 
+def regio_elders(tekst: str, provincie: str) -> tuple[str, str] | None:
+    """:func:`ingebouwde_regio` when that regio lies in another province than ``provincie`` (the one of the
+    configuration in use): ``--regio gelderland-zuid`` in an Overijssel folder. None otherwise."""
+    elders = ingebouwde_regio(tekst)
+    return elders if elders is not None and elders[0] != provincie else None
+
+
 def ingebouwde_provincie(provincie: str) -> dict[str, Any]:
     """The built-in configuration of a province as a TOML-shaped dict: ``provincie``, ``regio`` and, for a
     province with its own file, what that file adds (aliassen, display names, other regio's)."""

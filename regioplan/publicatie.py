@@ -26,7 +26,7 @@ from .config import Config
 from .controles import Validatie
 from .export import als_json, schrijf_xlsx
 from .rapport.parallel import Voortgang
-from .resultaat import Telling, totaalnaam_van
+from .resultaat import Telling, gebiedsnaam
 from .uitvoer import maak_map, schrijf, weiger_invoer
 from .weergave import als_json as validatie_json
 from .weergave import als_markdown
@@ -184,13 +184,7 @@ def schrijf_publicatie(
 def gebied(config: Config) -> str:
     """The area a publication is about: ``Overijssel``; for a folder of one regio ``Twente``, of some
     ``Noord en Oost (deel van Gelderland)`` (the rule of :func:`regioplan.resultaat.totaalnaam_van`)."""
-    namen = [r.naam for r in config.regios]
-    if config.hele_provincie or not namen:
-        return config.provincie
-    if len(namen) == 1:
-        return namen[0]
-    naam = totaalnaam_van(config.provincie, False, namen)
-    return naam.removeprefix("Totaal ") if naam else config.provincie
+    return gebiedsnaam(config.provincie, config.hele_provincie, [r.naam for r in config.regios])
 
 
 def _netjes(tekst: str) -> str:

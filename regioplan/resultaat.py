@@ -463,13 +463,22 @@ def totaalnaam(r: Resultaat) -> str | None:
     return totaalnaam_van(r.provincie.naam, r.provincie.hele_provincie, [x.naam for x in r.config.regios])
 
 
+def gebiedsnaam(provincie: str, hele_provincie: bool, regios: Sequence[str]) -> str:
+    """What a folder is about: the province; of part of it its one regio (``Twente``), or its regio's
+    (``Noord en Oost (deel van Gelderland)``)."""
+    if hele_provincie or not regios:
+        return provincie
+    if len(regios) == 1:
+        return regios[0]
+    return f"{', '.join(regios[:-1])} en {regios[-1]} (deel van {provincie})"
+
+
 def totaalnaam_van(provincie: str, hele_provincie: bool, regios: Sequence[str]) -> str | None:
-    """:func:`totaalnaam` from its parts (also for a stored round, :mod:`regioplan.verschil`)."""
-    if hele_provincie:
-        return f"Totaal {provincie}"
-    if len(regios) <= 1:
+    """:func:`totaalnaam` from its parts (also for a stored round, :mod:`regioplan.verschil`): ``Totaal`` and
+    the :func:`gebiedsnaam`, or None for a folder of one regio (its regio total is the total)."""
+    if not hele_provincie and len(regios) <= 1:
         return None
-    return f"Totaal {', '.join(regios[:-1])} en {regios[-1]} (deel van {provincie})"
+    return f"Totaal {gebiedsnaam(provincie, hele_provincie, regios)}"
 
 
 def naar_json(waarde: object) -> object:

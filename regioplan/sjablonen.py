@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .config import CONFIGBESTAND, Config, Regio, config_pad, laad_config
 from .fouten import RegioplanFout
-from .indeling import ingebouwde_regio, provincies, zoek_provincie
+from .indeling import provincies, regio_elders, zoek_provincie
 from .namen import naamvolgorde, regio_titel, slug
 from .uitvoer import schrijf
 from .uitvraag.schrijven import schrijf_opgaven, schrijf_uitvraag
@@ -143,8 +143,8 @@ def _regio(config: Config, sleutel: str) -> Regio:
     """The regio for ``--regio`` (key or name), or ``optie-ongeldig`` naming the keys there are."""
     r = config.regio(sleutel)
     if r is None:
-        elders = ingebouwde_regio(sleutel)
-        if elders is not None and elders[0] != config.provincie:
+        elders = regio_elders(sleutel, config.provincie)
+        if elders is not None:
             raise RegioplanFout(
                 "optie-ongeldig",
                 f"'{sleutel}' is een regio van {elders[0]}, niet van {config.provincie} (de configuratie: "

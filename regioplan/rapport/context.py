@@ -20,7 +20,7 @@ from typing import Any, TypeVar, cast
 from .. import opmaak, regels
 from ..config import Config, Cyclus, Peildata, Regio
 from ..fouten import RegioplanFout
-from ..indeling import ingebouwde_regio
+from ..indeling import regio_elders
 from ..namen import kop_anker, naamvolgorde, slug
 from ..resultaat import (
     AfspraakRij,
@@ -490,8 +490,8 @@ def kies_scope(config: Config, sleutel: str) -> tuple[str, Regio | None]:
         return "provinciaal", None
     regio = config.regio(sleutel)
     if regio is None:
-        elders = ingebouwde_regio(sleutel)
-        if elders is not None and elders[0] != config.provincie:
+        elders = regio_elders(sleutel, config.provincie)
+        if elders is not None:
             raise RegioplanFout(
                 "optie-ongeldig",
                 f"--regio '{sleutel}' is een regio van {elders[0]}, maar de configuratie is die van "
